@@ -1,0 +1,55 @@
+// Findings about a plan file: what is wrong, where, and how to fix it, in English or Chinese.
+#pragma once
+
+#include <planctl/util/mark.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace planctl::diag {
+
+enum class Severity { error, warning };
+
+// The language messages are written in.
+enum class Lang { en, zh };
+
+// One finding. The text is not stored: it is produced from the message table (messages.hpp)
+// in the language asked for, so that rule ids and arguments stay the same in both languages.
+struct Diagnostic {
+  std::string file;       // the path as given by the user
+  util::Mark mark;        // the offending key or value; line 0 for the whole file
+  Severity severity = Severity::error;
+  std::string message_id; // key into the message table, e.g. `unknown-key.suggest`
+  std::vector<std::pair<std::string, std::string>> args; // named values for the message
+
+  // The rule id (`unknown-key`): the message id up to its first `.`.
+  std::string rule() const;
+  // The message in `lang`, with the arguments substituted.
+  std::string text(Lang lang = Lang::en) const;
+};
+
+// An ordered collection of findings with the counts a command needs.
+class DiagnosticList {
+public:
+  // Appends a finding of message `message_id` at `mark` in `file`; the severity comes from the
+  // message table.
+  Diagnostic& add(std::string file, util::Mark mark, std::string_view message_id,
+                  std::vector<std::pair<std::string, std::string>> args = {});
+  void append(const DiagnosticList& other);
+
+  const std::vector<Diagnostic>& items() const { return m_items; }
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool has_errors() const { return error_count() > 0; }
+  bool empty() const { return m_items.empty(); }
+
+  // Sorts by file, line, column, keeping insertion order among equals.
+  void sort();
+
+private:
+  std::vector<Diagnostic> m_items;
+};
+
+} // namespace planctl::diag

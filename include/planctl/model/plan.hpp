@@ -1,0 +1,210 @@
+// The typed model of one plan file: every value remembers where in the file it came from.
+#pragma once
+
+#include <planctl/util/date.hpp>
+#include <planctl/util/mark.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planctl::model {
+
+using util::Mark;
+
+// A value and the position of the YAML node it was read from (for a key's value: the value;
+// see `key` for the position of the key itself).
+template <class T> struct Located {
+  T value{};
+  Mark mark;  // position of the value node
+  Mark key;   // position of the mapping key that introduced it, when there was one
+};
+
+using Text = Located<std::string>;
+using TextList = std::vector<Text>;
+
+// The numbering style of one depth of `plan.sections` (plan-format.md, Items).
+enum class NumberStyle {
+  chinese,       // 一、 heading
+  paren_chinese, // （一） heading
+  arabic,        // 1.  run-in
+  paren_arabic,  // （1） run-in
+};
+
+// Whether items numbered in `style` are headings standing alone (一、 （一）) rather than run-in.
+constexpr bool is_heading_style(NumberStyle style) {
+  return style == NumberStyle::chinese || style == NumberStyle::paren_chinese;
+}
+
+// A `start` or `due` that is a whole date or a whole month (`day == 0`).
+struct DayOrMonth {
+  int year = 0;
+  int month = 0;
+  int day = 0; // 0 for a month
+
+  bool is_month() const { return day == 0; }
+  // The first day the value covers.
+  util::Date first_day() const;
+  // The last day the value covers.
+  util::Date last_day() const;
+  bool operator==(const DayOrMonth&) const = default;
+};
+
+// The recurring `due` keywords.
+enum class Recurrence { whole_year, long_term, each_term, each_month, each_week };
+
+// A task's `due`: a date, a month, or a recurring keyword.
+struct Due {
+  std::optional<DayOrMonth> when; // set for a date or month
+  std::optional<Recurrence> recurrence; // set for a keyword
+  std::string source; // the text as written (`全年`, `2020-09`, …)
+};
+
+// An explicit `status`.
+enum class TaskStatus { not_started, in_progress, done };
+
+// One entry of `school.profile`.
+struct ProfileFact {
+  Text label;
+  Text value;        // the scalar's source text, number or not
+  bool value_is_number = false;
+  std::optional<Text> unit;
+  Mark mark;
+};
+
+struct School {
+  Text name;
+  std::optional<Text> short_name;
+  std::optional<Text> code;
+  std::optional<Text> district;
+  std::vector<ProfileFact> profile;
+  Mark mark;
+};
+
+struct Department {
+  Text id;
+  Text name;
+  std::optional<Text> head; // a person reference as written
+  Mark mark;
+};
+
+struct Person {
+  Text id;
+  Text name;
+  std::optional<Text> title;
+  std::optional<Text> department; // a department reference as written
+  Mark mark;
+};
+
+// One node of the `sections` tree. It is a task when `is_task` (any task key present).
+struct Item {
+  Text title;
+  std::optional<Text> text; // raw text as written; paragraphs are formed by the layout step
+  TextList points;
+  std::vector<Item> items;
+  Mark mark; // the item's mapping
+
+  bool is_task = false;
+  std::optional<Text> id;
+  std::optional<Text> lead;     // department reference as written
+  TextList owner;               // person references as written
+  TextList support;             // department references as written
+  std::optional<Located<DayOrMonth>> start;
+  std::optional<Located<Due>> due;
+  std::vector<Located<int>> months;
+  TextList deliverables;
+  std::optional<Located<TaskStatus>> status;
+};
+
+struct Period {
+  util::Date start;
+  util::Date end;
+  bool explicit_in_file = false;
+  Mark mark;
+};
+
+struct Plan {
+  Text title;
+  Located<int> year;
+  Period period;
+  Text issuer;
+  Located<util::Date> date;
+  std::optional<Text> basis;
+  // The style of each depth; defaults to the GB/T 9704 sequence of four.
+  std::vector<NumberStyle> numbering{NumberStyle::chinese, NumberStyle::paren_chinese,
+                                     NumberStyle::arabic, NumberStyle::paren_arabic};
+  Mark numbering_mark;
+  std::vector<Item> sections;
+  TextList attachments;
+  Mark mark;
+};
+
+struct Activity {
+  Located<util::Date> date;
+  std::optional<Located<util::Date>> end;
+  Text title;
+  TextList tasks; // task ids as written
+  std::optional<Text> host;
+  std::optional<Text> participants;
+  std::optional<Located<std::int64_t>> count;
+  std::optional<Text> place;
+  std::optional<Text> summary;
+  TextList evidence;
+  Mark mark;
+  std::size_t file_index = 0; // position in the file's list, for stable date ordering
+};
+
+// An entry of `report.problems` or `report.next_steps`.
+struct ReportItem {
+  std::optional<Text> title;
+  std::optional<Text> text;
+  TextList points;
+  Mark mark;
+};
+
+// Overrides of the report's section headings.
+struct ReportHeadings {
+  std::optional<Text> overview;
+  std::optional<Text> practices;
+  std::optional<Text> achievements;
+  std::optional<Text> problems;
+  std::optional<Text> next_steps;
+};
+
+struct Report {
+  std::optional<Text> title;
+  std::optional<Text> issuer;
+  std::optional<Located<util::Date>> date;
+  std::optional<Text> overview;
+  TextList achievements;
+  std::vector<ReportItem> problems;
+  std::vector<ReportItem> next_steps;
+  ReportHeadings headings;
+  Mark mark;
+};
+
+// A whole plan file as loaded. Lists keep file order.
+struct PlanFile {
+  std::string path; // as given on the command line
+  Located<int> version;
+  School school;
+  std::vector<Department> departments;
+  bool has_departments = false; // the key was present (references are then checked)
+  std::vector<Person> people;
+  bool has_people = false;
+  Plan plan;
+  std::vector<Activity> activities;
+  std::optional<Report> report;
+
+  // Whether the file produces a report document (it has `report` or `activities`).
+  bool has_report() const { return report.has_value() || !activities.empty(); }
+};
+
+// The Chinese label of a status (`未开始`, `进行中`, `已完成`).
+const char* status_label(TaskStatus status);
+
+// The keyword of a recurrence (`全年`, `长期`, `每学期`, `每月`, `每周`).
+const char* recurrence_label(Recurrence recurrence);
+
+} // namespace planctl::model

@@ -1,0 +1,90 @@
+// Where rendered files go: an interface so that renderers are tested in memory, and one real
+// implementation that writes every file atomically inside one output folder.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::util {
+
+// Thrown when an output cannot be written; `what()` is a plain sentence naming the path.
+class OutputError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Receives named output files. Names are plain file names (no folders); a name that is
+// empty, contains `/`, `\`, NUL or a control character, or is `.`/`..` is rejected with
+// OutputError. Nothing is visible at its final name until commit() succeeds.
+class OutputSink {
+public:
+  virtual ~OutputSink() = default;
+
+  // Stages file `name` with the bytes `data`.
+  virtual void write(const std::string& name, std::string_view data) = 0;
+
+  // Stages file `name` produced by `produce`, which must write the whole file at the path it
+  // is given (for libraries such as libxlsxwriter and minizip that write to a path).
+  virtual void write_with(const std::string& name,
+                          const std::function<void(const std::filesystem::path&)>& produce) = 0;
+
+  // Makes every staged file visible under its final name; returns the final paths in the
+  // order they were staged.
+  virtual std::vector<std::filesystem::path> commit() = 0;
+
+  // Drops every staged file; final names keep whatever they held before.
+  virtual void discard() = 0;
+};
+
+// Throws OutputError unless `name` is a safe plain file name (see OutputSink).
+void check_output_name(const std::string& name);
+
+// Writes into one existing folder: each file first goes to a hidden temporary file created
+// exclusively in that folder, is flushed and fsynced, and commit() renames it into place.
+// Staged files never follow a symlink planted at the final name: rename replaces the link.
+// Destruction without commit() discards.
+class DirectorySink final : public OutputSink {
+public:
+  // Opens `dir`; throws OutputError when it is missing, not a folder or not writable.
+  explicit DirectorySink(std::filesystem::path dir);
+  ~DirectorySink() override;
+
+  void write(const std::string& name, std::string_view data) override;
+  void write_with(const std::string& name,
+                  const std::function<void(const std::filesystem::path&)>& produce) override;
+  std::vector<std::filesystem::path> commit() override;
+  void discard() override;
+
+private:
+  struct Staged {
+    std::string name;
+    std::filesystem::path temp;
+  };
+  std::filesystem::path m_dir;
+  std::vector<Staged> m_staged;
+};
+
+// Keeps files in memory, for tests; write_with() goes through a temporary file.
+class MemorySink final : public OutputSink {
+public:
+  void write(const std::string& name, std::string_view data) override;
+  void write_with(const std::string& name,
+                  const std::function<void(const std::filesystem::path&)>& produce) override;
+  std::vector<std::filesystem::path> commit() override;
+  void discard() override;
+
+  // The committed files by name.
+  const std::map<std::string, std::string>& files() const { return m_files; }
+
+private:
+  std::vector<std::pair<std::string, std::string>> m_staged;
+  std::map<std::string, std::string> m_files;
+};
+
+} // namespace planctl::util

@@ -1,0 +1,21 @@
+// One small writer per document format; each formats a layout::Document and decides nothing
+// about numbering, punctuation or wording.
+#pragma once
+
+#include <planctl/layout/document.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace planctl::write {
+
+// The document as GitHub-flavoured Markdown; user text is escaped so it never becomes markup.
+std::string to_markdown(const layout::Document& doc);
+
+// The document as DOCX-ready plain text (outputs.md, DOCX-ready text).
+std::string to_text(const layout::Document& doc);
+
+// Writes the document as a GB/T 9704 WordprocessingML package at `path`.
+void write_docx(const layout::Document& doc, const std::filesystem::path& path);
+
+} // namespace planctl::write

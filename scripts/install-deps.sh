@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The single list of Debian 12 packages planctl needs to build, test and document itself.
+# Used by the README quick start and by .ci/run; run as root (or with sudo available).
+set -euo pipefail
+
+build=(
+  build-essential cmake ninja-build pkg-config git
+  libcli11-dev libyaml-cpp-dev libfmt-dev libxlsxwriter-dev doctest-dev
+  libvalijson-dev libminizip-dev nlohmann-json3-dev zlib1g-dev
+)
+# Real readers used by the round-trip tests, LibreOffice for the PDF checks, and the tools
+# behind docs pictures, the man page, benchmarks and fuzzing.
+test=(
+  python3 python3-docx python3-openpyxl python3-yaml
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+  fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
+  clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+
+want=("${build[@]}")
+if [ "${1:-}" != "--build-only" ]; then want+=("${test[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#want[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,3 @@
+#include <planctl/app/cli.hpp>
+
+int main(int argc, char** argv) { return planctl::app::run(argc, argv); }
