@@ -1,0 +1,68 @@
+#include <planctl/diag/diagnostic.hpp>
+#include <planctl/diag/messages.hpp>
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace planctl::diag {
+
+std::string Diagnostic::rule() const { return message_id.substr(0, message_id.find('.')); }
+
+std::string Diagnostic::text(Lang lang) const {
+  const MessageDef* def = find_message(message_id);
+  if (!def) {
+    return message_id;
+  }
+  std::string_view tmpl = lang == Lang::zh && !def->zh.empty() ? def->zh : def->en;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : args) {
+    store.push_back(fmt::arg(name.c_str(), value));
+  }
+  try {
+    return fmt::vformat(tmpl, store);
+  } catch (const fmt::format_error&) {
+    // A template naming an argument the caller did not pass is a bug in planctl; show the
+    // template rather than lose the finding.
+    return std::string(tmpl);
+  }
+}
+
+Diagnostic& DiagnosticList::add(std::string file, util::Mark mark, std::string_view message_id,
+                                std::vector<std::pair<std::string, std::string>> args) {
+  const MessageDef* def = find_message(message_id);
+  Diagnostic d;
+  d.file = std::move(file);
+  d.mark = mark;
+  d.severity = def ? def->severity : Severity::error;
+  d.message_id = std::string(message_id);
+  d.args = std::move(args);
+  m_items.push_back(std::move(d));
+  return m_items.back();
+}
+
+void DiagnosticList::append(const DiagnosticList& other) {
+  m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+}
+
+std::size_t DiagnosticList::error_count() const {
+  return std::count_if(m_items.begin(), m_items.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::size_t DiagnosticList::warning_count() const { return m_items.size() - error_count(); }
+
+void DiagnosticList::sort() {
+  std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.file != b.file) {
+      return a.file < b.file;
+    }
+    if (a.mark.line != b.mark.line) {
+      return a.mark.line < b.mark.line;
+    }
+    return a.mark.column < b.mark.column;
+  });
+}
+
+} // namespace planctl::diag
