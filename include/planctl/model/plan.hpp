@@ -122,6 +122,8 @@ struct Period {
   util::Date end;
   bool explicit_in_file = false;
   Mark mark;
+  Mark start_mark; // the `start` value, when read from the file
+  Mark end_mark;   // the `end` value, when read from the file
 };
 
 struct Plan {
