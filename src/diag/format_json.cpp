@@ -1,0 +1,67 @@
+#include <planctl/diag/format.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace planctl::diag {
+
+namespace {
+
+// The one word that says how a file came out; documented in docs/cli.md.
+const char* file_status(const FileResult& r, bool strict) {
+  if (r.unreadable) {
+    return "unreadable";
+  }
+  if (r.internal_error) {
+    return "internal-error";
+  }
+  return file_fails(r, strict) ? "invalid" : "valid";
+}
+
+} // namespace
+
+std::string format_json(std::span<const FileResult> results, bool strict, Lang lang) {
+  // ordered_json keeps the documented key order, so the output is stable byte for byte.
+  using Json = nlohmann::ordered_json;
+  Json files = Json::array();
+  for (const FileResult& r : results) {
+    Json diagnostics = Json::array();
+    for (const Diagnostic& d : r.diagnostics.items()) {
+      diagnostics.push_back(Json{
+          {"file", d.file},
+          {"line", d.mark.line},
+          {"column", d.mark.known() ? std::max(d.mark.column, 1) : 0},
+          {"severity", d.severity == Severity::error ? "error" : "warning"},
+          {"rule", d.rule()},
+          {"message", d.text(lang)},
+      });
+    }
+    files.push_back(Json{
+        {"file", r.file},
+        {"status", file_status(r, strict)},
+        {"errors", r.diagnostics.error_count()},
+        {"warnings", r.diagnostics.warning_count()},
+        {"diagnostics", std::move(diagnostics)},
+    });
+  }
+  const Counts c = count_results(results, strict);
+  Json doc{
+      {"version", 1},
+      {"strict", strict},
+      {"files", std::move(files)},
+      {"summary",
+       Json{
+           {"files", c.files},
+           {"valid", c.files - c.failed_files},
+           {"invalid", c.failed_files},
+           {"unreadable", c.unreadable},
+           {"internal_errors", c.internal_errors},
+           {"errors", c.errors},
+           {"warnings", c.warnings},
+       }},
+  };
+  // File names and messages may hold bytes that are not UTF-8 (a GBK file name, a quoted
+  // value from a GBK file); replace them rather than fail to report.
+  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace planctl::diag
