@@ -1,0 +1,56 @@
+// The wording and sections of the year-end report (outputs.md, The report document).
+#pragma once
+
+#include <planctl/layout/document.hpp>
+#include <planctl/layout/text_rules.hpp>
+#include <planctl/model/plan.hpp>
+#include <planctl/model/task_index.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::layout {
+
+// The default report title for `plan_title`: a final `计划` `安排` `要点` or `方案` replaced by
+// `总结`, otherwise `总结` appended.
+std::string default_report_title(std::string_view plan_title);
+
+// The 基本情况 sentence from `school.profile`: the short name (or the name), `现有`, each fact
+// as label + value + unit joined by `，`, then `。`; empty when the profile is empty.
+std::string profile_sentence(const model::School& school, const TextRules& rules);
+
+// Who took part, as it follows an activity's title: `，{participants}{count}人参加`,
+// `，{participants}参加`, `，共{count}人参加`, or nothing. `participants` is already worded.
+std::string participation_clause(const std::string& participants,
+                                 const std::optional<std::int64_t>& count);
+
+// The paragraphs for `activity` in a report whose period starts in `base_year`: the first is
+// `{date}，{title}{participation}。{summary's first paragraph}`, then the summary's further
+// paragraphs.
+std::vector<std::string> activity_paragraphs(const model::Activity& activity, int base_year,
+                                             const TextRules& rules);
+
+// 基本情况: the profile sentence as a paragraph, then the `overview` paragraphs.
+std::vector<Block> overview_blocks(const model::PlanFile& file, const TextRules& rules);
+
+// 主要做法: for each group with activities, in plan order, a `（一）` heading with the group's
+// title and one paragraph per activity in date order (ties in file order); activities without
+// a task (or whose first task is unknown) come last under `其他工作`.
+std::vector<Block> practice_blocks(const model::PlanFile& file, const model::TaskIndex& index,
+                                   const TextRules& rules);
+
+// 取得的成绩: each achievement as a run-in item `1.` `2.` … without a title.
+std::vector<Block> achievement_blocks(const model::TextList& achievements, const TextRules& rules);
+
+// 存在的问题 / 下一步工作打算: each titled item as a run-in `（一）title。text` (numbered among
+// the titled items), an untitled one as its text alone; points as in plan items.
+std::vector<Block> report_item_blocks(const std::vector<model::ReportItem>& items,
+                                      const TextRules& rules);
+
+// The report's signing date: `report.date`, else the latest activity date, else the plan's.
+util::Date report_date(const model::PlanFile& file);
+
+} // namespace planctl::layout
