@@ -1,0 +1,299 @@
+#include <planctl/util/output_sink.hpp>
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace planctl::util {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// File names longer than this are refused on every common Linux file system.
+constexpr std::size_t k_max_name_bytes = 255;
+
+std::string errno_text(int err) {
+  return std::strerror(err);
+}
+
+// `name` quoted for a message, its control characters shown as escapes.
+std::string quote_name(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F) {
+      out += fmt::format("\\x{:02X}", b);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A fresh random suffix for temporary names: hidden, short (so a 255-byte final name still
+// fits) and recognisable as planctl's if a crash ever leaves one behind.
+std::string temp_name() {
+  static thread_local std::mt19937_64 rng{std::random_device{}() ^
+                                          (static_cast<std::uint64_t>(::getpid()) << 32)};
+  return fmt::format(".planctl-{:016x}.tmp", rng());
+}
+
+// Creates a new, empty temporary file in `dir` with O_EXCL (never reusing or following an
+// existing entry) and returns its descriptor and path.
+std::pair<int, fs::path> create_temp(const fs::path& dir) {
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    fs::path path = dir / temp_name();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      return {fd, std::move(path)};
+    }
+    if (errno != EEXIST) {
+      throw OutputError(fmt::format("cannot create a file in {}: {}", quote_name(dir.string()),
+                                    errno_text(errno)));
+    }
+  }
+  throw OutputError(fmt::format("cannot create a temporary file in {}: too many name clashes",
+                                quote_name(dir.string())));
+}
+
+void write_all(int fd, std::string_view data, const fs::path& path) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw OutputError(
+          fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// Flushes `fd` to the disk and closes it; the data must be durable before the rename makes it
+// visible, or a power cut could leave an empty file under the final name.
+void sync_and_close(int fd, const fs::path& path) {
+  if (::fsync(fd) != 0) {
+    const int err = errno;
+    ::close(fd);
+    throw OutputError(
+        fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(err)));
+  }
+  if (::close(fd) != 0) {
+    throw OutputError(
+        fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
+  }
+}
+
+void remove_quietly(const fs::path& path) {
+  ::unlink(path.c_str());
+}
+
+} // namespace
+
+void check_output_name(const std::string& name) {
+  if (name.empty()) {
+    throw OutputError("an output file name is empty");
+  }
+  if (name == "." || name == "..") {
+    throw OutputError(fmt::format("{} is not a file name", quote_name(name)));
+  }
+  if (name.size() > k_max_name_bytes) {
+    throw OutputError(fmt::format("the output file name {}… is longer than {} bytes",
+                                  quote_name(name.substr(0, 40)), k_max_name_bytes));
+  }
+  for (char c : name) {
+    const auto b = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\') {
+      throw OutputError(
+          fmt::format("the output file name {} contains a folder separator", quote_name(name)));
+    }
+    if (b < 0x20 || b == 0x7F) {
+      throw OutputError(
+          fmt::format("the output file name {} contains a control character", quote_name(name)));
+    }
+  }
+}
+
+DirectorySink::DirectorySink(fs::path dir) : m_dir(std::move(dir)) {
+  if (m_dir.empty()) {
+    m_dir = ".";
+  }
+  struct stat st {};
+  if (::stat(m_dir.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR) {
+      throw OutputError(
+          fmt::format("the output folder {} does not exist", quote_name(m_dir.string())));
+    }
+    throw OutputError(fmt::format("cannot open the output folder {}: {}",
+                                  quote_name(m_dir.string()), errno_text(err)));
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    throw OutputError(
+        fmt::format("the output folder {} is not a folder", quote_name(m_dir.string())));
+  }
+  if (::access(m_dir.c_str(), W_OK | X_OK) != 0) {
+    throw OutputError(fmt::format("the output folder {} is not writable: {}",
+                                  quote_name(m_dir.string()), errno_text(errno)));
+  }
+}
+
+DirectorySink::~DirectorySink() {
+  discard();
+}
+
+void DirectorySink::write(const std::string& name, std::string_view data) {
+  write_with(name, [&](const fs::path& path) {
+    // Reopen the exclusive temp file without following links: nothing but our file is written.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      throw OutputError(
+          fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
+    }
+    try {
+      write_all(fd, data, path);
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
+    if (::close(fd) != 0) {
+      throw OutputError(
+          fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
+    }
+  });
+}
+
+void DirectorySink::write_with(const std::string& name,
+                               const std::function<void(const fs::path&)>& produce) {
+  // Any failure discards everything staged so far: a run is all or nothing.
+  try {
+    check_output_name(name);
+    for (const Staged& s : m_staged) {
+      if (s.name == name) {
+        throw OutputError(fmt::format("two outputs are named {}", quote_name(name)));
+      }
+    }
+    auto [fd, temp] = create_temp(m_dir);
+    ::close(fd);
+    m_staged.push_back(Staged{name, temp});
+    produce(temp);
+    // The producer may be a library writing by path; make sure what is there now is still a
+    // plain file of ours before it is synced and later renamed into place.
+    const int rfd = ::open(temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (rfd < 0) {
+      throw OutputError(fmt::format("cannot write {}: the file was not produced ({})",
+                                    quote_name((m_dir / name).string()), errno_text(errno)));
+    }
+    struct stat st {};
+    if (::fstat(rfd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(rfd);
+      throw OutputError(fmt::format("cannot write {}: the output is not a file",
+                                    quote_name((m_dir / name).string())));
+    }
+    sync_and_close(rfd, m_dir / name);
+  } catch (...) {
+    discard();
+    throw;
+  }
+}
+
+std::vector<fs::path> DirectorySink::commit() {
+  // Check every final name first: a folder in the way would make a rename fail half-way
+  // through, leaving some outputs new and some old.
+  for (const Staged& s : m_staged) {
+    const fs::path final_path = m_dir / s.name;
+    struct stat st {};
+    if (::lstat(final_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      const std::string path_text = final_path.string();
+      discard();
+      throw OutputError(
+          fmt::format("cannot write {}: a folder has that name", quote_name(path_text)));
+    }
+  }
+  std::vector<fs::path> written;
+  written.reserve(m_staged.size());
+  for (std::size_t i = 0; i < m_staged.size(); ++i) {
+    const fs::path final_path = m_dir / m_staged[i].name;
+    // rename() replaces a symlink at the final name with our file; it never writes through it.
+    if (::rename(m_staged[i].temp.c_str(), final_path.c_str()) != 0) {
+      const int err = errno;
+      m_staged.erase(m_staged.begin(), m_staged.begin() + static_cast<std::ptrdiff_t>(i));
+      discard();
+      throw OutputError(
+          fmt::format("cannot write {}: {}", quote_name(final_path.string()), errno_text(err)));
+    }
+    written.push_back(final_path);
+  }
+  m_staged.clear();
+  // Make the renames themselves durable.
+  const int dfd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return written;
+}
+
+void DirectorySink::discard() {
+  for (const Staged& s : m_staged) {
+    remove_quietly(s.temp);
+  }
+  m_staged.clear();
+}
+
+void MemorySink::write(const std::string& name, std::string_view data) {
+  check_output_name(name);
+  for (const auto& [staged, bytes] : m_staged) {
+    if (staged == name) {
+      throw OutputError(fmt::format("two outputs are named {}", quote_name(name)));
+    }
+  }
+  m_staged.emplace_back(name, std::string(data));
+}
+
+void MemorySink::write_with(const std::string& name,
+                            const std::function<void(const fs::path&)>& produce) {
+  check_output_name(name);
+  auto [fd, temp] = create_temp(fs::temp_directory_path());
+  ::close(fd);
+  try {
+    produce(temp);
+    std::ifstream in(temp, std::ios::binary);
+    if (!in) {
+      throw OutputError(fmt::format("cannot read back {}", quote_name(temp.string())));
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    remove_quietly(temp);
+    write(name, bytes.str());
+  } catch (...) {
+    remove_quietly(temp);
+    throw;
+  }
+}
+
+std::vector<fs::path> MemorySink::commit() {
+  std::vector<fs::path> names;
+  for (auto& [name, bytes] : m_staged) {
+    names.emplace_back(name);
+    m_files[name] = std::move(bytes);
+  }
+  m_staged.clear();
+  return names;
+}
+
+void MemorySink::discard() {
+  m_staged.clear();
+}
+
+} // namespace planctl::util

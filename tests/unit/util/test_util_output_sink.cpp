@@ -1,0 +1,250 @@
+#include <planctl/util/output_sink.hpp>
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace planctl::util;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh empty folder, removed with everything in it at the end of the test.
+class TempDir {
+public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "planctl-sink-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    m_path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(m_path, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(m_path, ec);
+  }
+  const fs::path& path() const { return m_path; }
+
+private:
+  fs::path m_path;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void put(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+// The names in `dir`, hidden ones (temporary files) included.
+std::set<std::string> entries(const fs::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    names.insert(e.path().filename().string());
+  }
+  return names;
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const OutputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+} // namespace
+
+TEST_CASE("util::check_output_name") {
+  SUBCASE("plain names pass") {
+    CHECK_NOTHROW(check_output_name("school.plan.md"));
+    CHECK_NOTHROW(check_output_name("平安二中.plan.docx"));
+    CHECK_NOTHROW(check_output_name(std::string(255, 'a')));
+  }
+  SUBCASE("unsafe names are rejected with a reason") {
+    CHECK(error_of([] { check_output_name(""); }) == "an output file name is empty");
+    CHECK(error_of([] { check_output_name("."); }) == "\".\" is not a file name");
+    CHECK(error_of([] { check_output_name(".."); }) == "\"..\" is not a file name");
+    CHECK(error_of([] { check_output_name("../x.md"); }) ==
+          "the output file name \"../x.md\" contains a folder separator");
+    CHECK(error_of([] { check_output_name("a\\b.md"); }) ==
+          "the output file name \"a\\b.md\" contains a folder separator");
+    CHECK(error_of([] { check_output_name("a\nb"); }) ==
+          "the output file name \"a\\x0Ab\" contains a control character");
+    CHECK(error_of([] { check_output_name(std::string("a\0b", 3)); }) ==
+          "the output file name \"a\\x00b\" contains a control character");
+    CHECK(error_of([] { check_output_name(std::string(256, 'a')); }) ==
+          "the output file name \"" + std::string(40, 'a') + "\"… is longer than 255 bytes");
+  }
+}
+
+TEST_CASE("util::DirectorySink") {
+  TempDir tmp;
+  const fs::path& dir = tmp.path();
+
+  SUBCASE("nothing is visible before commit; commit renames every file into place") {
+    DirectorySink sink(dir);
+    sink.write("a.md", "alpha");
+    sink.write_with("b.bin", [](const fs::path& p) { put(p, "beta"); });
+    CHECK_FALSE(fs::exists(dir / "a.md"));
+    CHECK(entries(dir).size() == 2); // two hidden temporary files
+    const auto written = sink.commit();
+    REQUIRE(written.size() == 2);
+    CHECK(written[0] == dir / "a.md");
+    CHECK(written[1] == dir / "b.bin");
+    CHECK(read(dir / "a.md") == "alpha");
+    CHECK(read(dir / "b.bin") == "beta");
+    CHECK(entries(dir) == std::set<std::string>{"a.md", "b.bin"});
+  }
+  SUBCASE("temporary files are hidden planctl files created in the output folder") {
+    DirectorySink sink(dir);
+    sink.write("a.md", "x");
+    const auto names = entries(dir);
+    REQUIRE(names.size() == 1);
+    CHECK(names.begin()->starts_with(".planctl-"));
+    CHECK(names.begin()->ends_with(".tmp"));
+  }
+  SUBCASE("an existing output is replaced") {
+    put(dir / "a.md", "old");
+    DirectorySink sink(dir);
+    sink.write("a.md", "new");
+    sink.commit();
+    CHECK(read(dir / "a.md") == "new");
+  }
+  SUBCASE("a failure leaves earlier outputs intact and no temporary files") {
+    put(dir / "a.md", "old a");
+    put(dir / "b.md", "old b");
+    {
+      DirectorySink sink(dir);
+      sink.write("a.md", "new a");
+      CHECK_THROWS_AS(sink.write_with("b.md",
+                                      [](const fs::path& p) {
+                                        put(p, "partial");
+                                        throw OutputError("library failed");
+                                      }),
+                      OutputError);
+      // Everything staged was dropped, so a later commit writes nothing.
+      CHECK(sink.commit().empty());
+    }
+    CHECK(read(dir / "a.md") == "old a");
+    CHECK(read(dir / "b.md") == "old b");
+    CHECK(entries(dir) == std::set<std::string>{"a.md", "b.md"});
+  }
+  SUBCASE("a producer that throws something else is discarded too") {
+    DirectorySink sink(dir);
+    CHECK_THROWS_AS(
+        sink.write_with("x.xlsx", [](const fs::path&) { throw std::runtime_error("boom"); }),
+        std::runtime_error);
+    CHECK(entries(dir).empty());
+  }
+  SUBCASE("a producer that removes its file is an error") {
+    DirectorySink sink(dir);
+    CHECK(error_of([&] { sink.write_with("x.xlsx", [](const fs::path& p) { fs::remove(p); }); })
+              .starts_with("cannot write \"" + (dir / "x.xlsx").string() +
+                           "\": the file was not produced"));
+    CHECK(entries(dir).empty());
+  }
+  SUBCASE("destruction without commit discards") {
+    {
+      DirectorySink sink(dir);
+      sink.write("a.md", "x");
+    }
+    CHECK(entries(dir).empty());
+  }
+  SUBCASE("discard drops staged files") {
+    DirectorySink sink(dir);
+    sink.write("a.md", "x");
+    sink.discard();
+    CHECK(entries(dir).empty());
+    CHECK(sink.commit().empty());
+  }
+  SUBCASE("a symlink planted at the final name is replaced, not followed") {
+    const fs::path victim = dir / "victim.txt";
+    put(victim, "precious");
+    fs::create_symlink(victim, dir / "a.md");
+    DirectorySink sink(dir);
+    sink.write("a.md", "output");
+    sink.commit();
+    CHECK(read(victim) == "precious");
+    CHECK_FALSE(fs::is_symlink(dir / "a.md"));
+    CHECK(read(dir / "a.md") == "output");
+  }
+  SUBCASE("a dangling symlink at the final name is replaced, not followed") {
+    fs::create_symlink(dir / "elsewhere.txt", dir / "a.md");
+    DirectorySink sink(dir);
+    sink.write("a.md", "output");
+    sink.commit();
+    CHECK_FALSE(fs::exists(dir / "elsewhere.txt"));
+    CHECK(read(dir / "a.md") == "output");
+  }
+  SUBCASE("a folder at a final name fails the commit before anything is renamed") {
+    put(dir / "a.md", "old");
+    fs::create_directory(dir / "b.md");
+    DirectorySink sink(dir);
+    sink.write("a.md", "new");
+    sink.write("b.md", "new");
+    CHECK(error_of([&] { sink.commit(); }) ==
+          "cannot write \"" + (dir / "b.md").string() + "\": a folder has that name");
+    CHECK(read(dir / "a.md") == "old");
+    CHECK(entries(dir) == std::set<std::string>{"a.md", "b.md"});
+  }
+  SUBCASE("bad names are rejected and nothing is left behind") {
+    DirectorySink sink(dir);
+    sink.write("a.md", "x");
+    CHECK_THROWS_AS(sink.write("../escape.md", "x"), OutputError);
+    CHECK_FALSE(fs::exists(dir.parent_path() / "escape.md"));
+    CHECK(entries(dir).empty());
+  }
+  SUBCASE("the same name twice is an error") {
+    DirectorySink sink(dir);
+    sink.write("a.md", "x");
+    CHECK(error_of([&] { sink.write("a.md", "y"); }) == "two outputs are named \"a.md\"");
+  }
+  SUBCASE("a missing folder is an error naming it") {
+    CHECK(error_of([&] { DirectorySink sink(dir / "missing"); }) ==
+          "the output folder \"" + (dir / "missing").string() + "\" does not exist");
+  }
+  SUBCASE("a file given as the folder is an error") {
+    put(dir / "file", "x");
+    CHECK(error_of([&] { DirectorySink sink(dir / "file"); }) ==
+          "the output folder \"" + (dir / "file").string() + "\" is not a folder");
+  }
+  SUBCASE("a folder that cannot be written is an error") {
+    if (::geteuid() == 0) {
+      return; // root writes anywhere
+    }
+    fs::create_directory(dir / "ro");
+    fs::permissions(dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+    CHECK(error_of([&] { DirectorySink sink(dir / "ro"); }) ==
+          "the output folder \"" + (dir / "ro").string() + "\" is not writable: Permission denied");
+    fs::permissions(dir / "ro", fs::perms::owner_all);
+  }
+}
+
+TEST_CASE("util::MemorySink") {
+  MemorySink sink;
+  sink.write("a.md", "alpha");
+  sink.write_with("b.bin", [](const fs::path& p) { put(p, "beta"); });
+  CHECK(sink.files().empty());
+  const auto names = sink.commit();
+  REQUIRE(names.size() == 2);
+  CHECK(names[0] == "a.md");
+  CHECK(sink.files().at("a.md") == "alpha");
+  CHECK(sink.files().at("b.bin") == "beta");
+  sink.write("c.md", "gamma");
+  sink.discard();
+  CHECK(sink.commit().empty());
+  CHECK(sink.files().size() == 2);
+  CHECK_THROWS_AS(sink.write("x/y", ""), OutputError);
+}
