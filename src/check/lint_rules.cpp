@@ -35,13 +35,14 @@ class TextLinter {
 public:
   explicit TextLinter(CheckContext& ctx) : m_ctx(ctx) {}
 
-  // Warns once for `text` when it has ASCII punctuation inside Chinese text.
-  void punctuation(const model::Text& text) {
-    if (const auto found = find_ascii_punctuation(text.value)) {
+  // Warns once for `text` when it has ASCII punctuation inside Chinese text, looking only
+  // after its first `skip` bytes.
+  void punctuation(const model::Text& text, std::size_t skip = 0) {
+    if (const auto found = find_ascii_punctuation(std::string_view(text.value).substr(skip))) {
       m_ctx.add(text.mark, "ascii-punctuation",
                 {{"char", std::string(1, found->mark)},
                  {"full", found->full_width},
-                 {"context", context_around(text.value, found->offset)}});
+                 {"context", context_around(text.value, skip + found->offset)}});
     }
   }
   void punctuation(const std::optional<model::Text>& text) {
@@ -55,12 +56,16 @@ public:
     }
   }
 
-  // Warns when `text`, which the renderer numbers, starts with a number the author typed.
-  void typed_number(const model::Text& text, std::string_view message_id) {
+  // Lints `text`, which the renderer numbers: warns when it starts with a number the author
+  // typed, then checks its punctuation after that number (deleting the number fixes both, so
+  // `(二)` is reported once).
+  void numbered(const model::Text& text, std::string_view message_id) {
     const std::string number = typed_number_prefix(text.value);
     if (!number.empty()) {
       m_ctx.add(text.mark, message_id, {{"number", number}, {"title", excerpt(text.value)}});
     }
+    const std::size_t skip = number.empty() ? 0 : text.value.find(number) + number.size();
+    punctuation(text, skip);
   }
 
 private:
@@ -110,12 +115,11 @@ void lint_plan(CheckContext& ctx, TextLinter& lint) {
   lint.punctuation(plan.issuer);
   lint.punctuation(plan.basis);
   for_each_item(plan.sections, [&](const model::Item& item, std::size_t depth) {
-    lint.typed_number(item.title, "typed-number.title");
+    lint.numbered(item.title, "typed-number.title");
     if (model::is_heading_style(style_at(plan.numbering, depth)) &&
         ends_in_full_stop(item.title.value)) {
       ctx.add(item.title.mark, "heading-full-stop", {{"title", excerpt(item.title.value)}});
     }
-    lint.punctuation(item.title);
     lint.punctuation(item.text);
     lint.punctuation(item.points);
     if (!file.has_departments) {
@@ -128,8 +132,7 @@ void lint_plan(CheckContext& ctx, TextLinter& lint) {
     lint.punctuation(item.deliverables);
   });
   for (const model::Text& attachment : plan.attachments) {
-    lint.typed_number(attachment, "typed-number.attachment");
-    lint.punctuation(attachment);
+    lint.numbered(attachment, "typed-number.attachment");
   }
 }
 
@@ -147,9 +150,8 @@ void lint_activities(CheckContext& ctx, TextLinter& lint) {
 void lint_report_items(TextLinter& lint, const std::vector<model::ReportItem>& items) {
   for (const model::ReportItem& item : items) {
     if (item.title) {
-      lint.typed_number(*item.title, "typed-number.title");
+      lint.numbered(*item.title, "typed-number.title");
     }
-    lint.punctuation(item.title);
     lint.punctuation(item.text);
     lint.punctuation(item.points);
   }
@@ -164,8 +166,7 @@ void lint_report(CheckContext& ctx, TextLinter& lint) {
   lint.punctuation(report->issuer);
   lint.punctuation(report->overview);
   for (const model::Text& achievement : report->achievements) {
-    lint.typed_number(achievement, "typed-number.achievement");
-    lint.punctuation(achievement);
+    lint.numbered(achievement, "typed-number.achievement");
   }
   lint_report_items(lint, report->problems);
   lint_report_items(lint, report->next_steps);

@@ -13,7 +13,8 @@ namespace planctl::check {
 bool is_blank(std::string_view text);
 
 // The number an author typed at the start of `title` (`一、` `(二)` `（二）` `3.` `3、` `3．` `3,`
-// `3，` `3)` `3）`, after any leading spaces), or "" when there is none. A digit run followed by
+// `3，` `3)` `3）`; leading spaces are skipped and not returned), or "" when there is none. A
+// digit run followed by
 // `.` `．` `,` `，` and another digit is a number (`3.5亿`, `1,000人`), not a label.
 std::string typed_number_prefix(std::string_view title);
 
