@@ -14,8 +14,7 @@ bool is_blank(std::string_view text);
 
 // The number an author typed at the start of `title` (`一、` `(二)` `（二）` `3.` `3、` `3．` `3,`
 // `3，` `3)` `3）`; leading spaces are skipped and not returned), or "" when there is none. A
-// digit run followed by
-// `.` `．` `,` `，` and another digit is a number (`3.5亿`, `1,000人`), not a label.
+// digit run followed by `.` `．` `,` `，` and another digit is a number (`3.5亿`, `1,000人`).
 std::string typed_number_prefix(std::string_view title);
 
 // Whether `title`, ignoring trailing spaces, ends in `。` (removed from headings when rendered).
