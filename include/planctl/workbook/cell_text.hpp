@@ -1,0 +1,53 @@
+// Text as it goes into workbook cells: display widths for column sizing, Excel's cell length
+// limit, and plain-text paragraph joining (the workbook does not use the layout step).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::workbook {
+
+// Excel's limit on the characters (UTF-16 code units) in one cell.
+inline constexpr std::size_t k_cell_limit = 32767;
+
+// The mark put at the end of a cell whose text was cut at `k_cell_limit`.
+inline constexpr std::string_view k_cut_mark = "…（已截断）";
+
+// The width of `line` in column-width units: 2 for an East Asian wide or full-width character
+// (CJK ideographs, kana, hangul, full-width punctuation and forms), 1 for anything else.
+std::size_t display_width(std::string_view line);
+
+// The display width of the widest line of `text` (lines split at `\n`).
+std::size_t widest_line(std::string_view text);
+
+// The column width for content whose widest line is `widest` units: two units of padding,
+// kept within [`min_width`, `max_width`].
+double column_width(std::size_t widest, double min_width, double max_width);
+
+// A text made safe for one cell.
+struct CellText {
+  std::string text;
+  bool cut = false;         // the text was longer than `k_cell_limit` and was cut
+  std::size_t original = 0; // the original length in UTF-16 code units
+};
+
+// `text` as a cell can hold it: ill-formed UTF-8 bytes become U+FFFD, and a text longer than
+// `limit` UTF-16 code units is cut at a character boundary and ends with `k_cut_mark`, the
+// whole staying within `limit`.
+CellText fit_cell_text(std::string_view text, std::size_t limit = k_cell_limit);
+
+// `raw` prose with the plan format's paragraph rule applied: a blank line separates
+// paragraphs (joined here with `\n`), a single line break is removed (no space where either
+// side is a Chinese character, one space otherwise); `\r\n` and `\r` count as line breaks.
+std::string join_paragraphs(std::string_view raw);
+
+// `points` as `一是……。二是……。`: each point ends in `。` unless it already ends in terminal
+// punctuation (`。！？；…`).
+std::string join_points(const std::vector<std::string>& points);
+
+// `parts` joined with `separator`, empty parts left out.
+std::string join_nonempty(const std::vector<std::string>& parts, std::string_view separator);
+
+} // namespace planctl::workbook

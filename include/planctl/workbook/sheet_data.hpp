@@ -1,0 +1,104 @@
+// The values of the workbook's rows, computed from the model without libxlsxwriter so that
+// they can be tested directly: names resolved through the lists, texts joined, counts summed.
+#pragma once
+
+#include <planctl/model/plan.hpp>
+#include <planctl/model/progress.hpp>
+#include <planctl/model/task_index.hpp>
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::workbook {
+
+// The group name of activities that name no task (plan-format.md, activities).
+inline constexpr std::string_view k_other_group = "其他工作";
+
+// The 统计 row of tasks without `lead`.
+inline constexpr std::string_view k_no_lead = "未指定";
+
+// A 开始时间 or 完成时限 cell: a date, a month (as its first day), a keyword, or nothing.
+struct WhenCell {
+  enum class Kind { none, date, month, text };
+  Kind kind = Kind::none;
+  util::Date date;  // the day, or the first day of the month
+  std::string text; // the recurring keyword
+};
+
+// The cell for a task's `start` (`start` may be absent).
+WhenCell when_cell(const std::optional<model::Located<model::DayOrMonth>>& start);
+
+// The cell for a task's `due` (`due` may be absent).
+WhenCell when_cell(const std::optional<model::Located<model::Due>>& due);
+
+// The name of the department that reference `ref` resolves to (by id, else by exact name)
+// when `file` has a departments list; otherwise, or when it does not resolve, `ref` itself.
+std::string department_name(const model::PlanFile& file, const std::string& ref);
+
+// The name of the person that reference `ref` resolves to, as for department_name().
+std::string person_name(const model::PlanFile& file, const std::string& ref);
+
+// A task's 主要措施: its `text` paragraphs (joined with `\n`) with its `points` added to the
+// last paragraph as `一是……。二是……。`.
+std::string measures_text(const model::Item& item);
+
+// One row of 任务分工 (and the leading columns of 月度安排).
+struct TaskRow {
+  std::size_t group_index = 0; // TaskRef::group_index: equal values are merged when adjacent
+  std::string group;           // the group's title
+  std::string title;
+  std::string measures;
+  std::string lead;
+  std::string owners;  // names joined with `、`
+  std::string support; // names joined with `、`
+  WhenCell start;
+  WhenCell due;
+  model::TaskState state = model::TaskState::not_started;
+  std::string deliverables; // joined with `、`
+  std::size_t activity_count = 0;
+};
+
+// One row per task of `index`, in document order, with the states of `progress`.
+std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskIndex& index,
+                               const std::vector<model::TaskProgress>& progress);
+
+// One row of 活动台账.
+struct ActivityRow {
+  const model::Activity* activity = nullptr;
+  std::string tasks;    // the titles of the named tasks (ids that name no task as written), `、`
+  std::string group;    // the group of the first task, else 其他工作
+  std::string summary;  // paragraphs joined with `\n`
+  std::string evidence; // joined with `、`
+};
+
+// One row per activity of `file`, in date order (ties in file order).
+std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index);
+
+// For each task of `index`, the activities that name it, in date order.
+std::vector<std::vector<const model::Activity*>> activities_per_task(const model::PlanFile& file,
+                                                                     const model::TaskIndex& index);
+
+// One row of 统计.
+struct DepartmentRow {
+  std::string name;
+  std::size_t tasks = 0;
+  std::array<std::size_t, 5> states{}; // in model::k_all_states order
+  std::size_t activities = 0;          // distinct activities naming one of its tasks
+  long long participants = 0;          // the sum of their `count`
+};
+
+// One row per leading department: resolved departments in the order of the departments list,
+// then free-text leads in order of first use, then 未指定 for tasks without `lead`.
+std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
+                                           const model::TaskIndex& index,
+                                           const std::vector<model::TaskProgress>& progress);
+
+// The title row of a sheet: the school's name (unless the plan title already holds it or its
+// short name), the plan title without a final 计划/安排/要点/方案, then `what` (e.g.
+// `任务分工表`).
+std::string sheet_title(const model::PlanFile& file, std::string_view what);
+
+} // namespace planctl::workbook

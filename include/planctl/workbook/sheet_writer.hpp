@@ -1,0 +1,73 @@
+// Writes the cells of one worksheet: user text always as a string cell (never a formula),
+// cut at Excel's cell limit with a warning, dates as date cells, and the widest content of
+// each column remembered for sizing.
+#pragma once
+
+#include <planctl/util/date.hpp>
+
+#include <xlsxwriter.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::workbook {
+
+// The cell writer of one worksheet.
+class SheetWriter {
+public:
+  // Writes to `sheet`, named `name` in warnings, adding warnings to `warnings`.
+  SheetWriter(lxw_worksheet* sheet, std::string name, std::vector<std::string>& warnings);
+
+  // The worksheet.
+  lxw_worksheet* get() const { return m_sheet; }
+
+  // Writes `text` as a string cell (a blank cell with `format` when empty), cut to Excel's
+  // limit with a warning; `what` names the value in the warning.
+  void text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
+            std::string_view what = {});
+
+  // Merges `first_row`..`last_row` of column `col` showing `text`, and also writes `text` into
+  // every covered cell, so that filtering on the column keeps each row of the run.
+  void merged_text(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col, std::string_view text,
+                   lxw_format* format);
+
+  // Merges columns `first_col`..`last_col` of `row` showing `text` (title rows); the text
+  // does not count towards column widths.
+  void banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col, std::string_view text,
+              lxw_format* format);
+
+  // Writes `value` as a number cell.
+  void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format);
+
+  // Writes `date` as a date cell with `date_format`; a date Excel cannot show is written as
+  // the text `label` with `text_format`.
+  void date(lxw_row_t row, lxw_col_t col, const util::Date& date, const std::string& label,
+            lxw_format* date_format, lxw_format* text_format);
+
+  // Writes a blank cell carrying `format` (borders, fill).
+  void blank(lxw_row_t row, lxw_col_t col, lxw_format* format);
+
+  // Writes the formula `formula` (only the workbook's own formulas, never user text) with its
+  // cached result `value`.
+  void formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double value,
+               lxw_format* format);
+
+  // The display width of the widest line written to column `col` so far.
+  std::size_t widest(lxw_col_t col) const;
+
+  // Sets column `col`'s width from its content, kept within [`min_width`, `max_width`].
+  void fit_column(lxw_col_t col, double min_width, double max_width);
+
+private:
+  void note_width(lxw_col_t col, std::size_t width);
+
+  lxw_worksheet* m_sheet;
+  std::string m_name;
+  std::vector<std::string>& m_warnings;
+  std::map<lxw_col_t, std::size_t> m_widest;
+};
+
+} // namespace planctl::workbook

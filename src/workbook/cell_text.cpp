@@ -1,0 +1,197 @@
+#include <planctl/model/numbering.hpp>
+#include <planctl/util/utf8.hpp>
+#include <planctl/workbook/cell_text.hpp>
+
+#include <algorithm>
+
+namespace planctl::workbook {
+
+namespace {
+
+// East Asian Wide and Full-width characters, plus the Ambiguous ones that Chinese fonts such
+// as 宋体 draw full width (quotes, dashes, `…`, `·`, `×`, circled numbers, shapes, ✓): in a
+// Chinese workbook they take the room of an ideograph.
+bool is_wide(char32_t cp) {
+  struct Range {
+    char32_t first;
+    char32_t last;
+  };
+  static constexpr Range k_wide[] = {
+      {0x00A7, 0x00A7}, {0x00B0, 0x00B1},   {0x00B7, 0x00B7},   {0x00D7, 0x00D7},
+      {0x00F7, 0x00F7}, {0x1100, 0x115F},   {0x2010, 0x2027},   {0x2030, 0x203B},
+      {0x2103, 0x2103}, {0x2116, 0x2116},   {0x2160, 0x217F},   {0x2190, 0x22FF},
+      {0x2460, 0x257F}, {0x25A0, 0x27BF},   {0x2E80, 0x303E},   {0x3041, 0x33FF},
+      {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xAC00, 0xD7A3},
+      {0xF900, 0xFAFF}, {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},
+      {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+  };
+  return std::any_of(std::begin(k_wide), std::end(k_wide),
+                     [cp](const Range& r) { return cp >= r.first && cp <= r.last; });
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+std::string_view trim_ascii(std::string_view s) {
+  const std::size_t first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// The last code point of a non-empty, well-formed-or-not UTF-8 string.
+char32_t last_code_point(std::string_view s) {
+  std::size_t start = s.size() - 1;
+  while (start > 0 && s.size() - start < 4 &&
+         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
+    --start;
+  }
+  std::size_t pos = start;
+  return util::next_code_point(s, pos);
+}
+
+char32_t first_code_point(std::string_view s) {
+  std::size_t pos = 0;
+  return util::next_code_point(s, pos);
+}
+
+bool ends_in_terminal(std::string_view s) {
+  if (s.empty()) {
+    return false;
+  }
+  const char32_t cp = last_code_point(s);
+  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'…';
+}
+
+} // namespace
+
+std::size_t display_width(std::string_view line) {
+  std::size_t width = 0;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    width += is_wide(util::next_code_point(line, pos)) ? 2 : 1;
+  }
+  return width;
+}
+
+std::size_t widest_line(std::string_view text) {
+  std::size_t widest = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    widest = std::max(widest, display_width(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return widest;
+}
+
+double column_width(std::size_t widest, double min_width, double max_width) {
+  return std::clamp(static_cast<double>(widest) + 2.0, min_width, max_width);
+}
+
+CellText fit_cell_text(std::string_view text, std::size_t limit) {
+  CellText out;
+  // Count in UTF-16 code units, as Excel does; a character beyond the BMP takes two.
+  const std::size_t mark_units = util::count_code_points(k_cut_mark);
+  const std::size_t keep_units = limit > mark_units ? limit - mark_units : 0;
+  std::size_t units = 0;
+  std::size_t kept_bytes = 0; // bytes of `out.text` within keep_units
+  const bool valid = util::find_invalid_utf8(text) == std::string_view::npos;
+  out.text.reserve(std::min(text.size(), limit * 4));
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t before = pos;
+    const char32_t cp = util::next_code_point(text, pos);
+    units += cp >= 0x10000 ? 2 : 1;
+    if (valid) {
+      out.text.append(text.substr(before, pos - before));
+    } else {
+      util::append_utf8(out.text, cp);
+    }
+    if (units <= keep_units) {
+      kept_bytes = out.text.size();
+    }
+  }
+  out.original = units;
+  if (units > limit) {
+    out.text.resize(kept_bytes);
+    out.text.append(k_cut_mark);
+    out.cut = true;
+  }
+  return out;
+}
+
+std::string join_paragraphs(std::string_view raw) {
+  std::string out;
+  std::string paragraph;
+  auto flush = [&] {
+    if (!paragraph.empty()) {
+      if (!out.empty()) {
+        out += '\n';
+      }
+      out += paragraph;
+      paragraph.clear();
+    }
+  };
+  std::size_t start = 0;
+  while (start <= raw.size()) {
+    std::size_t end = raw.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      end = raw.size();
+    }
+    const std::string_view line = raw.substr(start, end - start);
+    if (is_blank(line)) {
+      flush();
+    } else {
+      const std::string_view piece = trim_ascii(line);
+      if (!paragraph.empty() && !util::is_chinese_char(last_code_point(paragraph)) &&
+          !util::is_chinese_char(first_code_point(piece))) {
+        paragraph += ' ';
+      }
+      paragraph.append(piece);
+    }
+    if (end == raw.size()) {
+      break;
+    }
+    // `\r\n` is one break.
+    start = end + ((raw[end] == '\r' && end + 1 < raw.size() && raw[end + 1] == '\n') ? 2 : 1);
+  }
+  flush();
+  return out;
+}
+
+std::string join_points(const std::vector<std::string>& points) {
+  std::string out;
+  int n = 0;
+  for (const std::string& point : points) {
+    const std::string_view text = trim_ascii(point);
+    if (text.empty()) {
+      continue;
+    }
+    out += model::chinese_numeral(++n);
+    out += "是";
+    out.append(text);
+    if (!ends_in_terminal(text)) {
+      out += "。";
+    }
+  }
+  return out;
+}
+
+std::string join_nonempty(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (part.empty()) {
+      continue;
+    }
+    if (!out.empty()) {
+      out.append(separator);
+    }
+    out += part;
+  }
+  return out;
+}
+
+} // namespace planctl::workbook

@@ -1,0 +1,249 @@
+#include <planctl/workbook/cell_text.hpp>
+#include <planctl/workbook/sheet_data.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace planctl::workbook {
+
+namespace {
+
+std::vector<std::string> values_of(const model::TextList& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (const model::Text& text : list) {
+    out.push_back(text.value);
+  }
+  return out;
+}
+
+// The entry of `list` whose id, else whose name, is `ref`; nullptr when none is.
+template <class Entry>
+const Entry* resolve(const std::vector<Entry>& list, const std::string& ref) {
+  for (const Entry& entry : list) {
+    if (entry.id.value == ref) {
+      return &entry;
+    }
+  }
+  for (const Entry& entry : list) {
+    if (entry.name.value == ref) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+long long saturating_add(long long total, long long add) {
+  if (add <= 0) {
+    return total;
+  }
+  return std::numeric_limits<long long>::max() - total < add ? std::numeric_limits<long long>::max()
+                                                             : total + add;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+} // namespace
+
+WhenCell when_cell(const std::optional<model::Located<model::DayOrMonth>>& start) {
+  WhenCell cell;
+  if (start) {
+    cell.kind = start->value.is_month() ? WhenCell::Kind::month : WhenCell::Kind::date;
+    cell.date = start->value.first_day();
+  }
+  return cell;
+}
+
+WhenCell when_cell(const std::optional<model::Located<model::Due>>& due) {
+  WhenCell cell;
+  if (!due) {
+    return cell;
+  }
+  if (due->value.when) {
+    cell.kind = due->value.when->is_month() ? WhenCell::Kind::month : WhenCell::Kind::date;
+    cell.date = due->value.when->first_day();
+  } else if (due->value.recurrence) {
+    cell.kind = WhenCell::Kind::text;
+    cell.text = model::recurrence_label(*due->value.recurrence);
+  } else if (!due->value.source.empty()) {
+    cell.kind = WhenCell::Kind::text;
+    cell.text = due->value.source;
+  }
+  return cell;
+}
+
+std::string department_name(const model::PlanFile& file, const std::string& ref) {
+  if (file.has_departments) {
+    if (const model::Department* department = resolve(file.departments, ref)) {
+      return department->name.value;
+    }
+  }
+  return ref;
+}
+
+std::string person_name(const model::PlanFile& file, const std::string& ref) {
+  if (file.has_people) {
+    if (const model::Person* person = resolve(file.people, ref)) {
+      return person->name.value;
+    }
+  }
+  return ref;
+}
+
+std::string measures_text(const model::Item& item) {
+  std::string out = item.text ? join_paragraphs(item.text->value) : std::string();
+  // Points continue the last paragraph, as in the plan document.
+  out += join_points(values_of(item.points));
+  return out;
+}
+
+std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskIndex& index,
+                               const std::vector<model::TaskProgress>& progress) {
+  std::vector<TaskRow> rows;
+  rows.reserve(index.tasks.size());
+  for (std::size_t i = 0; i < index.tasks.size(); ++i) {
+    const model::TaskRef& ref = index.tasks[i];
+    const model::Item& task = *ref.item;
+    TaskRow row;
+    row.group_index = ref.group_index;
+    row.group = ref.group ? ref.group->title.value : std::string();
+    row.title = task.title.value;
+    row.measures = measures_text(task);
+    row.lead = task.lead ? department_name(file, task.lead->value) : std::string();
+    std::vector<std::string> names;
+    for (const model::Text& owner : task.owner) {
+      names.push_back(person_name(file, owner.value));
+    }
+    row.owners = join_nonempty(names, "、");
+    names.clear();
+    for (const model::Text& support : task.support) {
+      names.push_back(department_name(file, support.value));
+    }
+    row.support = join_nonempty(names, "、");
+    row.start = when_cell(task.start);
+    row.due = when_cell(task.due);
+    if (i < progress.size()) {
+      row.state = progress[i].state;
+      row.activity_count = progress[i].activity_count;
+    }
+    row.deliverables = join_nonempty(values_of(task.deliverables), "、");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index) {
+  std::vector<ActivityRow> rows;
+  for (const model::Activity* activity : model::activities_by_date(file.activities)) {
+    ActivityRow row;
+    row.activity = activity;
+    std::vector<std::string> titles;
+    for (const model::Text& id : activity->tasks) {
+      const model::TaskRef* task = index.find(id.value);
+      titles.push_back(task ? task->item->title.value : id.value);
+    }
+    row.tasks = join_nonempty(titles, "、");
+    const model::TaskRef* first =
+        activity->tasks.empty() ? nullptr : index.find(activity->tasks.front().value);
+    row.group = first && first->group ? first->group->title.value : std::string(k_other_group);
+    row.summary = activity->summary ? join_paragraphs(activity->summary->value) : std::string();
+    row.evidence = join_nonempty(values_of(activity->evidence), "、");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::vector<const model::Activity*>>
+activities_per_task(const model::PlanFile& file, const model::TaskIndex& index) {
+  std::vector<std::vector<const model::Activity*>> out(index.tasks.size());
+  for (const model::Activity* activity : model::activities_by_date(file.activities)) {
+    std::set<std::size_t> seen; // an id listed twice is still one activity for the task
+    for (const model::Text& id : activity->tasks) {
+      const auto it = index.by_id.find(id.value);
+      if (it != index.by_id.end() && seen.insert(it->second).second) {
+        out[it->second].push_back(activity);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
+                                           const model::TaskIndex& index,
+                                           const std::vector<model::TaskProgress>& progress) {
+  // Rows are keyed by sort rank: departments by list position, then free text by first use,
+  // then 未指定 last.
+  constexpr std::size_t k_text_base = std::numeric_limits<std::size_t>::max() / 2;
+  constexpr std::size_t k_no_lead_rank = std::numeric_limits<std::size_t>::max();
+  std::map<std::size_t, DepartmentRow> by_rank;
+  std::map<std::string, std::size_t> text_rank;
+  std::vector<std::size_t> rank_of_task(index.tasks.size());
+  for (std::size_t i = 0; i < index.tasks.size(); ++i) {
+    const model::Item& task = *index.tasks[i].item;
+    std::size_t rank = k_no_lead_rank;
+    std::string name(k_no_lead);
+    if (task.lead && !task.lead->value.empty()) {
+      const model::Department* department =
+          file.has_departments ? resolve(file.departments, task.lead->value) : nullptr;
+      if (department) {
+        rank = static_cast<std::size_t>(department - file.departments.data());
+        name = department->name.value;
+      } else {
+        rank = text_rank.emplace(task.lead->value, k_text_base + text_rank.size()).first->second;
+        name = task.lead->value;
+      }
+    }
+    rank_of_task[i] = rank;
+    DepartmentRow& row = by_rank[rank];
+    row.name = name;
+    ++row.tasks;
+    if (i < progress.size()) {
+      const auto state = std::find(std::begin(model::k_all_states), std::end(model::k_all_states),
+                                   progress[i].state);
+      ++row.states[static_cast<std::size_t>(state - std::begin(model::k_all_states))];
+    }
+  }
+  for (const model::Activity& activity : file.activities) {
+    std::set<std::size_t> ranks;
+    for (const model::Text& id : activity.tasks) {
+      const auto it = index.by_id.find(id.value);
+      if (it != index.by_id.end()) {
+        ranks.insert(rank_of_task[it->second]);
+      }
+    }
+    for (std::size_t rank : ranks) {
+      DepartmentRow& row = by_rank[rank];
+      ++row.activities;
+      if (activity.count) {
+        row.participants = saturating_add(row.participants, activity.count->value);
+      }
+    }
+  }
+  std::vector<DepartmentRow> rows;
+  rows.reserve(by_rank.size());
+  for (auto& [rank, row] : by_rank) {
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string sheet_title(const model::PlanFile& file, std::string_view what) {
+  std::string title = file.plan.title.value;
+  for (std::string_view suffix : {"计划", "安排", "要点", "方案"}) {
+    if (ends_with(title, suffix)) {
+      title.resize(title.size() - suffix.size());
+      break;
+    }
+  }
+  const std::string& name = file.school.name.value;
+  const bool named = (!name.empty() && title.find(name) != std::string::npos) ||
+                     (file.school.short_name && !file.school.short_name->value.empty() &&
+                      title.find(file.school.short_name->value) != std::string::npos);
+  return (named ? std::string() : name) + title + std::string(what);
+}
+
+} // namespace planctl::workbook

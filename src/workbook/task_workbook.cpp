@@ -1,0 +1,499 @@
+#include <planctl/workbook/cell_text.hpp>
+#include <planctl/workbook/excel_date.hpp>
+#include <planctl/workbook/month_plan.hpp>
+#include <planctl/workbook/sheet_data.hpp>
+#include <planctl/workbook/sheet_writer.hpp>
+#include <planctl/workbook/task_workbook.hpp>
+#include <planctl/workbook/xlsx_book.hpp>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+
+namespace planctl::workbook {
+
+namespace {
+
+// xlsx fonts have no East Asian attribute and libxlsxwriter writes no charset, so every format
+// names a Chinese face; otherwise CJK text falls back to whatever the theme picks.
+constexpr const char* k_body_font = "宋体";
+constexpr const char* k_title_font = "黑体";
+
+// Rows shared by every sheet: the merged title, the as-of subtitle, the frozen header.
+constexpr lxw_row_t k_title_row = 0;
+constexpr lxw_row_t k_subtitle_row = 1;
+constexpr lxw_row_t k_header_row = 2;
+constexpr lxw_row_t k_first_row = 3;
+
+// A 月度安排 of more months than this (a period of over ten years) shows only the first ones.
+constexpr std::size_t k_max_months = 120;
+
+// State colours, Excel's own "Good", "Bad" and "Neutral" styles.
+constexpr lxw_color_t k_green_fill = 0xC6EFCE;
+constexpr lxw_color_t k_green_font = 0x006100;
+constexpr lxw_color_t k_red_fill = 0xFFC7CE;
+constexpr lxw_color_t k_red_font = 0x9C0006;
+constexpr lxw_color_t k_amber_fill = 0xFFEB9C;
+constexpr lxw_color_t k_amber_font = 0x9C5700;
+constexpr lxw_color_t k_header_fill = 0xD9E1F2;
+constexpr lxw_color_t k_planned_fill = 0xBDD7EE;
+
+// Bar colours of the 统计 chart, in model::k_all_states order.
+constexpr std::array<lxw_color_t, 5> k_state_bar{0x70AD47, 0xFFC000, 0xE0504A, 0xBFBFBF, 0x5B9BD5};
+
+// One column of a sheet: its header and the range its width may take.
+struct Column {
+  const char* header;
+  double min_width;
+  double max_width;
+};
+
+// Every cell format of the workbook, made once.
+struct Styles {
+  lxw_format* title;
+  lxw_format* subtitle;
+  lxw_format* header;
+  lxw_format* text;   // wrapped, left
+  lxw_format* center; // wrapped, centred
+  lxw_format* date;
+  lxw_format* month;
+  lxw_format* count;
+  lxw_format* planned;
+  lxw_format* total_label;
+  lxw_format* total;
+  lxw_format* note;
+  lxw_format* done;    // conditional: 已完成
+  lxw_format* overdue; // conditional: 逾期
+  lxw_format* active;  // conditional: 进行中
+};
+
+lxw_format* body_format(XlsxBook& book) {
+  lxw_format* format = book.add_format();
+  format_set_font_name(format, k_body_font);
+  format_set_font_size(format, 11);
+  format_set_text_wrap(format);
+  format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border(format, LXW_BORDER_THIN);
+  return format;
+}
+
+lxw_format* state_format(XlsxBook& book, lxw_color_t font, lxw_color_t fill) {
+  lxw_format* format = book.add_format();
+  format_set_font_name(format, k_body_font);
+  format_set_font_color(format, font);
+  format_set_bg_color(format, fill);
+  return format;
+}
+
+Styles make_styles(XlsxBook& book) {
+  Styles s{};
+  format_set_font_name(book.default_format(), k_body_font);
+
+  s.title = book.add_format();
+  format_set_font_name(s.title, k_title_font);
+  format_set_font_size(s.title, 16);
+  format_set_bold(s.title);
+  format_set_align(s.title, LXW_ALIGN_CENTER);
+  format_set_align(s.title, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap(s.title);
+
+  s.subtitle = book.add_format();
+  format_set_font_name(s.subtitle, k_body_font);
+  format_set_font_size(s.subtitle, 11);
+  format_set_align(s.subtitle, LXW_ALIGN_RIGHT);
+  format_set_align(s.subtitle, LXW_ALIGN_VERTICAL_CENTER);
+
+  s.header = body_format(book);
+  format_set_bold(s.header);
+  format_set_align(s.header, LXW_ALIGN_CENTER);
+  format_set_bg_color(s.header, k_header_fill);
+
+  s.text = body_format(book);
+  format_set_align(s.text, LXW_ALIGN_LEFT);
+
+  s.center = body_format(book);
+  format_set_align(s.center, LXW_ALIGN_CENTER);
+
+  s.date = body_format(book);
+  format_set_align(s.date, LXW_ALIGN_CENTER);
+  format_set_num_format(s.date, k_date_format);
+
+  s.month = body_format(book);
+  format_set_align(s.month, LXW_ALIGN_CENTER);
+  format_set_num_format(s.month, k_month_format);
+
+  s.count = body_format(book);
+  format_set_align(s.count, LXW_ALIGN_CENTER);
+  format_set_num_format(s.count, "0");
+
+  s.planned = body_format(book);
+  format_set_align(s.planned, LXW_ALIGN_CENTER);
+  format_set_bg_color(s.planned, k_planned_fill);
+
+  s.total_label = body_format(book);
+  format_set_bold(s.total_label);
+  format_set_align(s.total_label, LXW_ALIGN_CENTER);
+
+  s.total = body_format(book);
+  format_set_bold(s.total);
+  format_set_align(s.total, LXW_ALIGN_CENTER);
+  format_set_num_format(s.total, "0");
+
+  s.note = book.add_format();
+  format_set_font_name(s.note, k_body_font);
+  format_set_font_size(s.note, 10);
+  format_set_text_wrap(s.note);
+  format_set_align(s.note, LXW_ALIGN_LEFT);
+  format_set_align(s.note, LXW_ALIGN_VERTICAL_CENTER);
+
+  s.done = state_format(book, k_green_font, k_green_fill);
+  s.overdue = state_format(book, k_red_font, k_red_fill);
+  s.active = state_format(book, k_amber_font, k_amber_fill);
+  return s;
+}
+
+// The title, subtitle and header rows, column widths and print setup of a sheet whose data
+// fills `rows` rows below the header; `freeze_cols` columns stay in view when scrolling right.
+class SheetFrame {
+public:
+  SheetFrame(SheetWriter& out, const Styles& styles, const std::vector<Column>& columns)
+      : m_out(out), m_styles(styles), m_columns(columns) {}
+
+  void top(const std::string& title, const util::Date& as_of) {
+    const auto last = static_cast<lxw_col_t>(m_columns.size() - 1);
+    m_out.banner(k_title_row, 0, last, title, m_styles.title);
+    m_out.banner(k_subtitle_row, 0, last, "截至" + date_label(as_of), m_styles.subtitle);
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+      m_out.text(k_header_row, static_cast<lxw_col_t>(c), m_columns[c].header, m_styles.header);
+    }
+    worksheet_set_row(m_out.get(), k_title_row, 32, nullptr);
+    worksheet_set_row(m_out.get(), k_subtitle_row, 20, nullptr);
+  }
+
+  void finish(std::size_t rows, lxw_col_t freeze_cols) {
+    lxw_worksheet* sheet = m_out.get();
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+      m_out.fit_column(static_cast<lxw_col_t>(c), m_columns[c].min_width, m_columns[c].max_width);
+    }
+    const auto last_col = static_cast<lxw_col_t>(m_columns.size() - 1);
+    const auto last_row = static_cast<lxw_row_t>(k_header_row + rows);
+    check_lxw(worksheet_autofilter(sheet, k_header_row, 0, last_row, last_col), "autofilter");
+    worksheet_freeze_panes(sheet, k_first_row, freeze_cols);
+    worksheet_set_landscape(sheet);
+    worksheet_set_paper(sheet, 9); // A4
+    worksheet_fit_to_pages(sheet, 1, 0);
+    check_lxw(worksheet_repeat_rows(sheet, k_header_row, k_header_row), "print titles");
+    worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6);
+    worksheet_center_horizontally(sheet);
+    check_lxw(worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页"), "footer");
+  }
+
+private:
+  SheetWriter& m_out;
+  const Styles& m_styles;
+  const std::vector<Column>& m_columns;
+};
+
+void write_when(SheetWriter& out, lxw_row_t row, lxw_col_t col, const WhenCell& when,
+                const Styles& styles) {
+  switch (when.kind) {
+  case WhenCell::Kind::none:
+    out.blank(row, col, styles.center);
+    break;
+  case WhenCell::Kind::date:
+    out.date(row, col, when.date, date_label(when.date), styles.date, styles.center);
+    break;
+  case WhenCell::Kind::month:
+    out.date(row, col, when.date, month_label(when.date.year, when.date.month), styles.month,
+             styles.center);
+    break;
+  case WhenCell::Kind::text:
+    out.text(row, col, when.text, styles.center);
+    break;
+  }
+}
+
+// Merges the group column over each run of consecutive rows of one group.
+void write_group_runs(SheetWriter& out, lxw_col_t col, const std::vector<TaskRow>& rows,
+                      const Styles& styles) {
+  std::size_t start = 0;
+  while (start < rows.size()) {
+    std::size_t end = start;
+    while (end + 1 < rows.size() && rows[end + 1].group_index == rows[start].group_index) {
+      ++end;
+    }
+    out.merged_text(static_cast<lxw_row_t>(k_first_row + start),
+                    static_cast<lxw_row_t>(k_first_row + end), col, rows[start].group,
+                    styles.center);
+    start = end + 1;
+  }
+}
+
+void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
+                      model::TaskState state, lxw_format* format) {
+  std::string value = std::string("\"") + model::state_label(state) + "\"";
+  lxw_conditional_format rule{};
+  rule.type = LXW_CONDITIONAL_TYPE_CELL;
+  rule.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+  rule.value_string = value.data();
+  rule.format = format;
+  check_lxw(worksheet_conditional_format_range(sheet, first, col, last, col, &rule),
+            "conditional format");
+}
+
+void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+                       const std::vector<TaskRow>& rows, const util::Date& as_of,
+                       std::vector<std::string>& warnings) {
+  static const std::vector<Column> k_columns{
+      {"序号", 6, 6},       {"工作类别", 10, 24}, {"工作任务", 12, 30}, {"主要措施", 20, 60},
+      {"牵头部门", 10, 16}, {"责任人", 8, 14},    {"配合部门", 10, 20}, {"开始时间", 12, 16},
+      {"完成时限", 12, 16}, {"进度", 8, 8},       {"佐证材料", 10, 24}, {"活动次数", 10, 10},
+  };
+  const std::string name = "任务分工";
+  SheetWriter out(book.add_sheet(name), name, warnings);
+  SheetFrame frame(out, styles, k_columns);
+  frame.top(sheet_title(file, "任务分工表"), as_of);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const TaskRow& row = rows[i];
+    const auto r = static_cast<lxw_row_t>(k_first_row + i);
+    out.number(r, 0, static_cast<double>(i + 1), styles.count);
+    out.text(r, 2, row.title, styles.text, "工作任务");
+    out.text(r, 3, row.measures, styles.text, "主要措施");
+    out.text(r, 4, row.lead, styles.center, "牵头部门");
+    out.text(r, 5, row.owners, styles.center, "责任人");
+    out.text(r, 6, row.support, styles.center, "配合部门");
+    write_when(out, r, 7, row.start, styles);
+    write_when(out, r, 8, row.due, styles);
+    out.text(r, 9, model::state_label(row.state), styles.center);
+    out.text(r, 10, row.deliverables, styles.text, "佐证材料");
+    out.number(r, 11, static_cast<double>(row.activity_count), styles.count);
+  }
+  write_group_runs(out, 1, rows, styles);
+  if (!rows.empty()) {
+    const lxw_row_t last = static_cast<lxw_row_t>(k_first_row + rows.size() - 1);
+    std::vector<std::string> states;
+    for (model::TaskState state : model::k_all_states) {
+      states.emplace_back(model::state_label(state));
+    }
+    book.add_list_validation(out.get(), k_first_row, last, 9, states,
+                             "请从下拉列表中选择：已完成、进行中、逾期、未开始、长期");
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::done, styles.done);
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::overdue, styles.overdue);
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::in_progress, styles.active);
+  }
+  frame.finish(rows.size(), 0);
+}
+
+void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+                        const std::vector<ActivityRow>& rows, const util::Date& as_of,
+                        std::vector<std::string>& warnings) {
+  static const std::vector<Column> k_columns{
+      {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 36},
+      {"关联任务", 12, 30}, {"工作类别", 10, 24}, {"组织/主持", 10, 24}, {"参加对象", 10, 20},
+      {"人数", 6, 8},       {"地点", 8, 16},      {"内容摘要", 20, 60},  {"佐证材料", 10, 24},
+  };
+  const std::string name = "活动台账";
+  SheetWriter out(book.add_sheet(name), name, warnings);
+  SheetFrame frame(out, styles, k_columns);
+  frame.top(sheet_title(file, "活动台账"), as_of);
+  auto text_of = [](const std::optional<model::Text>& text) {
+    return text ? text->value : std::string();
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const ActivityRow& row = rows[i];
+    const model::Activity& activity = *row.activity;
+    const auto r = static_cast<lxw_row_t>(k_first_row + i);
+    out.number(r, 0, static_cast<double>(i + 1), styles.count);
+    out.date(r, 1, activity.date.value, date_label(activity.date.value), styles.date,
+             styles.center);
+    if (activity.end) {
+      out.date(r, 2, activity.end->value, date_label(activity.end->value), styles.date,
+               styles.center);
+    } else {
+      out.blank(r, 2, styles.center);
+    }
+    out.text(r, 3, activity.title.value, styles.text, "活动名称");
+    out.text(r, 4, row.tasks, styles.text, "关联任务");
+    out.text(r, 5, row.group, styles.center, "工作类别");
+    out.text(r, 6, text_of(activity.host), styles.text, "组织/主持");
+    out.text(r, 7, text_of(activity.participants), styles.center, "参加对象");
+    if (activity.count) {
+      out.number(r, 8, static_cast<double>(activity.count->value), styles.count);
+    } else {
+      out.blank(r, 8, styles.count);
+    }
+    out.text(r, 9, text_of(activity.place), styles.center, "地点");
+    out.text(r, 10, row.summary, styles.text, "内容摘要");
+    out.text(r, 11, row.evidence, styles.text, "佐证材料");
+  }
+  frame.finish(rows.size(), 0);
+}
+
+void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+                        const model::TaskIndex& index, const std::vector<TaskRow>& rows,
+                        const util::Date& as_of, std::vector<std::string>& warnings) {
+  const std::vector<YearMonth> months = period_months(file.plan.period, k_max_months);
+  if (period_month_count(file.plan.period) > months.size()) {
+    warnings.push_back("sheet \"月度安排\": the period has " +
+                       std::to_string(period_month_count(file.plan.period)) +
+                       " months; only the first " + std::to_string(months.size()) + " are shown");
+  }
+  std::vector<std::string> month_headers;
+  std::vector<Column> columns{
+      {"序号", 6, 6}, {"工作类别", 10, 20}, {"工作任务", 12, 30}, {"牵头部门", 10, 16}};
+  const auto first_month_col = static_cast<lxw_col_t>(columns.size());
+  month_headers.reserve(months.size());
+  for (const YearMonth& month : months) {
+    month_headers.push_back(month_label(month.year, month.month));
+  }
+  for (const std::string& header : month_headers) {
+    columns.push_back({header.c_str(), 6, 12});
+  }
+  const std::string name = "月度安排";
+  SheetWriter out(book.add_sheet(name), name, warnings);
+  SheetFrame frame(out, styles, columns);
+  frame.top(sheet_title(file, "月度安排表"), as_of);
+  const auto per_task = activities_per_task(file, index);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const TaskRow& row = rows[i];
+    const auto r = static_cast<lxw_row_t>(k_first_row + i);
+    out.number(r, 0, static_cast<double>(i + 1), styles.count);
+    out.text(r, 2, row.title, styles.text, "工作任务");
+    out.text(r, 3, row.lead, styles.center, "牵头部门");
+    const std::vector<bool> planned =
+        planned_months(*index.tasks[i].item, file.plan.period, months);
+    const std::vector<bool> ticked = activity_months(per_task[i], months);
+    for (std::size_t m = 0; m < months.size(); ++m) {
+      const auto c = static_cast<lxw_col_t>(first_month_col + m);
+      lxw_format* format = planned[m] ? styles.planned : styles.center;
+      if (ticked[m]) {
+        out.text(r, c, "✓", format);
+      } else {
+        out.blank(r, c, format);
+      }
+    }
+  }
+  write_group_runs(out, 1, rows, styles);
+  // A legend below the table, outside the autofilter range.
+  const auto note_row = static_cast<lxw_row_t>(k_first_row + rows.size() + 1);
+  out.banner(note_row, 0, static_cast<lxw_col_t>(columns.size() - 1),
+             "注：底色表示计划开展该项工作的月份；✓表示当月有该项任务的活动记录。", styles.note);
+  frame.finish(rows.size(), 3);
+}
+
+void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+                       const std::vector<DepartmentRow>& rows, const util::Date& as_of,
+                       std::vector<std::string>& warnings) {
+  static const std::vector<Column> k_columns{
+      {"牵头部门", 12, 24}, {"牵头任务", 10, 10}, {"已完成", 8, 10},
+      {"进行中", 8, 10},    {"逾期", 8, 10},      {"未开始", 8, 10},
+      {"长期", 8, 10},      {"活动次数", 10, 10}, {"参加人次", 10, 12},
+  };
+  const std::string name = "统计";
+  SheetWriter out(book.add_sheet(name), name, warnings);
+  SheetFrame frame(out, styles, k_columns);
+  frame.top(sheet_title(file, "任务进度统计表"), as_of);
+  std::array<double, 8> totals{};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const DepartmentRow& row = rows[i];
+    const auto r = static_cast<lxw_row_t>(k_first_row + i);
+    std::array<double, 8> values{static_cast<double>(row.tasks)};
+    for (std::size_t s = 0; s < row.states.size(); ++s) {
+      values[1 + s] = static_cast<double>(row.states[s]);
+    }
+    values[6] = static_cast<double>(row.activities);
+    values[7] = static_cast<double>(row.participants);
+    out.text(r, 0, row.name, styles.center, "牵头部门");
+    for (std::size_t v = 0; v < values.size(); ++v) {
+      out.number(r, static_cast<lxw_col_t>(1 + v), values[v], styles.count);
+      totals[v] += values[v];
+    }
+  }
+  const auto total_row = static_cast<lxw_row_t>(k_first_row + rows.size());
+  out.text(total_row, 0, "合计", styles.total_label);
+  for (std::size_t v = 0; v < totals.size(); ++v) {
+    const auto c = static_cast<lxw_col_t>(1 + v);
+    if (rows.empty()) {
+      out.number(total_row, c, 0, styles.total);
+      continue;
+    }
+    const std::string column = column_name(c);
+    out.formula(total_row, c,
+                "=SUM(" + column + std::to_string(k_first_row + 1) + ":" + column +
+                    std::to_string(total_row) + ")",
+                totals[v], styles.total);
+  }
+  // The total row stays outside the autofilter so that sorting never moves it.
+  frame.finish(rows.size(), 0);
+  if (rows.empty()) {
+    return;
+  }
+
+  lxw_chart* chart = workbook_add_chart(book.get(), LXW_CHART_BAR_STACKED);
+  if (!chart) {
+    throw std::runtime_error("cannot add the chart to the workbook");
+  }
+  const auto first = k_first_row;
+  const auto last = static_cast<lxw_row_t>(k_first_row + rows.size() - 1);
+  std::string font_name = k_body_font;
+  lxw_chart_font font{};
+  font.name = font_name.data();
+  font.size = 10;
+  font.charset = 134; // GB2312, so that Excel treats the face as Chinese
+  for (std::size_t s = 0; s < k_state_bar.size(); ++s) {
+    const auto c = static_cast<lxw_col_t>(2 + s);
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, name.c_str(), first, 0, last, 0);
+    chart_series_set_values(series, name.c_str(), first, c, last, c);
+    chart_series_set_name_range(series, name.c_str(), k_header_row, c);
+    lxw_chart_fill fill{};
+    fill.color = k_state_bar[s];
+    chart_series_set_fill(series, &fill);
+  }
+  std::string chart_title = "各部门任务进度";
+  chart_title_set_name(chart, chart_title.c_str());
+  lxw_chart_font title_font = font;
+  title_font.size = 12;
+  title_font.bold = LXW_TRUE;
+  chart_title_set_name_font(chart, &title_font);
+  // In a bar chart the category axis is vertical and lists the first row at the bottom;
+  // reversing it keeps the table's order from top to bottom.
+  chart_axis_set_reverse(chart->x_axis);
+  chart_axis_set_num_font(chart->x_axis, &font);
+  chart_axis_set_num_font(chart->y_axis, &font);
+  chart_axis_set_num_format(chart->y_axis, "0");
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+  chart_legend_set_font(chart, &font);
+  lxw_chart_options options{};
+  options.x_offset = 0;
+  options.y_offset = 8;
+  options.x_scale = 1.5;
+  // 288 px by default; grow with the departments so that their names stay readable.
+  options.y_scale = std::max(1.0, (120.0 + 28.0 * static_cast<double>(rows.size())) / 288.0);
+  check_lxw(worksheet_insert_chart_opt(out.get(), static_cast<lxw_row_t>(total_row + 2), 0, chart,
+                                       &options),
+            "chart");
+}
+
+} // namespace
+
+std::vector<std::string> write_task_workbook(const model::PlanFile& file,
+                                             const model::TaskIndex& index,
+                                             const std::vector<model::TaskProgress>& progress,
+                                             const util::Date& as_of,
+                                             const std::filesystem::path& path) {
+  std::vector<std::string> warnings;
+  XlsxBook book(path);
+  const Styles styles = make_styles(book);
+  const std::vector<TaskRow> tasks = task_rows(file, index, progress);
+  write_tasks_sheet(book, styles, file, tasks, as_of, warnings);
+  write_ledger_sheet(book, styles, file, activity_rows(file, index), as_of, warnings);
+  write_months_sheet(book, styles, file, index, tasks, as_of, warnings);
+  write_stats_sheet(book, styles, file, department_rows(file, index, progress), as_of, warnings);
+  book.set_properties(sheet_title(file, "任务分工表"), file.plan.issuer.value,
+                      file.school.name.value, document_time(as_of));
+  book.close();
+  return warnings;
+}
+
+} // namespace planctl::workbook

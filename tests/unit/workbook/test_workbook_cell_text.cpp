@@ -1,0 +1,126 @@
+#include <planctl/workbook/cell_text.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace planctl::workbook;
+
+TEST_CASE("workbook::display_width") {
+  SUBCASE("ASCII counts one per character") {
+    CHECK(display_width("abc 12") == 6);
+  }
+  SUBCASE("Chinese characters and full-width punctuation count two") {
+    CHECK(display_width("德育处") == 6);
+    CHECK(display_width("进度（一）") == 10);
+    CHECK(display_width("2020年9月30日") == 13);
+  }
+  SUBCASE("quotes, ellipsis and the tick are wide in a Chinese font") {
+    CHECK(display_width("“四爱三有”") == 12);
+    CHECK(display_width("…") == 2);
+    CHECK(display_width("✓") == 2);
+  }
+  SUBCASE("ill-formed bytes count one each") {
+    CHECK(display_width("a\xff\xfe") == 3);
+  }
+}
+
+TEST_CASE("workbook::widest_line") {
+  CHECK(widest_line("") == 0);
+  CHECK(widest_line("ab\n德育处\nabcd") == 6);
+  CHECK(widest_line("abcdefgh\n") == 8);
+}
+
+TEST_CASE("workbook::column_width") {
+  SUBCASE("content plus two units of padding") {
+    CHECK(column_width(10, 6, 40) == 12.0);
+  }
+  SUBCASE("never below the minimum") {
+    CHECK(column_width(1, 8, 40) == 8.0);
+  }
+  SUBCASE("never above the maximum") {
+    CHECK(column_width(200, 8, 60) == 60.0);
+  }
+}
+
+TEST_CASE("workbook::fit_cell_text") {
+  SUBCASE("a short text is kept as it is") {
+    const CellText cell = fit_cell_text("=cmd|' /C calc'!A0");
+    CHECK(cell.text == "=cmd|' /C calc'!A0");
+    CHECK_FALSE(cell.cut);
+    CHECK(cell.original == 18);
+  }
+  SUBCASE("a text at the limit is kept") {
+    const CellText cell = fit_cell_text(std::string(20, 'a'), 20);
+    CHECK(cell.text == std::string(20, 'a'));
+    CHECK_FALSE(cell.cut);
+  }
+  SUBCASE("a longer text is cut and marked within the limit") {
+    const CellText cell = fit_cell_text(std::string(21, 'a'), 20);
+    CHECK(cell.text == std::string(14, 'a') + "…（已截断）");
+    CHECK(cell.cut);
+    CHECK(cell.original == 21);
+  }
+  SUBCASE("the cut falls on a character boundary") {
+    std::string chinese;
+    for (int i = 0; i < 30; ++i) {
+      chinese += "德";
+    }
+    const CellText cell = fit_cell_text(chinese, 20);
+    std::string expected;
+    for (int i = 0; i < 14; ++i) {
+      expected += "德";
+    }
+    CHECK(cell.text == expected + "…（已截断）");
+  }
+  SUBCASE("a character beyond the BMP counts two and is never split") {
+    // 13 ASCII letters then U+20000 (two UTF-16 units): 15 units do not fit in 14.
+    const CellText cell = fit_cell_text(std::string(13, 'a') + "\xF0\xA0\x80\x80" + "bbbbbbbb", 20);
+    CHECK(cell.text == std::string(13, 'a') + "…（已截断）");
+    CHECK(cell.original == 23);
+  }
+  SUBCASE("Excel's limit is 32,767") {
+    const CellText cell = fit_cell_text(std::string(40000, 'x'));
+    CHECK(cell.cut);
+    CHECK(cell.text.size() == 32761 + std::string(k_cut_mark).size());
+    CHECK(cell.text.substr(32761) == "…（已截断）");
+  }
+  SUBCASE("ill-formed UTF-8 becomes U+FFFD") {
+    CHECK(fit_cell_text("a\xff"
+                        "b")
+              .text == "a\xEF\xBF\xBD"
+                       "b");
+  }
+}
+
+TEST_CASE("workbook::join_paragraphs") {
+  SUBCASE("a single break between Chinese characters goes without a space") {
+    CHECK(join_paragraphs("利用手册进行宣传，\n让常识家喻户晓。") ==
+          "利用手册进行宣传，让常识家喻户晓。");
+  }
+  SUBCASE("a single break between Latin words becomes one space") {
+    CHECK(join_paragraphs("led screen\nand radio") == "led screen and radio");
+  }
+  SUBCASE("a blank line starts a new paragraph") {
+    CHECK(join_paragraphs("第一段。\n\n第二段。\n") == "第一段。\n第二段。");
+  }
+  SUBCASE("CRLF and CR are line breaks; blank lines may hold spaces") {
+    CHECK(join_paragraphs("a\r\nb\r\n  \r\nc\rd") == "a b\nc d");
+  }
+  SUBCASE("an empty text stays empty") {
+    CHECK(join_paragraphs("\n\n") == "");
+  }
+}
+
+TEST_CASE("workbook::join_points") {
+  SUBCASE("points are numbered and closed with 。") {
+    CHECK(join_points({"利用电子屏宣传", "撰写征文！", "开展活动。"}) ==
+          "一是利用电子屏宣传。二是撰写征文！三是开展活动。");
+  }
+  SUBCASE("empty points are left out without a gap in the numbers") {
+    CHECK(join_points({"", "甲", " ", "乙"}) == "一是甲。二是乙。");
+  }
+}
+
+TEST_CASE("workbook::join_nonempty") {
+  CHECK(join_nonempty({"会议记录", "", "照片"}, "、") == "会议记录、照片");
+  CHECK(join_nonempty({}, "、") == "");
+}

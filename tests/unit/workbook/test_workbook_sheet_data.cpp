@@ -1,0 +1,209 @@
+#include <planctl/model/progress.hpp>
+#include <planctl/model/task_index.hpp>
+#include <planctl/workbook/sheet_data.hpp>
+
+#include <doctest/doctest.h>
+
+#include "workbook_fixture.hpp"
+
+using namespace planctl;
+using namespace planctl::workbook;
+using planctl::util::Date;
+
+namespace {
+
+const Date k_as_of{2020, 12, 31};
+
+} // namespace
+
+TEST_CASE("workbook::when_cell") {
+  SUBCASE("absent") {
+    CHECK(when_cell(std::optional<model::Located<model::DayOrMonth>>{}).kind ==
+          WhenCell::Kind::none);
+    CHECK(when_cell(std::optional<model::Located<model::Due>>{}).kind == WhenCell::Kind::none);
+  }
+  SUBCASE("a date") {
+    const WhenCell cell = when_cell(std::optional{test::due_on(2020, 9, 30)});
+    CHECK(cell.kind == WhenCell::Kind::date);
+    CHECK(cell.date == Date{2020, 9, 30});
+  }
+  SUBCASE("a month is its first day") {
+    const WhenCell cell = when_cell(std::optional{test::day_or_month(2021, 3)});
+    CHECK(cell.kind == WhenCell::Kind::month);
+    CHECK(cell.date == Date{2021, 3, 1});
+  }
+  SUBCASE("a recurring keyword is text") {
+    const WhenCell cell = when_cell(std::optional{test::due_every(model::Recurrence::each_term)});
+    CHECK(cell.kind == WhenCell::Kind::text);
+    CHECK(cell.text == "每学期");
+  }
+}
+
+TEST_CASE("workbook::department_name") {
+  model::PlanFile file = test::sample_plan();
+  SUBCASE("by id") {
+    CHECK(department_name(file, "moral") == "德育处");
+  }
+  SUBCASE("by name") {
+    CHECK(department_name(file, "工会") == "工会");
+  }
+  SUBCASE("unresolved is shown as written") {
+    CHECK(department_name(file, "教务处") == "教务处");
+  }
+  SUBCASE("an id wins over another entry's name") {
+    file.departments.push_back({test::text("德育处"), test::text("团委"), std::nullopt, {}});
+    CHECK(department_name(file, "德育处") == "团委");
+  }
+  SUBCASE("without a list references are free text") {
+    file.has_departments = false;
+    CHECK(department_name(file, "moral") == "moral");
+  }
+}
+
+TEST_CASE("workbook::person_name") {
+  model::PlanFile file = test::sample_plan();
+  CHECK(person_name(file, "wang") == "王子涛");
+  CHECK(person_name(file, "张慧君") == "张慧君");
+  CHECK(person_name(file, "li") == "li");
+  file.has_people = false;
+  CHECK(person_name(file, "wang") == "wang");
+}
+
+TEST_CASE("workbook::measures_text") {
+  model::Item item = test::item("宣传");
+  SUBCASE("nothing") {
+    CHECK(measures_text(item) == "");
+  }
+  SUBCASE("text paragraphs") {
+    item.text = test::text("甲，\n乙。\n\n丙。");
+    CHECK(measures_text(item) == "甲，乙。\n丙。");
+  }
+  SUBCASE("points continue the last paragraph") {
+    item.text = test::text("甲。\n\n乙。");
+    item.points = test::texts({"宣传", "整改"});
+    CHECK(measures_text(item) == "甲。\n乙。一是宣传。二是整改。");
+  }
+  SUBCASE("points alone") {
+    item.points = test::texts({"宣传"});
+    CHECK(measures_text(item) == "一是宣传。");
+  }
+}
+
+TEST_CASE("workbook::task_rows") {
+  const model::PlanFile file = test::sample_plan();
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  const auto progress = model::compute_progress(index, file.activities, k_as_of);
+  const std::vector<TaskRow> rows = task_rows(file, index, progress);
+  REQUIRE(rows.size() == 4);
+  SUBCASE("a task with every column") {
+    const TaskRow& row = rows[0];
+    CHECK(row.group == "全力以赴迎国检");
+    CHECK(row.title == "校内外营造浓厚的宣传氛围");
+    CHECK(row.measures == "利用应知应会手册进行宣传，让创建工作基本常识家喻户晓。\n"
+                          "第二段 text with words一是利用电子屏宣传。二是撰写征文！");
+    CHECK(row.lead == "德育处");
+    CHECK(row.owners == "王子涛、张慧君");
+    CHECK(row.support == "校办公室、工会");
+    CHECK(row.start.kind == WhenCell::Kind::month);
+    CHECK(row.start.date == Date{2020, 9, 1});
+    CHECK(row.due.kind == WhenCell::Kind::date);
+    CHECK(row.due.date == Date{2020, 10, 31});
+    CHECK(row.state == model::TaskState::overdue);
+    CHECK(row.deliverables == "会议记录、照片");
+    CHECK(row.activity_count == 2);
+  }
+  SUBCASE("groups: a run of two, a task that is its own group, a third group") {
+    CHECK(rows[0].group_index == rows[1].group_index);
+    CHECK(rows[2].group == "明确主体责任，形成创建工作强大合力");
+    CHECK(rows[2].group_index != rows[1].group_index);
+    CHECK(rows[3].group == "落实重点工作");
+  }
+  SUBCASE("states and free-text leads") {
+    CHECK(rows[1].state == model::TaskState::done);
+    CHECK(rows[1].lead == "教务处");
+    CHECK(rows[2].state == model::TaskState::ongoing);
+    CHECK(rows[2].due.text == "长期");
+    CHECK(rows[3].state == model::TaskState::not_started);
+    CHECK(rows[3].lead == "");
+  }
+}
+
+TEST_CASE("workbook::activity_rows") {
+  const model::PlanFile file = test::sample_plan();
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  const std::vector<ActivityRow> rows = activity_rows(file, index);
+  REQUIRE(rows.size() == 3);
+  SUBCASE("date order, ties in file order") {
+    CHECK(rows[0].activity->title.value == "动员大会");
+    CHECK(rows[1].activity->title.value == "校园清扫");
+    CHECK(rows[2].activity->title.value == "征文比赛");
+  }
+  SUBCASE("task titles, the group of the first task, joined texts") {
+    CHECK(rows[0].tasks == "校内外营造浓厚的宣传氛围、明确主体责任，形成创建工作强大合力");
+    CHECK(rows[0].group == "全力以赴迎国检");
+    CHECK(rows[0].summary == "对创建工作进行动员部署，宣读实施方案。");
+    CHECK(rows[0].evidence == "会议记录、签到表");
+  }
+  SUBCASE("an activity without a task belongs to 其他工作") {
+    CHECK(rows[1].tasks == "");
+    CHECK(rows[1].group == "其他工作");
+  }
+}
+
+TEST_CASE("workbook::activities_per_task") {
+  model::PlanFile file = test::sample_plan();
+  file.activities.push_back(test::activity({2021, 1, 4}, "重复", {"duty", "duty", "nosuch"}, 3));
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  const auto per_task = activities_per_task(file, index);
+  REQUIRE(per_task.size() == 4);
+  REQUIRE(per_task[0].size() == 2);
+  CHECK(per_task[0][0]->title.value == "动员大会");
+  CHECK(per_task[0][1]->title.value == "征文比赛");
+  REQUIRE(per_task[2].size() == 2);
+  CHECK(per_task[2][1]->title.value == "重复");
+  CHECK(per_task[3].empty());
+}
+
+TEST_CASE("workbook::department_rows") {
+  const model::PlanFile file = test::sample_plan();
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  const auto progress = model::compute_progress(index, file.activities, k_as_of);
+  const std::vector<DepartmentRow> rows = department_rows(file, index, progress);
+  REQUIRE(rows.size() == 4);
+  SUBCASE("list order, then free text, then 未指定") {
+    CHECK(rows[0].name == "德育处");
+    CHECK(rows[1].name == "校办公室");
+    CHECK(rows[2].name == "教务处");
+    CHECK(rows[3].name == "未指定");
+  }
+  SUBCASE("states in column order") {
+    CHECK(rows[0].states == std::array<std::size_t, 5>{0, 0, 1, 0, 0});
+    CHECK(rows[1].states == std::array<std::size_t, 5>{0, 0, 0, 0, 1});
+    CHECK(rows[2].states == std::array<std::size_t, 5>{1, 0, 0, 0, 0});
+    CHECK(rows[3].states == std::array<std::size_t, 5>{0, 0, 0, 1, 0});
+  }
+  SUBCASE("distinct activities and their participants") {
+    CHECK(rows[0].tasks == 1);
+    CHECK(rows[0].activities == 2);
+    CHECK(rows[0].participants == 209);
+    CHECK(rows[1].activities == 1);
+    CHECK(rows[1].participants == 89);
+    CHECK(rows[2].activities == 0);
+  }
+}
+
+TEST_CASE("workbook::sheet_title") {
+  model::PlanFile file = test::sample_plan();
+  SUBCASE("school name, plan title without 安排, then the sheet") {
+    CHECK(sheet_title(file, "任务分工表") ==
+          "海东市平安区第二中学2020年创建民族团结进步先进区工作任务分工表");
+  }
+  SUBCASE("no school name when the title holds the short name") {
+    file.plan.title = test::text("平安二中2020年工作要点");
+    CHECK(sheet_title(file, "活动台账") == "平安二中2020年工作活动台账");
+  }
+  SUBCASE("a title without a plan word keeps all of it") {
+    file.plan.title = test::text("海东市平安区第二中学德育工作");
+    CHECK(sheet_title(file, "任务分工表") == "海东市平安区第二中学德育工作任务分工表");
+  }
+}
