@@ -24,11 +24,17 @@ std::string context_around(std::string_view text, std::size_t offset) {
   for (std::size_t n = 0; n < k_side && to < text.size(); ++n) {
     util::next_code_point(text, to);
   }
-  std::string out = from > 0 ? "…" : "";
+  // One line, without the spaces a block scalar's line breaks would leave at either end.
+  std::string body;
   for (const char ch : text.substr(from, to - from)) {
-    out += ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
+    body += ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
   }
-  return to < text.size() ? out + "…" : out;
+  const std::size_t first = body.find_first_not_of(' ');
+  body = first == std::string::npos ? std::string()
+                                    : body.substr(first, body.find_last_not_of(' ') - first + 1);
+  const bool cut_before = from > 0;
+  const bool cut_after = text.find_first_not_of(" \t\r\n", to) != std::string_view::npos;
+  return (cut_before ? "…" : "") + body + (cut_after ? "…" : "");
 }
 
 class TextLinter {
