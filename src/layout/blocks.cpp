@@ -41,6 +41,10 @@ Block run_in_block(model::NumberStyle style, int n, std::string title, std::stri
   block.style = style;
   block.outline_level = outline_level(style);
   block.number = model::number_label(style, n);
+  if (!title.empty() && run_in_title_end(title) == "。") {
+    // `加强领导，` closes as `加强领导。`, never `加强领导，。`.
+    title = strip_closing_commas(title);
+  }
   block.title_end = title.empty() ? std::string() : run_in_title_end(title);
   block.title = std::move(title);
   block.text = std::move(text);

@@ -16,10 +16,7 @@ std::string word_points(const std::vector<std::string>& points) {
       continue;
     }
     out += point_lead(++n);
-    out += point;
-    if (!ends_in_terminal_punctuation(point)) {
-      out += "。";
-    }
+    out += close_sentence(point);
   }
   return out;
 }

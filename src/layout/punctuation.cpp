@@ -174,6 +174,24 @@ std::string run_in_title_end(std::string_view title) {
   return "。";
 }
 
+std::string strip_closing_commas(std::string_view text) {
+  text = trim_end(text);
+  for (char32_t last = last_code_point(text); last == U'，' || last == U',' || last == U'、';
+       last = last_code_point(text)) {
+    text = trim_end(drop_last_code_point(text));
+  }
+  return std::string(text);
+}
+
+std::string close_sentence(std::string_view text) {
+  if (text.empty() || ends_in_terminal_punctuation(text)) {
+    return std::string(text);
+  }
+  std::string closed = strip_closing_commas(text);
+  closed += "。";
+  return closed;
+}
+
 std::string strip_closing_full_stop(std::string_view title) {
   title = trim_end(title);
   while (!title.empty() && last_code_point(title) == U'。') {

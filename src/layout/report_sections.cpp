@@ -74,9 +74,7 @@ std::vector<std::string> activity_paragraphs(const model::Activity& activity, in
   std::string sentence = word_date_span(activity.date.value, end, base_year) + "，" +
                          strip_closing_full_stop(rules.line(activity.title.value)) +
                          participation_clause(participants, count);
-  if (!ends_in_terminal_punctuation(sentence)) {
-    sentence += "。";
-  }
+  sentence = close_sentence(sentence);
   std::vector<std::string> paragraphs;
   if (activity.summary) {
     paragraphs = rules.paragraphs(activity.summary->value);

@@ -23,6 +23,14 @@ bool ends_in_terminal_punctuation(std::string_view text);
 // already ends in terminal punctuation or in a colon (`：` or `:`), which introduces the text.
 std::string run_in_title_end(std::string_view title);
 
+// `text` without the commas (`，` `,` `、`) and spaces at its end, which cannot stand before
+// the full stop a sentence or run-in title is closed with.
+std::string strip_closing_commas(std::string_view text);
+
+// `text` closed as a sentence: unchanged when it ends in terminal punctuation, otherwise with
+// closing commas dropped and `。` added (`加强领导，` → `加强领导。`); empty stays empty.
+std::string close_sentence(std::string_view text);
+
 // `title` without the closing full stops (`。`, repeated or not) and spaces an author typed at
 // the end of a heading.
 std::string strip_closing_full_stop(std::string_view title);
