@@ -39,7 +39,25 @@ CheckContext::CheckContext(const model::PlanFile& plan, diag::DiagnosticList& ou
 
 void CheckContext::add(util::Mark mark, std::string_view message_id,
                        std::vector<std::pair<std::string, std::string>> args) {
+  const std::string_view rule = message_id.substr(0, message_id.find('.'));
+  auto it = m_per_rule.find(rule);
+  if (it == m_per_rule.end()) {
+    it = m_per_rule.emplace(std::string(rule), 0).first;
+  }
+  if (++it->second > k_cap_per_rule) {
+    return;
+  }
   m_out.add(m_plan.path, mark.known() ? mark : m_plan.plan.mark, message_id, std::move(args));
+}
+
+void CheckContext::finish() {
+  for (const auto& [rule, count] : m_per_rule) {
+    if (count > k_cap_per_rule) {
+      m_out.add(m_plan.path, util::Mark{}, "too-many-findings",
+                {{"count", std::to_string(count - k_cap_per_rule)}, {"rule", rule}});
+    }
+  }
+  m_per_rule.clear();
 }
 
 std::string CheckContext::suggest(std::string_view word,

@@ -28,9 +28,17 @@ public:
 
   const model::PlanFile& plan() const { return m_plan; }
 
-  // Appends the finding `message_id` at `mark` (the plan's mapping when `mark` is unknown).
+  // Appends the finding `message_id` at `mark` (the plan's mapping when `mark` is unknown),
+  // unless its rule already has `k_cap_per_rule` findings in this file.
   void add(util::Mark mark, std::string_view message_id,
            std::vector<std::pair<std::string, std::string>> args = {});
+
+  // Adds one `too-many-findings` note (the loader's message) for each rule cut at the cap.
+  void finish();
+
+  // Findings kept per rule and file, as the loader does: a hostile file with a hundred
+  // thousand bad references must not make the report itself huge.
+  static constexpr std::size_t k_cap_per_rule = 100;
 
   // The period dates are checked against, or std::nullopt when the year or period is itself
   // unusable (missing, invalid, or start after end), so that one bad period does not turn
@@ -48,6 +56,7 @@ private:
   std::optional<EffectivePeriod> m_period;
   long long m_suggest_budget;
   std::map<std::pair<const void*, std::string>, std::string> m_suggest_cache;
+  std::map<std::string, std::size_t, std::less<>> m_per_rule;
 };
 
 // Rule groups, each in its own source file, run by check_plan() in this order.

@@ -425,6 +425,22 @@ TEST_CASE("check::check_plan") {
               "the full-width \"！\" (rendering converts it) [ascii-punctuation]"});
   }
 
+  SUBCASE("at most 100 findings per rule, then one too-many-findings note") {
+    PlanFile f = base();
+    for (int i = 0; i < 150; ++i) {
+      first_task(f).support.push_back(text("部门" + std::to_string(i), 100 + i, 16));
+    }
+    diag::DiagnosticList out;
+    check::check_plan(f, out);
+    REQUIRE(out.items().size() == 101);
+    CHECK(out.items()[99].mark == Mark{199, 16});
+    const diag::Diagnostic& note = out.items().back();
+    CHECK(note.message_id == "too-many-findings");
+    CHECK_FALSE(note.mark.known());
+    CHECK(note.args == std::vector<std::pair<std::string, std::string>>{
+                           {"count", "50"}, {"rule", "unknown-department"}});
+  }
+
   SUBCASE("findings from several rules come in rule order") {
     PlanFile f = base();
     first_task(f).id = text("propaganda", 17, 11);
