@@ -1,0 +1,202 @@
+#include <planctl/layout/report_sections.hpp>
+#include <planctl/model/task_index.hpp>
+
+#include <doctest/doctest.h>
+
+#include "plan_builder.hpp"
+
+using namespace planctl;
+using namespace planctl::layout;
+using namespace test_layout;
+using util::Date;
+using Lines = std::vector<std::string>;
+
+namespace {
+
+model::ProfileFact fact(std::string label, std::string value, std::optional<std::string> unit) {
+  model::ProfileFact f;
+  f.label = text(std::move(label));
+  f.value = text(std::move(value));
+  if (unit) {
+    f.unit = text(std::move(*unit));
+  }
+  return f;
+}
+
+Lines texts_of(const std::vector<Block>& blocks) {
+  Lines out;
+  for (const Block& block : blocks) {
+    switch (block.kind) {
+    case BlockKind::heading:
+      out.push_back("H:" + block.number + block.title);
+      break;
+    case BlockKind::run_in:
+      out.push_back("R:" + block.number + "|" + block.title + "|" + block.title_end + "|" +
+                    block.text);
+      break;
+    default:
+      out.push_back(block.text);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("layout::default_report_title") {
+  CHECK(default_report_title("2020年创建民族团结进步先进区工作安排") ==
+        "2020年创建民族团结进步先进区工作总结");
+  CHECK(default_report_title("2020年工作计划") == "2020年工作总结");
+  CHECK(default_report_title("2021年党建工作要点") == "2021年党建工作总结");
+  CHECK(default_report_title("创建实施方案") == "创建实施总结");
+  CHECK(default_report_title("安排与计划表") == "安排与计划表总结");
+  CHECK(default_report_title("民族团结进步创建") == "民族团结进步创建总结");
+}
+
+TEST_CASE("layout::profile_sentence") {
+  const TextRules rules(LayoutOptions{});
+  model::School school;
+  school.name = text("海东市平安区第二中学");
+  SUBCASE("no profile, no sentence") {
+    CHECK(profile_sentence(school, rules) == "");
+  }
+  school.profile = {fact("在校学生", "2282", "人"), fact("教学班", "45", "个"),
+                    fact("教职工", "184", "人")};
+  SUBCASE("the full name when there is no short name") {
+    CHECK(profile_sentence(school, rules) ==
+          "海东市平安区第二中学现有在校学生2282人，教学班45个，教职工184人。");
+  }
+  SUBCASE("the short name when there is one; a fact without unit") {
+    school.short_name = text("平安二中");
+    school.profile.push_back(fact("校园占地面积", "35758平方米", std::nullopt));
+    CHECK(profile_sentence(school, rules) == "平安二中现有在校学生2282人，教学班45个，教职工184人，"
+                                             "校园占地面积35758平方米。");
+  }
+}
+
+TEST_CASE("layout::participation_clause") {
+  CHECK(participation_clause("全体教职工", 89) == "，全体教职工89人参加");
+  CHECK(participation_clause("全体教职工", std::nullopt) == "，全体教职工参加");
+  CHECK(participation_clause("", 89) == "，共89人参加");
+  CHECK(participation_clause("", std::nullopt) == "");
+}
+
+TEST_CASE("layout::activity_paragraphs") {
+  const TextRules rules(LayoutOptions{});
+  model::Activity a = activity(Date{2020, 3, 13}, "召开创建民族团结进步动员大会");
+  SUBCASE("date, title, participants and count, then the summary") {
+    a.participants = text("全体教职工");
+    a.count = model::Located<std::int64_t>{89};
+    a.summary = text("对创建工作进行动员部署,\n宣读实施方案。");
+    CHECK(activity_paragraphs(a, 2020, rules) ==
+          Lines{"3月13日，召开创建民族团结进步动员大会，全体教职工89人参加。"
+                "对创建工作进行动员部署，宣读实施方案。"});
+  }
+  SUBCASE("only a count; a span in one month") {
+    a.count = model::Located<std::int64_t>{120};
+    a.end = model::Located<Date>{Date{2020, 3, 15}};
+    CHECK(activity_paragraphs(a, 2020, rules) ==
+          Lines{"3月13日至15日，召开创建民族团结进步动员大会，共120人参加。"});
+  }
+  SUBCASE("nothing but the title; a typed 。 is not doubled") {
+    a.title = text("召开动员大会。");
+    CHECK(activity_paragraphs(a, 2020, rules) == Lines{"3月13日，召开动员大会。"});
+  }
+  SUBCASE("a date in the next year of a school-year period names its year") {
+    a.date.value = Date{2021, 5, 28};
+    a.end = model::Located<Date>{Date{2021, 6, 2}};
+    a.participants = text("初三学生");
+    CHECK(activity_paragraphs(a, 2020, rules) ==
+          Lines{"2021年5月28日至6月2日，召开创建民族团结进步动员大会，初三学生参加。"});
+  }
+  SUBCASE("a summary of two paragraphs") {
+    a.summary = text("第一段。\n\n第二段。");
+    CHECK(activity_paragraphs(a, 2020, rules) ==
+          Lines{"3月13日，召开创建民族团结进步动员大会。第一段。", "第二段。"});
+  }
+}
+
+TEST_CASE("layout::overview_blocks") {
+  const TextRules rules(LayoutOptions{});
+  model::PlanFile file = plan_file();
+  SUBCASE("nothing to say") {
+    CHECK(overview_blocks(file, rules).empty());
+  }
+  SUBCASE("the profile sentence, then the overview paragraphs") {
+    file.school.short_name = text("平安二中");
+    file.school.profile = {fact("在校学生", "2282", "人")};
+    file.report = model::Report{};
+    file.report->overview = text("学校始终坚持……\n\n第二段。");
+    CHECK(texts_of(overview_blocks(file, rules)) ==
+          Lines{"平安二中现有在校学生2282人。", "学校始终坚持……", "第二段。"});
+  }
+}
+
+TEST_CASE("layout::practice_blocks") {
+  const TextRules rules(LayoutOptions{});
+  model::PlanFile file = plan_file();
+  file.plan.sections = {
+      item("总体要求", std::string("……")),
+      item("工作任务", std::nullopt, {},
+           {task("duty", "明确主体责任。"),
+            item("全力以赴迎国检", std::nullopt, {},
+                 {task("propaganda", "营造宣传氛围"), task("archive", "规范整理档案资料")})}),
+  };
+  const model::TaskIndex index = model::index_tasks(file.plan);
+
+  SUBCASE("no activities, no blocks") {
+    CHECK(practice_blocks(file, index, rules).empty());
+  }
+  SUBCASE("groups in plan order, activities in date order, 其他工作 last") {
+    set_activities(file, {
+                             activity(Date{2020, 5, 1}, "整理档案", {"archive"}),
+                             activity(Date{2020, 3, 13}, "召开动员大会", {"propaganda", "duty"}),
+                             activity(Date{2020, 4, 1}, "学雷锋活动"),
+                             activity(Date{2020, 2, 1}, "成立领导小组", {"duty"}),
+                             activity(Date{2020, 3, 13}, "出黑板报", {"propaganda"}),
+                             activity(Date{2020, 6, 1}, "未知任务的活动", {"nope"}),
+                         });
+    CHECK(texts_of(practice_blocks(file, index, rules)) ==
+          Lines{"H:（一）明确主体责任", "2月1日，成立领导小组。", "H:（二）全力以赴迎国检",
+                "3月13日，召开动员大会。", "3月13日，出黑板报。", "5月1日，整理档案。",
+                "H:（三）其他工作", "4月1日，学雷锋活动。", "6月1日，未知任务的活动。"});
+  }
+}
+
+TEST_CASE("layout::achievement_blocks") {
+  const TextRules rules(LayoutOptions{});
+  CHECK(texts_of(achievement_blocks(texts({"学校被评为先进集体。", "", "获奖522人次,创新高。"}),
+                                    rules)) ==
+        Lines{"R:1.|||学校被评为先进集体。", "R:2.|||获奖522人次，创新高。"});
+  CHECK(achievement_blocks({}, rules).empty());
+}
+
+TEST_CASE("layout::report_item_blocks") {
+  const TextRules rules(LayoutOptions{});
+  std::vector<model::ReportItem> items(4);
+  items[0].title = text("思想认识不够");
+  items[0].text = text("部分教师认识不足。");
+  items[1].text = text("没有标题的问题。");
+  items[2].title = text("机制不够健全");
+  items[2].points = texts({"任务不明确", "责任不清晰"});
+  items[3].title = text("宣传有待加强？");
+  items[3].text = text("第一段。\n\n第二段。");
+  CHECK(texts_of(report_item_blocks(items, rules)) ==
+        Lines{"R:（一）|思想认识不够|。|部分教师认识不足。", "没有标题的问题。",
+              "R:（二）|机制不够健全|。|一是任务不明确。二是责任不清晰。",
+              "R:（三）|宣传有待加强？||第一段。", "第二段。"});
+  const std::vector<Block> blocks = report_item_blocks(items, rules);
+  CHECK(blocks[0].style == model::NumberStyle::paren_chinese);
+  CHECK(report_item_blocks({}, rules).empty());
+}
+
+TEST_CASE("layout::report_date") {
+  model::PlanFile file = plan_file();
+  CHECK(report_date(file) == Date{2020, 4, 9});
+  set_activities(file, {activity(Date{2020, 11, 2}, "甲"), activity(Date{2020, 12, 20}, "乙"),
+                        activity(Date{2020, 6, 1}, "丙")});
+  CHECK(report_date(file) == Date{2020, 12, 20});
+  file.report = model::Report{};
+  file.report->date = model::Located<Date>{Date{2021, 1, 5}};
+  CHECK(report_date(file) == Date{2021, 1, 5});
+}
