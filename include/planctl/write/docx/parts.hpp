@@ -1,0 +1,76 @@
+// The XML parts of a GB/T 9704 WordprocessingML package and the package as an ordered list
+// of entries; write_docx() zips what package() returns.
+#pragma once
+
+#include <planctl/layout/document.hpp>
+#include <planctl/util/date.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::write::docx {
+
+// One entry of the package: its name inside the zip and its bytes.
+struct Part {
+  std::string name;
+  std::string data;
+};
+
+// When the package says it was made: a calendar day and the seconds into it (UTC).
+struct Timestamp {
+  util::Date date;
+  long seconds = 0;
+};
+
+// The package time: the document's date at 00:00 when it is valid, else `source_date_epoch`
+// (seconds since 1970, from SOURCE_DATE_EPOCH) when given, else 1980-01-01; never the clock.
+Timestamp package_timestamp(const layout::Metadata& metadata,
+                            std::optional<long long> source_date_epoch);
+
+// SOURCE_DATE_EPOCH when it is set to a whole number of seconds in years 1970–9999.
+std::optional<long long> source_date_epoch_from_env();
+
+// `time` as W3CDTF (`2020-04-09T00:00:00Z`) for the core properties.
+std::string w3cdtf(const Timestamp& time);
+
+// [Content_Types].xml.
+std::string content_types_xml();
+
+// _rels/.rels: the main document and the two property parts.
+std::string package_rels_xml();
+
+// word/_rels/document.xml.rels: styles, settings, font table and the two footers.
+std::string document_rels_xml();
+
+// word/document.xml for `doc`: title, blocks, attachments note, signature, section setup.
+std::string document_xml(const layout::Document& doc);
+
+// word/styles.xml: defaults and the paragraph and character styles document_xml() uses.
+std::string styles_xml();
+
+// word/settings.xml: odd and even footers, no punctuation compression, Word 2013 layout.
+std::string settings_xml();
+
+// word/fontTable.xml: the faces used, with their Windows fallbacks and the GB2312 charset.
+std::string font_table_xml();
+
+// Which page a footer serves.
+enum class FooterSide { odd, even };
+
+// word/footer1.xml (odd pages, `side` odd) or word/footer2.xml (even): `— N —` with a PAGE
+// field, right-aligned one character in on odd pages, left-aligned on even pages.
+std::string footer_xml(FooterSide side);
+
+// docProps/core.xml: title, the issuer as creator, created and modified at `time`.
+std::string core_xml(const layout::Metadata& metadata, const Timestamp& time);
+
+// docProps/app.xml: the producing application.
+std::string app_xml();
+
+// Every entry of the package for `doc`, in the fixed order they are zipped in, with
+// [Content_Types].xml first.
+std::vector<Part> package(const layout::Document& doc, const Timestamp& time);
+
+} // namespace planctl::write::docx

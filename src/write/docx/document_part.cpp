@@ -1,0 +1,265 @@
+// word/document.xml: one paragraph per block, in the styles of style_parts.cpp. Everything
+// the reader sees as words comes from the layout::Document unchanged; this file only picks
+// styles and computes indents.
+#include <planctl/write/docx/page_setup.hpp>
+#include <planctl/write/docx/parts.hpp>
+#include <planctl/write/docx/xml_writer.hpp>
+
+#include <algorithm>
+
+namespace planctl::write::docx {
+
+namespace {
+
+constexpr std::string_view k_ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view k_ns_r =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+std::string num(int value) {
+  return std::to_string(value);
+}
+
+// The level whose faces a numbering style takes (GB/T 9704 §7.3.3): the font follows the
+// style, not the depth, so `numbering: [一、, 1.]` still sets 1. in bold 仿宋.
+int style_level(model::NumberStyle style) {
+  switch (style) {
+  case model::NumberStyle::chinese:
+    return 1;
+  case model::NumberStyle::paren_chinese:
+    return 2;
+  case model::NumberStyle::arabic:
+    return 3;
+  case model::NumberStyle::paren_arabic:
+    return 4;
+  }
+  return 3;
+}
+
+// Paragraph indents in twips; a zero is left out.
+struct Indent {
+  int left = 0;
+  int right = 0;
+  int hanging = 0;
+};
+
+void begin_paragraph(XmlWriter& w, std::string_view style, const Indent& indent = {},
+                     int outline_level = -1) {
+  w.open("w:p");
+  w.open("w:pPr");
+  w.leaf("w:pStyle", {{"w:val", style}});
+  if (indent.left != 0 || indent.right != 0 || indent.hanging != 0) {
+    w.open("w:ind");
+    if (indent.left != 0) {
+      w.attribute("w:left", num(indent.left));
+    }
+    if (indent.right != 0) {
+      w.attribute("w:right", num(indent.right));
+    }
+    if (indent.hanging != 0) {
+      w.attribute("w:hanging", num(indent.hanging));
+    }
+    w.close();
+  }
+  if (outline_level >= 0) {
+    w.leaf("w:outlineLvl", {{"w:val", num(outline_level)}});
+  }
+  w.close();
+}
+
+void end_paragraph(XmlWriter& w) {
+  w.close();
+  w.newline();
+}
+
+void blank_paragraph(XmlWriter& w) {
+  w.leaf("w:p");
+  w.newline();
+}
+
+void text_piece(XmlWriter& w, std::string_view piece) {
+  if (piece.empty()) {
+    return;
+  }
+  // Word drops leading and trailing spaces of a w:t unless told to keep them.
+  const bool keep =
+      piece.front() == ' ' || piece.back() == ' ' || piece.find("  ") != std::string_view::npos;
+  if (keep) {
+    w.text_element("w:t", piece, {{"xml:space", "preserve"}});
+  } else {
+    w.text_element("w:t", piece);
+  }
+}
+
+// One run of `text`, in character style `char_style` when not empty. A tab or line feed
+// that reaches here becomes w:tab or w:br (inside w:t Word would show it as a space); CR is
+// dropped.
+void run(XmlWriter& w, std::string_view text, std::string_view char_style = {}) {
+  if (text.empty()) {
+    return;
+  }
+  w.open("w:r");
+  if (!char_style.empty()) {
+    w.open("w:rPr");
+    w.leaf("w:rStyle", {{"w:val", char_style}});
+    w.close();
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
+      continue;
+    }
+    text_piece(w, text.substr(start, i - start));
+    if (i < text.size()) {
+      if (text[i] == '\t') {
+        w.leaf("w:tab");
+      } else if (text[i] == '\n') {
+        w.leaf("w:br");
+      }
+    }
+    start = i + 1;
+  }
+  w.close();
+}
+
+void heading(XmlWriter& w, const layout::Block& block) {
+  const int level = style_level(block.style);
+  // The outline level is the block's own; it differs from the style's only when
+  // `numbering` moves a style to another depth.
+  const int outline = std::clamp(block.outline_level, 1, 9);
+  begin_paragraph(w, "Heading" + num(level), {}, outline == level ? -1 : outline - 1);
+  run(w, block.number + block.title);
+  end_paragraph(w);
+}
+
+void run_in(XmlWriter& w, const layout::Block& block) {
+  begin_paragraph(w, "BodyText");
+  run(w, block.number + block.title + block.title_end,
+      "RunInHeading" + num(style_level(block.style)));
+  run(w, block.text);
+  end_paragraph(w);
+}
+
+void body_paragraph(XmlWriter& w, std::string_view text) {
+  begin_paragraph(w, "BodyText");
+  run(w, text);
+  end_paragraph(w);
+}
+
+// The length of the number that starts an attachment entry (`1.` `12.`), so that later
+// entries line up under the first and wrapped lines under the name (GB/T 9704 §7.3.4).
+std::size_t entry_number_length(std::string_view entry) {
+  std::size_t i = 0;
+  while (i < entry.size() && entry[i] >= '0' && entry[i] <= '9') {
+    ++i;
+  }
+  if (i > 0 && i < entry.size() && entry[i] == '.') {
+    return i + 1;
+  }
+  return 0;
+}
+
+// 附件：1.…… with `2.……` under `1.`; one blank line above (GB/T 9704 §7.3.4).
+void attachments(XmlWriter& w, const layout::Block& block) {
+  if (block.entries.empty()) {
+    return;
+  }
+  blank_paragraph(w);
+  const int first_line = 2 * k_char_pitch;
+  const int label = units_to_twips(half_char_units(block.label));
+  for (std::size_t i = 0; i < block.entries.size(); ++i) {
+    const std::string& entry = block.entries[i];
+    const int number = units_to_twips(
+        half_char_units(std::string_view(entry).substr(0, entry_number_length(entry))));
+    const int left = first_line + label + number;
+    const int hanging = i == 0 ? label + number : number;
+    begin_paragraph(w, "AttachmentNote", {left, 0, hanging});
+    run(w, i == 0 ? block.label + entry : entry);
+    end_paragraph(w);
+  }
+}
+
+// The unsealed signature of GB/T 9704 §7.3.5.2: the issuer 右空二字, the date starting two
+// characters right of the issuer's start; a date longer than the issuer is 右空二字 itself
+// and pushes the issuer left. Widths count as the text output counts them.
+void signature(XmlWriter& w, const layout::Signature& sig) {
+  if (sig.issuer.empty() && sig.date.empty()) {
+    return;
+  }
+  const int issuer = half_char_units(sig.issuer);
+  const int date = half_char_units(sig.date);
+  int issuer_right = 4; // in half characters
+  int date_right = issuer - date;
+  if (date > issuer) {
+    date_right = 4;
+    issuer_right = 4 + 4 + date - issuer;
+  }
+  blank_paragraph(w);
+  if (!sig.issuer.empty()) {
+    begin_paragraph(w, "Signature", {0, units_to_twips(issuer_right), 0});
+    run(w, sig.issuer);
+    end_paragraph(w);
+  }
+  if (!sig.date.empty()) {
+    begin_paragraph(w, "Signature", {0, units_to_twips(date_right), 0});
+    run(w, sig.date);
+    end_paragraph(w);
+  }
+}
+
+void section(XmlWriter& w) {
+  w.open("w:sectPr");
+  w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId4"}});
+  w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId5"}});
+  w.leaf("w:pgSz", {{"w:w", num(k_page_width)}, {"w:h", num(k_page_height)}});
+  w.leaf("w:pgMar", {{"w:top", num(k_margin_top)},
+                     {"w:right", num(k_margin_right)},
+                     {"w:bottom", num(k_margin_bottom)},
+                     {"w:left", num(k_margin_left)},
+                     {"w:header", num(k_header_distance)},
+                     {"w:footer", num(k_footer_distance)},
+                     {"w:gutter", "0"}});
+  w.leaf("w:cols", {{"w:space", "425"}});
+  // A line grid only: a linesAndChars grid that Word honours makes LibreOffice give each
+  // character two cells (docs/docx.md); the 28 characters come from the condensed pitch.
+  w.leaf("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(k_line_pitch)}});
+  w.close();
+  w.newline();
+}
+
+} // namespace
+
+std::string document_xml(const layout::Document& doc) {
+  XmlWriter w;
+  w.open("w:document", {{"xmlns:w", k_ns_w}, {"xmlns:r", k_ns_r}});
+  w.open("w:body");
+  w.newline();
+  if (!doc.title.empty()) {
+    begin_paragraph(w, "Title");
+    run(w, doc.title);
+    end_paragraph(w);
+    blank_paragraph(w);
+  }
+  for (const layout::Block& block : doc.blocks) {
+    switch (block.kind) {
+    case layout::BlockKind::heading:
+      heading(w, block);
+      break;
+    case layout::BlockKind::paragraph:
+      body_paragraph(w, block.text);
+      break;
+    case layout::BlockKind::run_in:
+      run_in(w, block);
+      break;
+    case layout::BlockKind::attachments:
+      attachments(w, block);
+      break;
+    }
+  }
+  signature(w, doc.signature);
+  section(w);
+  w.close();
+  w.close();
+  return w.finish();
+}
+
+} // namespace planctl::write::docx

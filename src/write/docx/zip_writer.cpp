@@ -1,0 +1,78 @@
+#include <planctl/util/output_sink.hpp>
+#include <planctl/write/docx/zip_writer.hpp>
+
+#include <minizip/zip.h>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace planctl::write::docx {
+
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+  throw util::OutputError("cannot write \"" + path.string() + "\": " + what);
+}
+
+} // namespace
+
+ZipWriter::ZipWriter(const std::filesystem::path& path, const util::Date& date)
+    : m_path(path), m_date(date) {
+  // A zip (DOS) date holds 1980–2107 only; anything else gets the format's own epoch.
+  if (!util::is_valid(m_date) || m_date.year < 1980 || m_date.year > 2107) {
+    m_date = util::Date{1980, 1, 1};
+  }
+  m_zip = zipOpen64(m_path.c_str(), APPEND_STATUS_CREATE);
+  if (m_zip == nullptr) {
+    fail(m_path, "the file cannot be created");
+  }
+}
+
+ZipWriter::~ZipWriter() {
+  if (m_zip != nullptr) {
+    zipClose(static_cast<zipFile>(m_zip), nullptr);
+  }
+}
+
+void ZipWriter::add(std::string_view name, std::string_view data) {
+  if (m_zip == nullptr) {
+    fail(m_path, "the archive is already closed");
+  }
+  if (data.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    fail(m_path, "entry \"" + std::string(name) + "\" is too large");
+  }
+  auto* zf = static_cast<zipFile>(m_zip);
+  // dosDate must stay 0 or it overrides tmz_date; tm_mon counts from 0 (research/cli-ci-libs §6).
+  zip_fileinfo info{};
+  info.tmz_date.tm_year = static_cast<uInt>(m_date.year);
+  info.tmz_date.tm_mon = static_cast<uInt>(m_date.month - 1);
+  info.tmz_date.tm_mday = static_cast<uInt>(m_date.day);
+  const std::string entry(name);
+  // zip64 = 0: the zip64 extra field would make small packages differ from what Word writes
+  // and is never needed for a document part.
+  if (zipOpenNewFileInZip64(zf, entry.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
+                            Z_DEFAULT_COMPRESSION, 0) != ZIP_OK) {
+    fail(m_path, "cannot add entry \"" + entry + "\"");
+  }
+  if (zipWriteInFileInZip(zf, data.data(), static_cast<unsigned>(data.size())) != ZIP_OK) {
+    zipCloseFileInZip(zf);
+    fail(m_path, "cannot write entry \"" + entry + "\"");
+  }
+  if (zipCloseFileInZip(zf) != ZIP_OK) {
+    fail(m_path, "cannot finish entry \"" + entry + "\"");
+  }
+}
+
+void ZipWriter::finish() {
+  if (m_zip == nullptr) {
+    return;
+  }
+  const int rc = zipClose(static_cast<zipFile>(m_zip), nullptr);
+  m_zip = nullptr;
+  if (rc != ZIP_OK) {
+    fail(m_path, "cannot finish the archive (disk full?)");
+  }
+}
+
+} // namespace planctl::write::docx
