@@ -1,0 +1,41 @@
+// What `planctl render` writes for one plan file: names per outputs.md, contents from the
+// layout step, the writers and the workbook, all staged into one OutputSink.
+#pragma once
+
+#include <planctl/model/plan.hpp>
+#include <planctl/util/date.hpp>
+#include <planctl/util/output_sink.hpp>
+
+#include <string>
+#include <vector>
+
+namespace planctl::app {
+
+// The output formats, in the order outputs are written.
+enum class OutputFormat { md, txt, docx, xlsx };
+
+// The `--format` word of `format` (`md`, `txt`, `docx`, `xlsx`).
+const char* format_name(OutputFormat format);
+
+struct RenderOptions {
+  std::vector<OutputFormat> formats{OutputFormat::md, OutputFormat::txt, OutputFormat::docx,
+                                    OutputFormat::xlsx};
+  util::Date as_of;              // the date task states are computed for
+  bool keep_punctuation = false; // keep ASCII punctuation next to Chinese text as written
+};
+
+// The stem of every output of `plan`: `school.code` when set, else the file name of `arg`
+// without its last extension (`plans/平安二中.yaml` → `平安二中`; `-` → `stdin`).
+std::string output_stem(const model::PlanFile& plan, const std::string& arg);
+
+// The names render writes for `plan` with `stem`, in writing order (plan md, txt, docx;
+// report md, txt, docx when the file has a report; tasks xlsx), restricted to `formats`.
+std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
+                                      const std::vector<OutputFormat>& formats);
+
+// Stages every output of `plan` (a file without errors) into `sink` and returns the
+// workbook's warnings (plain sentences). Throws what the writers throw.
+std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std::string& stem,
+                                          const RenderOptions& options, util::OutputSink& sink);
+
+} // namespace planctl::app

@@ -1,0 +1,64 @@
+#include <planctl/app/commands.hpp>
+
+namespace planctl::app {
+
+namespace {
+
+// The help of every command. Descriptions are wrapped by hand to fit 80 columns.
+constexpr Command k_commands[] = {
+    {"validate", "Check plan files and report every problem as FILE:LINE:COL",
+     "Loads each FILE, checks it against every rule of the plan format and prints\n"
+     "each finding as `FILE:LINE:COL: error|warning: message [rule]`, followed on a\n"
+     "terminal by the source line and a caret. All files are checked in one run; a\n"
+     "file that cannot be read fails on its own and never stops the others. A summary\n"
+     "line goes to standard error.\n"
+     "Exit status: 0 all valid; 1 a finding fails (an error, or a warning with\n"
+     "--strict); 2 bad arguments or a file that cannot be read; 3 internal error.",
+     "planctl validate plan.yaml\n"
+     "  planctl validate --strict --format github schools/*.yaml\n"
+     "  planctl validate --format junit --output report.xml schools/*.yaml",
+     &setup_validate},
+    {"render", "Write the plan, the year-end report and the task workbook",
+     "Validates each FILE first, as `validate` does: a file with errors is not\n"
+     "rendered and nothing at all is written (exit 1); warnings are printed and\n"
+     "rendering goes on. Then writes into DIR, for STEM = school.code or else the\n"
+     "file name without its extension: STEM.plan.md, STEM.plan.txt, STEM.plan.docx,\n"
+     "STEM.report.md/.txt/.docx when the file has a report or activities, and\n"
+     "STEM.tasks.xlsx. Every file goes to a temporary file in DIR and is renamed into\n"
+     "place only when all outputs succeeded, so a failed run leaves earlier outputs\n"
+     "untouched. Prints the path of each written file.\n"
+     "Exit status: 0 written; 1 a file has errors; 2 bad arguments, an unreadable\n"
+     "input or an output that cannot be written; 3 internal error.",
+     "planctl render plan.yaml\n"
+     "  planctl render -o out --format md,docx --as-of 2020-12-31 plans/*.yaml",
+     &setup_render},
+    {"init", "Write a commented starter plan file",
+     "Writes a starter plan, with a comment explaining every key, to FILE (default\n"
+     "plan.yaml). It validates as written; edit it, then run `planctl render`. An\n"
+     "existing file is never overwritten unless --force is given.",
+     "planctl init\n"
+     "  planctl init plans/school.yaml --force",
+     &setup_init},
+    {"schema", "Print the JSON Schema of the plan format",
+     "Prints the JSON Schema (draft-07) that describes a plan file's structure. Save\n"
+     "it and point an editor that uses yaml-language-server at it for completion and\n"
+     "checking while typing.",
+     "planctl schema > plan.schema.json", &setup_schema},
+    {"rules", "List every diagnostic rule with its severity",
+     "Lists the id, severity and description of every rule `validate` checks. The\n"
+     "rule id is the word in brackets at the end of each finding.",
+     "planctl rules\n"
+     "  planctl rules --format markdown > rules.md",
+     &setup_rules},
+    {"help", "Show the help of planctl or of one command",
+     "Prints the same help as `planctl --help` or `planctl COMMAND --help`.", "planctl help render",
+     &setup_help},
+};
+
+} // namespace
+
+std::span<const Command> all_commands() {
+  return k_commands;
+}
+
+} // namespace planctl::app

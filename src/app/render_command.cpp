@@ -1,0 +1,175 @@
+#include <planctl/app/commands.hpp>
+#include <planctl/app/console_style.hpp>
+#include <planctl/app/file_check.hpp>
+#include <planctl/app/render_job.hpp>
+#include <planctl/diag/format.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+
+namespace planctl::app {
+
+namespace {
+
+const std::string k_formats[] = {"md", "txt", "docx", "xlsx"};
+const std::string k_colors[] = {"auto", "always", "never"};
+const std::string k_langs[] = {"en", "zh"};
+
+struct RenderCliOptions {
+  std::vector<std::string> files;
+  std::string out_dir;
+  std::vector<std::string> formats{"md", "txt", "docx", "xlsx"};
+  std::string as_of;
+  bool keep_punctuation = false;
+  std::string color = "auto";
+  std::string lang;
+};
+
+int fail(Console& console, const std::string& message, int code = k_exit_usage) {
+  console.err << "planctl: error: " << message << "\n";
+  return code;
+}
+
+std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) {
+  std::vector<OutputFormat> formats;
+  for (OutputFormat f :
+       {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::xlsx}) {
+    if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
+      formats.push_back(f);
+    }
+  }
+  return formats;
+}
+
+int run_render(const RenderCliOptions& o, Console& console) {
+  RenderOptions options;
+  options.formats = chosen_formats(o.formats);
+  options.keep_punctuation = o.keep_punctuation;
+  options.as_of = util::today();
+  if (!o.as_of.empty()) {
+    const std::optional<util::Date> date = util::parse_date(o.as_of);
+    if (!date) {
+      return fail(console, fmt::format("--as-of \"{}\" is not a date; write YYYY-MM-DD, e.g. "
+                                       "2020-12-31",
+                                       o.as_of));
+    }
+    options.as_of = *date;
+  }
+  const diag::Lang lang = parse_lang(o.lang);
+
+  // Open the output folder before any work, so that a typo in -o is reported at once.
+  const std::filesystem::path dir = o.out_dir.empty() ? "." : o.out_dir;
+  std::optional<util::DirectorySink> sink;
+  try {
+    sink.emplace(dir);
+  } catch (const util::OutputError& e) {
+    return fail(console, e.what());
+  }
+
+  std::vector<CheckedFile> checked = check_files(o.files, console);
+  std::vector<diag::FileResult> results;
+  for (const CheckedFile& f : checked) {
+    results.push_back(f.result);
+  }
+  console.err << diag::format_text(results,
+                                   text_style(parse_color(o.color), console.err_is_terminal, lang));
+  const diag::Counts counts = diag::count_results(results, false);
+  if (counts.errors > 0 || counts.warnings > 0 || counts.failed_files > 0) {
+    console.err << diag::format_summary(counts, false, lang);
+  }
+  if (const int code = exit_code_for(results, false); code != k_exit_ok) {
+    console.err << (lang == diag::Lang::zh
+                        ? fmt::format("planctl: 未写出任何文件：{} 个文件未通过检查\n",
+                                      counts.failed_files)
+                        : fmt::format("planctl: nothing was written: {} {} not pass the checks\n",
+                                      counts.failed_files,
+                                      counts.failed_files == 1 ? "file does" : "files do"));
+    return code;
+  }
+
+  // Two inputs with one stem would overwrite each other's outputs: refuse before writing.
+  std::map<std::string, std::string> stems; // stem → the input that has it
+  std::vector<std::string> stem_of(checked.size());
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    const std::string& arg = checked[i].result.file == "<stdin>" ? "-" : checked[i].result.file;
+    stem_of[i] = output_stem(*checked[i].plan, arg);
+    try {
+      util::check_output_name(stem_of[i] + ".plan.md");
+    } catch (const util::OutputError& e) {
+      return fail(console, fmt::format("cannot name the outputs of \"{}\": {}",
+                                       checked[i].result.file, e.what()));
+    }
+    const auto [it, inserted] = stems.emplace(stem_of[i], checked[i].result.file);
+    if (!inserted) {
+      return fail(console,
+                  fmt::format("\"{}\" and \"{}\" would both write the outputs named \"{}.*\"; "
+                              "give each school its own school.code",
+                              it->second, checked[i].result.file, stem_of[i]));
+    }
+  }
+
+  // Everything goes through one sink, committed only when every output was produced.
+  std::size_t current = 0;
+  try {
+    for (current = 0; current < checked.size(); ++current) {
+      for (const std::string& w :
+           render_plan_file(*checked[current].plan, stem_of[current], options, *sink)) {
+        console.err << checked[current].result.file << ": warning: " << w << "\n";
+      }
+    }
+    const std::vector<std::filesystem::path> written = sink->commit();
+    for (const std::filesystem::path& p : written) {
+      const std::filesystem::path shown =
+          o.out_dir.empty() ? p.filename() : std::filesystem::path(o.out_dir) / p.filename();
+      console.out << shown.string() << "\n";
+    }
+  } catch (const util::OutputError& e) {
+    sink->discard();
+    return fail(console, std::string(e.what()) + "; nothing was written");
+  } catch (const std::exception& e) {
+    sink->discard();
+    const std::string file = current < checked.size() ? checked[current].result.file : "";
+    return fail(console,
+                fmt::format("internal error while rendering \"{}\": {} (this is a bug in planctl; "
+                            "please report it); nothing was written",
+                            file, e.what()),
+                k_exit_internal);
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_render(CLI::App& cmd) {
+  auto o = std::make_shared<RenderCliOptions>();
+  cmd.add_option("FILE", o->files, "Plan files to render; - reads standard input")
+      ->required()
+      ->type_name("FILE");
+  cmd.add_option("-o,--output-dir", o->out_dir,
+                 "Existing folder to write into (default: the current folder)")
+      ->type_name("DIR");
+  cmd.add_option("-f,--format", o->formats, "Outputs to write, comma-separated")
+      ->delimiter(',')
+      ->check(one_of(k_formats, "format"))
+      ->default_str("md,txt,docx,xlsx");
+  cmd.add_option("--as-of", o->as_of,
+                 "Date task states are computed for (default: today, or SOURCE_DATE_EPOCH)")
+      ->type_name("YYYY-MM-DD");
+  cmd.add_flag("--keep-punctuation", o->keep_punctuation,
+               "Keep ASCII punctuation next to Chinese text as written");
+  cmd.add_option("--color", o->color, "Colours and source lines for diagnostics on a terminal")
+      ->check(one_of(k_colors, "color mode"))
+      ->capture_default_str();
+  cmd.add_option("--lang", o->lang, "Message language (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(one_of(k_langs, "language"));
+  return [o](Console& console) { return run_render(*o, console); };
+}
+
+} // namespace planctl::app

@@ -1,0 +1,110 @@
+#include <planctl/app/render_job.hpp>
+#include <planctl/layout/layout.hpp>
+#include <planctl/model/progress.hpp>
+#include <planctl/model/task_index.hpp>
+#include <planctl/workbook/task_workbook.hpp>
+#include <planctl/write/writers.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace planctl::app {
+
+namespace {
+
+bool wants(const std::vector<OutputFormat>& formats, OutputFormat f) {
+  return std::find(formats.begin(), formats.end(), f) != formats.end();
+}
+
+// The name of document `kind` (`plan`, `report`) in `format`.
+std::string document_name(const std::string& stem, const char* kind, OutputFormat format) {
+  return stem + "." + kind + "." + format_name(format);
+}
+
+// Stages one document in every text and Word format asked for.
+void stage_document(const layout::Document& doc, const std::string& stem, const char* kind,
+                    const std::vector<OutputFormat>& formats, util::OutputSink& sink) {
+  if (wants(formats, OutputFormat::md)) {
+    sink.write(document_name(stem, kind, OutputFormat::md), write::to_markdown(doc));
+  }
+  if (wants(formats, OutputFormat::txt)) {
+    sink.write(document_name(stem, kind, OutputFormat::txt), write::to_text(doc));
+  }
+  if (wants(formats, OutputFormat::docx)) {
+    sink.write_with(document_name(stem, kind, OutputFormat::docx),
+                    [&](const std::filesystem::path& path) { write::write_docx(doc, path); });
+  }
+}
+
+} // namespace
+
+const char* format_name(OutputFormat format) {
+  switch (format) {
+  case OutputFormat::md:
+    return "md";
+  case OutputFormat::txt:
+    return "txt";
+  case OutputFormat::docx:
+    return "docx";
+  case OutputFormat::xlsx:
+    return "xlsx";
+  }
+  return "";
+}
+
+std::string output_stem(const model::PlanFile& plan, const std::string& arg) {
+  if (plan.school.code && !plan.school.code->value.empty()) {
+    return plan.school.code->value;
+  }
+  if (arg == "-") {
+    return "stdin";
+  }
+  return std::filesystem::path(arg).stem().string();
+}
+
+std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
+                                      const std::vector<OutputFormat>& formats) {
+  std::vector<std::string> names;
+  const OutputFormat documents[] = {OutputFormat::md, OutputFormat::txt, OutputFormat::docx};
+  for (const char* kind : {"plan", "report"}) {
+    if (std::string_view(kind) == "report" && !plan.has_report()) {
+      continue;
+    }
+    for (OutputFormat f : documents) {
+      if (wants(formats, f)) {
+        names.push_back(document_name(stem, kind, f));
+      }
+    }
+  }
+  if (wants(formats, OutputFormat::xlsx)) {
+    names.push_back(stem + ".tasks.xlsx");
+  }
+  return names;
+}
+
+std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std::string& stem,
+                                          const RenderOptions& options, util::OutputSink& sink) {
+  const model::TaskIndex index = model::index_tasks(plan.plan);
+  const layout::LayoutOptions layout_options{.keep_punctuation = options.keep_punctuation};
+  const bool any_document = wants(options.formats, OutputFormat::md) ||
+                            wants(options.formats, OutputFormat::txt) ||
+                            wants(options.formats, OutputFormat::docx);
+  if (any_document) {
+    stage_document(layout::layout_plan(plan, index, layout_options), stem, "plan", options.formats,
+                   sink);
+    if (const auto report = layout::layout_report(plan, index, layout_options)) {
+      stage_document(*report, stem, "report", options.formats, sink);
+    }
+  }
+  std::vector<std::string> warnings;
+  if (wants(options.formats, OutputFormat::xlsx)) {
+    const std::vector<model::TaskProgress> progress =
+        model::compute_progress(index, plan.activities, options.as_of);
+    sink.write_with(stem + ".tasks.xlsx", [&](const std::filesystem::path& path) {
+      warnings = workbook::write_task_workbook(plan, index, progress, options.as_of, path);
+    });
+  }
+  return warnings;
+}
+
+} // namespace planctl::app

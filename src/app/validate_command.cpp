@@ -1,0 +1,105 @@
+#include <planctl/app/commands.hpp>
+#include <planctl/app/console_style.hpp>
+#include <planctl/app/file_check.hpp>
+#include <planctl/util/output_sink.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+namespace planctl::app {
+
+namespace {
+
+const std::string k_formats[] = {"text", "json", "github", "junit"};
+const std::string k_colors[] = {"auto", "always", "never"};
+const std::string k_langs[] = {"en", "zh"};
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  bool strict = false;
+  std::string format = "text";
+  std::string output;
+  std::string color = "auto";
+  std::string lang;
+};
+
+std::string machine_report(const std::string& format, std::span<const diag::FileResult> results,
+                           bool strict, diag::Lang lang) {
+  if (format == "json") {
+    return diag::format_json(results, strict, lang);
+  }
+  if (format == "junit") {
+    return diag::format_junit(results, strict, lang);
+  }
+  if (format == "github") {
+    return diag::format_github(results, lang);
+  }
+  return diag::format_text(results, diag::TextStyle{.lang = lang});
+}
+
+// Writes `text` to the file `path` atomically, through the same sink as every output.
+void write_report_file(const std::string& path, const std::string& text) {
+  const std::filesystem::path p(path);
+  const std::string name = p.filename().string();
+  if (name.empty() || name == "." || name == "..") {
+    throw util::OutputError("--output \"" + path + "\" names a folder; give a file name");
+  }
+  util::DirectorySink sink(p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path());
+  sink.write(name, text);
+  sink.commit();
+}
+
+int run_validate(const ValidateOptions& o, Console& console) {
+  std::vector<diag::FileResult> results;
+  for (CheckedFile& f : check_files(o.files, console)) {
+    results.push_back(std::move(f.result));
+  }
+  const diag::Lang lang = parse_lang(o.lang);
+  const bool to_file = !o.output.empty();
+  int code = exit_code_for(results, o.strict);
+
+  if (to_file) {
+    try {
+      write_report_file(o.output, machine_report(o.format, results, o.strict, lang));
+    } catch (const util::OutputError& e) {
+      console.err << "planctl: error: " << e.what() << "\n";
+      code = std::max<int>(code, k_exit_usage);
+    }
+  } else if (o.format != "text") {
+    console.out << machine_report(o.format, results, o.strict, lang);
+  }
+  // Human text goes to the console unless the console already carries JSON or XML.
+  if (to_file || o.format == "text" || o.format == "github") {
+    console.out << diag::format_text(
+        results, text_style(parse_color(o.color), console.out_is_terminal, lang));
+  }
+  console.err << diag::format_summary(diag::count_results(results, o.strict), o.strict, lang);
+  return code;
+}
+
+} // namespace
+
+Handler setup_validate(CLI::App& cmd) {
+  auto o = std::make_shared<ValidateOptions>();
+  cmd.add_option("FILE", o->files, "Plan files to check; - reads standard input")
+      ->required()
+      ->type_name("FILE");
+  cmd.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+  cmd.add_option("-f,--format", o->format, "Report format")
+      ->check(one_of(k_formats, "format"))
+      ->capture_default_str();
+  cmd.add_option("-o,--output", o->output,
+                 "Write the report in --format to FILE; the text goes to the console")
+      ->type_name("FILE");
+  cmd.add_option("--color", o->color, "Colours and source lines on a terminal")
+      ->check(one_of(k_colors, "color mode"))
+      ->capture_default_str();
+  cmd.add_option("--lang", o->lang, "Message language (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(one_of(k_langs, "language"));
+  return [o](Console& console) { return run_validate(*o, console); };
+}
+
+} // namespace planctl::app
