@@ -165,8 +165,37 @@ std::size_t label_width(std::string_view text) {
   return (halves + 1) / 2;
 }
 
+// Whether `cp` is certainly punctuation or whitespace to CommonMark, so that a closing `**`
+// right before it closes even after a punctuation mark.
+bool closes_after_punctuation(char32_t cp) {
+  if (cp == 0) {
+    return true; // the end of the line
+  }
+  if (cp < 0x80) {
+    return cp == U' ' || cp == U'\t' ||
+           (cp > 0x20 && cp < 0x7F && !is_ascii_alnum(static_cast<char>(cp)));
+  }
+  return (cp >= 0x3000 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
+         (cp >= 0x3014 && cp <= 0x301F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x2010 && cp <= 0x2027) ||
+         (cp >= 0x2030 && cp <= 0x205E);
+}
+
 std::string run_in(const layout::Block& block) {
-  const auto [strong, tail] = split_strong(block.title);
+  const std::string follows = block.title_end + block.text;
+  std::size_t pos = 0;
+  const char32_t next = follows.empty() ? 0 : util::next_code_point(follows, pos);
+  const char last = block.title.empty() ? '\0' : block.title.back();
+  const bool last_is_ascii_mark =
+      last != '\0' && static_cast<unsigned char>(last) < 0x80 && !is_ascii_alnum(last);
+  // The whole title can be bold when what follows the closing `**` is punctuation (the usual
+  // `。`); otherwise its trailing punctuation has to follow the bold, or `**` would not close.
+  auto [strong, tail] = split_strong(block.title);
+  if (!strong.empty() && closes_after_punctuation(next) && !last_is_ascii_mark) {
+    strong = block.title;
+    tail = {};
+  }
   std::string out;
   if (strong.empty()) {
     // Nothing letter-like to close the bold after (an untitled item): the number stays plain.
