@@ -4,6 +4,7 @@
 #include <planctl/workbook/xlsx_book.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace planctl::workbook {
 
@@ -24,6 +25,11 @@ SheetWriter::SheetWriter(lxw_worksheet* sheet, std::string name, std::vector<std
 
 void SheetWriter::text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
                        std::string_view what) {
+  put_text(row, col, text, format, what, true);
+}
+
+void SheetWriter::put_text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
+                           std::string_view what, bool wraps_alone) {
   const CellText cell = fit_cell_text(text);
   if (cell.cut) {
     std::string warning = "sheet \"" + m_name + "\" cell " + cell_name(row, col);
@@ -36,6 +42,9 @@ void SheetWriter::text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_
     m_warnings.push_back(std::move(warning));
   }
   note_width(col, widest_line(cell.text));
+  if (wraps_alone) {
+    note_lines(row, row, col, cell.text);
+  }
   if (cell.text.empty()) {
     if (format) {
       check_lxw(worksheet_write_blank(m_sheet, row, col, format), "cell " + cell_name(row, col));
@@ -60,8 +69,10 @@ void SheetWriter::merged_text(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t
   // them hidden) so that an autofilter on the group keeps every row of the run.
   for (lxw_row_t row = first_row; row <= last_row; ++row) {
     // The first write warns when the text was cut; the others get the cut text.
-    this->text(row, col, row == first_row ? text : std::string_view(cell.text), format);
+    put_text(row, col, row == first_row ? text : std::string_view(cell.text), format, {}, false);
   }
+  // The run's text spreads over all its rows, not over each one.
+  note_lines(first_row, last_row, col, cell.text);
 }
 
 void SheetWriter::banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
@@ -117,9 +128,70 @@ std::size_t SheetWriter::widest(lxw_col_t col) const {
 }
 
 void SheetWriter::fit_column(lxw_col_t col, double min_width, double max_width) {
-  check_lxw(worksheet_set_column(m_sheet, col, col, column_width(widest(col), min_width, max_width),
-                                 nullptr),
-            "column " + column_name(col));
+  const double width = column_width(widest(col), min_width, max_width);
+  m_width[col] = width;
+  check_lxw(worksheet_set_column(m_sheet, col, col, width, nullptr), "column " + column_name(col));
+}
+
+void SheetWriter::fit_rows(lxw_row_t first_row, lxw_row_t last_row) {
+  if (first_row > last_row) {
+    return;
+  }
+  std::vector<std::size_t> lines(last_row - first_row + 1, 1);
+  for (const Lines& cell : m_lines) {
+    if (cell.first_row == cell.last_row && cell.first_row >= first_row &&
+        cell.first_row <= last_row) {
+      std::size_t& row_lines = lines[cell.first_row - first_row];
+      row_lines = std::max(row_lines, line_count(cell));
+    }
+  }
+  for (const Lines& run : m_lines) {
+    if (run.first_row == run.last_row || run.first_row < first_row || run.last_row > last_row) {
+      continue;
+    }
+    std::size_t held = 0;
+    for (lxw_row_t row = run.first_row; row <= run.last_row; ++row) {
+      held += lines[row - first_row];
+    }
+    const std::size_t needed = line_count(run);
+    if (needed > held) {
+      lines[run.last_row - first_row] += needed - held;
+    }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    // 16 pt a line holds 宋体 at 11 pt in Excel and its wider-spaced substitutes (Noto CJK)
+    // in LibreOffice; Excel's limit is 409 pt.
+    const double height = std::min(409.0, 16.0 * static_cast<double>(lines[i]) + 4.0);
+    check_lxw(worksheet_set_row(m_sheet, static_cast<lxw_row_t>(first_row + i), height, nullptr),
+              "row height");
+  }
+}
+
+void SheetWriter::note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
+                             std::string_view text) {
+  Lines lines{first_row, last_row, col, {}};
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    lines.widths.push_back(display_width(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  // One short line never needs more than one row line: keep only what can wrap.
+  if (lines.widths.size() > 1 || lines.widths.front() > 4) {
+    m_lines.push_back(std::move(lines));
+  }
+}
+
+std::size_t SheetWriter::line_count(const Lines& lines) const {
+  const auto it = m_width.find(lines.col);
+  // A cell has a little padding; Latin words wrap whole, so allow some slack too.
+  const double usable = std::max(1.0, (it == m_width.end() ? 8.43 : it->second) - 1.0);
+  std::size_t count = 0;
+  for (std::size_t width : lines.widths) {
+    const double needed = static_cast<double>(width) * 1.05 / usable;
+    count += std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(needed)));
+  }
+  return count;
 }
 
 void SheetWriter::note_width(lxw_col_t col, std::size_t width) {

@@ -177,6 +177,7 @@ public:
     }
     const auto last_col = static_cast<lxw_col_t>(m_columns.size() - 1);
     const auto last_row = static_cast<lxw_row_t>(k_header_row + rows);
+    m_out.fit_rows(k_header_row, last_row);
     check_lxw(worksheet_autofilter(sheet, k_header_row, 0, last_row, last_col), "autofilter");
     worksheet_freeze_panes(sheet, k_first_row, freeze_cols);
     worksheet_set_landscape(sheet);
@@ -244,10 +245,12 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
 void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
                        const std::vector<TaskRow>& rows, const util::Date& as_of,
                        std::vector<std::string>& warnings) {
+  // The widest text columns are capped so that the sheet, fitted to one A4 landscape page
+  // wide, still prints at about three quarters of its size.
   static const std::vector<Column> k_columns{
-      {"序号", 6, 6},       {"工作类别", 10, 24}, {"工作任务", 12, 30}, {"主要措施", 20, 60},
-      {"牵头部门", 10, 16}, {"责任人", 8, 14},    {"配合部门", 10, 20}, {"开始时间", 12, 16},
-      {"完成时限", 12, 16}, {"进度", 8, 8},       {"佐证材料", 10, 24}, {"活动次数", 10, 10},
+      {"序号", 6, 6},       {"工作类别", 10, 16}, {"工作任务", 12, 24}, {"主要措施", 20, 40},
+      {"牵头部门", 10, 14}, {"责任人", 8, 12},    {"配合部门", 10, 14}, {"开始时间", 12, 16},
+      {"完成时限", 12, 16}, {"进度", 8, 8},       {"佐证材料", 10, 16}, {"活动次数", 10, 10},
   };
   const std::string name = "任务分工";
   SheetWriter out(book.add_sheet(name), name, warnings);
@@ -288,9 +291,9 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
                         const std::vector<ActivityRow>& rows, const util::Date& as_of,
                         std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
-      {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 36},
-      {"关联任务", 12, 30}, {"工作类别", 10, 24}, {"组织/主持", 10, 24}, {"参加对象", 10, 20},
-      {"人数", 6, 8},       {"地点", 8, 16},      {"内容摘要", 20, 60},  {"佐证材料", 10, 24},
+      {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 24},
+      {"关联任务", 12, 20}, {"工作类别", 10, 16}, {"组织/主持", 10, 16}, {"参加对象", 10, 16},
+      {"人数", 6, 8},       {"地点", 8, 14},      {"内容摘要", 20, 36},  {"佐证材料", 10, 16},
   };
   const std::string name = "活动台账";
   SheetWriter out(book.add_sheet(name), name, warnings);
@@ -340,7 +343,7 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   }
   std::vector<std::string> month_headers;
   std::vector<Column> columns{
-      {"序号", 6, 6}, {"工作类别", 10, 20}, {"工作任务", 12, 30}, {"牵头部门", 10, 16}};
+      {"序号", 6, 6}, {"工作类别", 10, 16}, {"工作任务", 12, 24}, {"牵头部门", 10, 14}};
   const auto first_month_col = static_cast<lxw_col_t>(columns.size());
   month_headers.reserve(months.size());
   for (const YearMonth& month : months) {
@@ -456,12 +459,21 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
   title_font.size = 12;
   title_font.bold = LXW_TRUE;
   chart_title_set_name_font(chart, &title_font);
-  // In a bar chart the category axis is vertical and lists the first row at the bottom;
-  // reversing it keeps the table's order from top to bottom.
-  chart_axis_set_reverse(chart->x_axis);
+  // In libxlsxwriter's bar charts y_axis is the vertical category axis, which lists the first
+  // row at the bottom: reversed, it keeps the table's order from the top; crossing at the
+  // maximum keeps the value axis below the bars.
+  chart_axis_set_reverse(chart->y_axis);
+  chart_axis_set_crossing_max(chart->y_axis);
   chart_axis_set_num_font(chart->x_axis, &font);
   chart_axis_set_num_font(chart->y_axis, &font);
-  chart_axis_set_num_format(chart->y_axis, "0");
+  // Whole tasks: a major unit of at least 1, about eight gridlines at most.
+  std::size_t most = 1;
+  for (const DepartmentRow& row : rows) {
+    most = std::max(most, row.tasks);
+  }
+  chart_axis_set_min(chart->x_axis, 0);
+  chart_axis_set_major_unit(chart->x_axis, static_cast<double>((most + 7) / 8));
+  chart_axis_set_num_format(chart->x_axis, "0");
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   chart_legend_set_font(chart, &font);
   lxw_chart_options options{};

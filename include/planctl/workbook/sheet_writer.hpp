@@ -61,13 +61,32 @@ public:
   // Sets column `col`'s width from its content, kept within [`min_width`, `max_width`].
   void fit_column(lxw_col_t col, double min_width, double max_width);
 
+  // Sets the height of rows `first_row`..`last_row` to hold their wrapped text at the widths
+  // set by fit_column(); a merged run that needs more lines than its rows hold makes its last
+  // row taller. Readers do not agree on growing rows themselves (LibreOffice does not).
+  void fit_rows(lxw_row_t first_row, lxw_row_t last_row);
+
 private:
+  // The display widths of the paragraphs of a text cell (or merged run).
+  struct Lines {
+    lxw_row_t first_row;
+    lxw_row_t last_row;
+    lxw_col_t col;
+    std::vector<std::size_t> widths;
+  };
+
+  void put_text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
+                std::string_view what, bool wraps_alone);
   void note_width(lxw_col_t col, std::size_t width);
+  void note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col, std::string_view text);
+  std::size_t line_count(const Lines& lines) const;
 
   lxw_worksheet* m_sheet;
   std::string m_name;
   std::vector<std::string>& m_warnings;
   std::map<lxw_col_t, std::size_t> m_widest;
+  std::map<lxw_col_t, double> m_width;
+  std::vector<Lines> m_lines;
 };
 
 } // namespace planctl::workbook
