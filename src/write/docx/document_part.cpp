@@ -90,9 +90,9 @@ void text_piece(XmlWriter& w, std::string_view piece) {
   }
 }
 
-// One run of `text`, in character style `char_style` when not empty. A tab or line feed
-// that reaches here becomes w:tab or w:br (inside w:t Word would show it as a space); CR is
-// dropped.
+// One run of `text`, in character style `char_style` when not empty. A tab becomes w:tab
+// (inside w:t Word would show a space); a line break becomes a space, as in the text output,
+// because a block is one paragraph.
 void run(XmlWriter& w, std::string_view text, std::string_view char_style = {}) {
   if (text.empty()) {
     return;
@@ -103,21 +103,23 @@ void run(XmlWriter& w, std::string_view text, std::string_view char_style = {}) 
     w.leaf("w:rStyle", {{"w:val", char_style}});
     w.close();
   }
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
-      continue;
-    }
-    text_piece(w, text.substr(start, i - start));
-    if (i < text.size()) {
-      if (text[i] == '\t') {
-        w.leaf("w:tab");
-      } else if (text[i] == '\n') {
-        w.leaf("w:br");
+  std::string piece;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\t') {
+      text_piece(w, piece);
+      piece.clear();
+      w.leaf("w:tab");
+    } else if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+        ++i;
       }
+      piece += ' ';
+    } else {
+      piece += c;
     }
-    start = i + 1;
   }
+  text_piece(w, piece);
   w.close();
 }
 
@@ -160,12 +162,14 @@ std::size_t entry_number_length(std::string_view entry) {
 
 // 附件：1.…… with `2.……` under `1.`; one blank line above (GB/T 9704 §7.3.4).
 void attachments(XmlWriter& w, const layout::Block& block) {
-  if (block.entries.empty()) {
-    return;
-  }
   blank_paragraph(w);
   const int first_line = 2 * k_char_pitch;
   const int label = units_to_twips(half_char_units(block.label));
+  if (block.entries.empty()) {
+    begin_paragraph(w, "AttachmentNote", {first_line + label, 0, label});
+    run(w, block.label);
+    end_paragraph(w);
+  }
   for (std::size_t i = 0; i < block.entries.size(); ++i) {
     const std::string& entry = block.entries[i];
     const int number = units_to_twips(
@@ -178,29 +182,33 @@ void attachments(XmlWriter& w, const layout::Block& block) {
   }
 }
 
-// The unsealed signature of GB/T 9704 §7.3.5.2: the issuer 右空二字, the date starting two
-// characters right of the issuer's start; a date longer than the issuer is 右空二字 itself
-// and pushes the issuer left. Widths count as the text output counts them.
+// The unsealed signature of GB/T 9704 §7.3.5.2, placed exactly where the text output puts
+// it: the issuer 右空二字, the date starting two characters right of the issuer's start; a
+// date that would then come closer than two characters to the right edge keeps those two
+// characters itself and the issuer starts two characters left of it.
 void signature(XmlWriter& w, const layout::Signature& sig) {
   if (sig.issuer.empty() && sig.date.empty()) {
     return;
   }
+  constexpr int k_line = 56;  // 28 characters, in half characters
+  constexpr int k_margin = 4; // two characters
   const int issuer = half_char_units(sig.issuer);
   const int date = half_char_units(sig.date);
-  int issuer_right = 4; // in half characters
-  int date_right = issuer - date;
-  if (date > issuer) {
-    date_right = 4;
-    issuer_right = 4 + 4 + date - issuer;
+  const int right = k_line - k_margin;
+  int issuer_start = right - issuer;
+  int date_start = sig.issuer.empty() ? right - date : issuer_start + k_margin;
+  if (date_start + date > right) {
+    date_start = right - date;
+    issuer_start = date_start - k_margin;
   }
   blank_paragraph(w);
   if (!sig.issuer.empty()) {
-    begin_paragraph(w, "Signature", {0, units_to_twips(issuer_right), 0});
+    begin_paragraph(w, "Signature", {0, units_to_twips(k_line - issuer_start - issuer), 0});
     run(w, sig.issuer);
     end_paragraph(w);
   }
   if (!sig.date.empty()) {
-    begin_paragraph(w, "Signature", {0, units_to_twips(date_right), 0});
+    begin_paragraph(w, "Signature", {0, units_to_twips(k_line - date_start - date), 0});
     run(w, sig.date);
     end_paragraph(w);
   }

@@ -93,11 +93,12 @@ TEST_CASE("docx::document_xml") {
           "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1890\" "
           "w:hanging=\"315\"/></w:pPr><w:r><w:t>2.领导小组名单</w:t></w:r></w:p>\n"
           "<w:p/>\n"
-          // Issuer 7 characters ends 2 from the right; the 6-character date starts 2 right of
-          // the issuer's start, so it ends 7 - 2 - 6 + 2 = 1 character from the right.
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          // The 6-character date, starting 2 right of the 7-character issuer's start, would end
+          // 1 character from the edge: it keeps 2 and the issuer starts 2 left of it, ending 3
+          // characters from the right.
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"945\"/></w:pPr><w:r>"
           "<w:t>平安区第二中学</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"315\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("the face follows the numbering style, the outline level the block") {
@@ -123,6 +124,25 @@ TEST_CASE("docx::document_xml") {
           "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>2020年12月31日</w:t></w:r></w:p>\n");
   }
+  SUBCASE("a short date starts two characters right of the issuer's start") {
+    layout::Document doc;
+    doc.signature = {"平安区第二中学党总支部委员会", "2020年4月9日"};
+    // Issuer 14 characters ending 2 from the right starts at 12; the date starts at 14 and,
+    // 6 wide, ends 28 - 14 - 6 = 8 characters from the right.
+    CHECK(body(doc) ==
+          "<w:p/>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:t>平安区第二中学党总支部委员会</w:t></w:r></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"2520\"/></w:pPr><w:r>"
+          "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
+  }
+  SUBCASE("a date alone keeps two characters from the right") {
+    layout::Document doc;
+    doc.signature = {"", "2020年4月9日"};
+    CHECK(body(doc) == "<w:p/>\n"
+                       "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/>"
+                       "</w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
+  }
   SUBCASE("one attachment has no number; wrapped lines align under the name") {
     layout::Document doc;
     doc.blocks = {attachments({"任务分工表"})};
@@ -130,17 +150,22 @@ TEST_CASE("docx::document_xml") {
                        "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1575\" "
                        "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：任务分工表</w:t></w:r></w:p>\n");
   }
-  SUBCASE("no attachments and no signature write nothing") {
+  SUBCASE("a note without entries is the label alone, as in the text output") {
     layout::Document doc;
     doc.blocks = {attachments({})};
-    CHECK(body(doc).empty());
+    CHECK(body(doc) == "<w:p/>\n"
+                       "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1575\" "
+                       "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：</w:t></w:r></w:p>\n");
   }
-  SUBCASE("hostile text: markup is escaped, controls dropped, tabs and breaks kept") {
+  SUBCASE("no title and no signature write no paragraphs") {
+    CHECK(body({}).empty());
+  }
+  SUBCASE("hostile text: markup escaped, controls dropped, tabs kept, line breaks as spaces") {
     layout::Document doc;
     doc.blocks = {paragraph(" <w:t>&\x01甲\t乙\r\n丙  ")};
     CHECK(body(doc) == "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r>"
-                       "<w:t xml:space=\"preserve\"> &lt;w:t&gt;&amp;甲</w:t><w:tab/><w:t>乙</w:t>"
-                       "<w:br/><w:t xml:space=\"preserve\">丙  </w:t></w:r></w:p>\n");
+                       "<w:t xml:space=\"preserve\"> &lt;w:t&gt;&amp;甲</w:t><w:tab/>"
+                       "<w:t xml:space=\"preserve\">乙 丙  </w:t></w:r></w:p>\n");
   }
   SUBCASE("the section: A4, GB/T 9704 margins, line grid, odd and even footers") {
     const std::string xml = document_xml(layout::Document{});
@@ -160,6 +185,7 @@ TEST_CASE("docx::half_char_units") {
   CHECK(half_char_units("附件：") == 6);
   CHECK(half_char_units("“迎国检”") == 10);
   CHECK(half_char_units("ｱ") == 1);
+  CHECK(half_char_units("é\t") == 4);
 }
 
 TEST_CASE("docx::units_to_twips") {

@@ -49,9 +49,8 @@ inline constexpr std::string_view k_face_heading1 = "黑体";
 inline constexpr std::string_view k_face_heading2 = "楷体_GB2312";
 inline constexpr std::string_view k_face_page_number = "宋体";
 
-// The width of `text` in half-character units as the text output counts it: a half-width
-// character (ASCII and other code points below U+2000, half-width forms) counts 1, any other
-// character 2.
+// The width of `text` in half-character units as the text output counts it: printable ASCII
+// and half-width katakana count 1, any other character 2.
 int half_char_units(std::string_view text);
 
 // `units` half-character units of body text in twips.
