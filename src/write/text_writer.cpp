@@ -72,6 +72,11 @@ std::string signature(const layout::Signature& sig) {
     date_start = right - date_width;
     issuer_start = date_start - k_margin_halves;
   }
+  if (issuer_start < 0) {
+    // A name wider than the line wraps in Word anyway; the date keeps its own place.
+    issuer_start = 0;
+    date_start = right - date_width;
+  }
   std::string out;
   if (!issuer.empty()) {
     append_line(out, padding(issuer_start), issuer);
