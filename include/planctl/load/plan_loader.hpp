@@ -19,7 +19,7 @@ struct LoadResult {
   // semantic checks can still run and report more in one pass.
   std::optional<model::PlanFile> plan;
   diag::DiagnosticList diagnostics;
-  std::string source; // the file's text (for source lines and carets); empty if unreadable
+  std::string source;      // the file's text (for source lines and carets); empty if unreadable
   bool unreadable = false; // the file could not be opened or read at all (exit code 2)
 };
 

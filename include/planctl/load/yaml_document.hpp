@@ -1,0 +1,89 @@
+// The YAML front end: a compact, read-only tree of one YAML document built from yaml-cpp's
+// event parser, with the position of every node. Everything after parsing (the schema check,
+// the model) reads only this tree.
+#pragma once
+
+#include <planctl/load/reporter.hpp>
+#include <planctl/util/mark.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace planctl::load {
+
+// The nesting, alias and text-length limits of plan-format.md "Reading the file".
+struct YamlLimits {
+  int max_depth = 64;                     // the top mapping is level 1
+  std::uint64_t max_alias_nodes = 100000; // nodes reached through aliases, counted expanded
+  std::size_t max_text = 10000;           // characters of one scalar
+  std::size_t max_long_text = 50000;      // characters of a scalar under a `text` key
+};
+
+using NodeId = std::uint32_t;
+
+enum class NodeKind : std::uint8_t { null, scalar, sequence, mapping };
+
+// One node. Aliases are resolved while parsing: a container's children list the anchored node
+// itself, so a node may have several parents but the tree never has a cycle.
+struct YamlNode {
+  NodeKind kind = NodeKind::null;
+  bool plain = false;       // a scalar written without quotes or `|`/`>` (typed by YAML 1.2 core)
+  util::Mark mark;          // 1-based line and character column of the node
+  std::uint32_t offset = 0; // byte offset of the node in the parsed text
+  std::uint32_t first = 0;  // scalar: start in the string arena; container: start in child list
+  std::uint32_t size = 0;   // scalar: bytes; sequence: entries; mapping: 2 × pairs (key, value)
+};
+
+// One parsed YAML document. Mapping keys are always scalars and unique: duplicate keys, merge
+// keys and keys that are not texts were reported and left out.
+class YamlDocument {
+public:
+  // Whether the document has a top node (an empty file has none).
+  bool has_root() const { return !m_nodes.empty(); }
+  // The top node; only when has_root().
+  NodeId root() const { return 0; }
+
+  const YamlNode& node(NodeId id) const { return m_nodes[id]; }
+  std::size_t node_count() const { return m_nodes.size(); }
+
+  // The value of scalar `id` (empty for other nodes).
+  std::string_view scalar(NodeId id) const;
+
+  // The children of a sequence, or the alternating keys and values of a mapping.
+  std::span<const NodeId> children(NodeId id) const;
+
+  // The number of pairs of a mapping or entries of a sequence.
+  std::size_t entry_count(NodeId id) const;
+
+  // The value under `key` in mapping `map`, or std::nullopt.
+  std::optional<NodeId> find(NodeId map, std::string_view key) const;
+
+  // The key node under which `key` appears in mapping `map`, or std::nullopt.
+  std::optional<NodeId> find_key(NodeId map, std::string_view key) const;
+
+private:
+  friend class YamlTreeBuilder;
+  std::vector<YamlNode> m_nodes;
+  std::vector<NodeId> m_children;
+  std::string m_strings;
+};
+
+// The outcome of parsing: the document when it can be used to build a plan.
+struct ParsedYaml {
+  std::optional<YamlDocument> document; // absent after a syntax error or an exceeded limit
+};
+
+// Parses `text` (already through check_source) as one YAML document, reporting syntax errors,
+// exceeded limits, aliases to their own enclosing node, control characters written as escapes,
+// duplicate keys, merge keys, non-core tags, keys that are not texts and further documents.
+ParsedYaml parse_yaml(std::string_view text, Reporter& report, const YamlLimits& limits = {});
+
+// Whether a plain scalar is null under the YAML 1.2 core schema (``, `~`, `null`, `Null`, `NULL`).
+bool is_core_null(std::string_view plain);
+
+} // namespace planctl::load

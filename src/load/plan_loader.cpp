@@ -1,0 +1,123 @@
+#include <planctl/load/plan_builder.hpp>
+#include <planctl/load/plan_loader.hpp>
+#include <planctl/load/plan_schema.hpp>
+#include <planctl/load/source_text.hpp>
+#include <planctl/load/yaml_document.hpp>
+#include <planctl/util/utf8.hpp>
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace planctl::load {
+
+namespace {
+
+// Everything after the bytes are in memory; `result.source` is already set.
+void load_into(LoadResult& result, std::string_view bytes, Reporter& report) {
+  const SourceText source = check_source(bytes, report);
+  if (!source.parseable) {
+    return;
+  }
+  ParsedYaml parsed = parse_yaml(source.text, report);
+  if (!parsed.document) {
+    return;
+  }
+  const YamlDocument& doc = *parsed.document;
+  if (!doc.has_root()) {
+    report.add(util::Mark{1, 1}, "empty-file");
+    return;
+  }
+  const YamlNode& root = doc.node(doc.root());
+  if (root.kind != NodeKind::mapping) {
+    const char* en = root.kind == NodeKind::sequence ? "a list" : "a single value";
+    const char* zh = root.kind == NodeKind::sequence ? "列表" : "单个值";
+    report.add(root.mark, "not-a-plan", {{"actual", en}, {"actual_zh", zh}});
+    return;
+  }
+  const StructureResult structure = check_structure(doc, report);
+  BuildResult built = build_plan(doc, structure.flagged, report);
+  // A value the schema rejects but the builder found nothing to say about still fails, so the
+  // schema and the builder can never disagree silently.
+  for (const NodeId node : structure.deferred) {
+    if (!built.reported[node]) {
+      const YamlNode& n = doc.node(node);
+      std::string value(doc.scalar(node));
+      if (n.kind == NodeKind::sequence) {
+        value = "[…]";
+      } else if (n.kind == NodeKind::mapping) {
+        value = "{…}";
+      } else if (util::count_code_points(value) > 40) {
+        value = std::string(value.substr(0, 40)) + "…";
+      }
+      report.add(n.mark, "invalid-value", {{"value", value}});
+    }
+  }
+  built.plan.path = report.file();
+  result.plan = std::move(built.plan);
+}
+
+std::string_view without_bom(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
+  }
+  return bytes;
+}
+
+} // namespace
+
+LoadResult load_plan_text(std::string_view bytes, const std::string& display_name) {
+  LoadResult result;
+  Reporter report(display_name, result.diagnostics);
+  const std::string_view text = without_bom(bytes);
+  // The source is kept for carets only when it can be shown as text.
+  if (bytes.size() <= k_max_file_bytes && util::find_invalid_utf8(text) == std::string_view::npos) {
+    result.source.assign(text);
+  }
+  load_into(result, bytes, report);
+  report.finish();
+  result.diagnostics.sort();
+  return result;
+}
+
+LoadResult load_plan_file(const std::filesystem::path& path, const std::string& display_name) {
+  const auto unreadable = [&](const std::string& reason) {
+    LoadResult result;
+    result.unreadable = true;
+    result.diagnostics.add(display_name, util::Mark{}, "file-unreadable", {{"reason", reason}});
+    return result;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return unreadable("it is a directory");
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > k_max_file_bytes) {
+    // Not read at all: a 50 MB file costs nothing.
+    LoadResult result;
+    Reporter report(display_name, result.diagnostics);
+    report.add(util::Mark{}, "limit-size",
+               {{"size", fmt::format("{:.1f}", static_cast<double>(size) / (1024 * 1024))}});
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return unreadable(std::strerror(errno));
+  }
+  // Read at most one byte past the limit, so a pipe or a growing file cannot exhaust memory.
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in && bytes.size() <= k_max_file_bytes) {
+    in.read(buffer, sizeof buffer);
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return unreadable(std::strerror(errno));
+  }
+  return load_plan_text(bytes, display_name);
+}
+
+} // namespace planctl::load
