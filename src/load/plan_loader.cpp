@@ -27,7 +27,8 @@ void load_into(LoadResult& result, std::string_view bytes, Reporter& report) {
     return;
   }
   const YamlDocument& doc = *parsed.document;
-  if (!doc.has_root()) {
+  // A file of comments only has no node; a lone `---` has a null one.
+  if (!doc.has_root() || doc.node(doc.root()).kind == NodeKind::null) {
     report.add(util::Mark{1, 1}, "empty-file");
     return;
   }

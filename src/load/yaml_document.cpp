@@ -587,11 +587,13 @@ void report_syntax_error(const YAML::ParserException& e, std::string_view text,
   Args args;
   const std::size_t pos = std::min(static_cast<std::size_t>(std::max(e.mark.pos, 0)), text.size());
   if (id == "yaml-syntax.escape") {
-    // yaml-cpp points just past the backslash's letter; show the escape as written.
+    // yaml-cpp points just past the escape's letter (or into its hex digits); show the
+    // escape from its backslash as written.
     const std::size_t slash = text.rfind('\\', pos);
-    std::string_view esc = slash == std::string_view::npos
-                               ? text.substr(pos, 2)
-                               : text.substr(slash, std::min<std::size_t>(pos - slash + 1, 10));
+    const std::string_view esc =
+        slash == std::string_view::npos
+            ? text.substr(pos, 2)
+            : text.substr(slash, std::min<std::size_t>(std::max<std::size_t>(pos - slash, 2), 10));
     args.emplace_back("escape", std::string(esc));
   } else if (id == "yaml-syntax.anchor") {
     std::string_view rest = text.substr(pos);

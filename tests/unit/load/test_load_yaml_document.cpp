@@ -1,0 +1,306 @@
+#include <planctl/load/yaml_document.hpp>
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "load_test_util.hpp"
+
+using namespace planctl;
+using namespace planctl::load;
+using planctl::load::test::render;
+
+namespace {
+
+struct Parsed {
+  ParsedYaml yaml;
+  std::string findings;
+};
+
+Parsed parse(std::string_view text, const YamlLimits& limits = {}) {
+  diag::DiagnosticList list;
+  Reporter report("t.yaml", list);
+  Parsed out;
+  out.yaml = parse_yaml(text, report, limits);
+  report.finish();
+  list.sort();
+  out.findings = render(list);
+  return out;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+TEST_CASE("load::is_core_null") {
+  for (const char* s : {"", "~", "null", "Null", "NULL"}) {
+    CHECK(is_core_null(s));
+  }
+  CHECK_FALSE(is_core_null("nULL"));
+  CHECK_FALSE(is_core_null("none"));
+}
+
+TEST_CASE("load::YamlDocument") {
+  const Parsed p = parse("a: 1\nlist: [x, 'y']\nmap: {k: v}\n");
+  REQUIRE(p.yaml.document);
+  const YamlDocument& doc = *p.yaml.document;
+  const NodeId root = doc.root();
+  CHECK(doc.node(root).kind == NodeKind::mapping);
+  CHECK(doc.entry_count(root) == 3);
+  CHECK(doc.children(root).size() == 6);
+  SUBCASE("find and find_key") {
+    const auto list = doc.find(root, "list");
+    REQUIRE(list);
+    CHECK(doc.node(*list).kind == NodeKind::sequence);
+    CHECK(doc.entry_count(*list) == 2);
+    CHECK(doc.scalar(doc.children(*list)[1]) == "y");
+    const auto key = doc.find_key(root, "map");
+    REQUIRE(key);
+    CHECK(doc.scalar(*key) == "map");
+    CHECK(doc.node(*key).mark == util::Mark{3, 1});
+    CHECK_FALSE(doc.find(root, "missing"));
+    CHECK_FALSE(doc.find(*list, "x")); // not a mapping
+  }
+  SUBCASE("scalar of a container is empty") {
+    CHECK(doc.scalar(root).empty());
+  }
+}
+
+TEST_CASE("load::parse_yaml") {
+  SUBCASE("marks are 1-based lines and character columns") {
+    const Parsed p = parse("标题: 中文 x\nlist:\n  - 第一\n  - \"第二\"\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    const NodeId title = *doc.find(doc.root(), "标题");
+    CHECK(doc.node(title).mark == util::Mark{1, 5});
+    CHECK(doc.scalar(title) == "中文 x");
+    CHECK(doc.node(title).plain);
+    const NodeId list = *doc.find(doc.root(), "list");
+    CHECK(doc.node(list).mark == util::Mark{3, 3});
+    const NodeId second = doc.children(list)[1];
+    CHECK(doc.node(second).mark == util::Mark{4, 5});
+    CHECK_FALSE(doc.node(second).plain);
+  }
+  SUBCASE("a byte-order mark is not parsed; CRLF lines count once") {
+    const Parsed p = parse("a: 1\r\nb: 中\r\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    CHECK(doc.scalar(*doc.find(doc.root(), "b")) == "中");
+    CHECK(doc.node(*doc.find(doc.root(), "b")).mark == util::Mark{2, 4});
+  }
+  SUBCASE("an empty value is null at its key; an empty list entry at its dash") {
+    const Parsed p = parse("a:\n  b:\n  c: ~\nlist:\n  -\n  - x\n  -   # nothing\nz: {k: }\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    const NodeId a = *doc.find(doc.root(), "a");
+    const NodeId b = *doc.find(a, "b");
+    CHECK(doc.node(b).kind == NodeKind::null);
+    CHECK(doc.node(b).mark == util::Mark{2, 3});
+    CHECK(doc.node(*doc.find(a, "c")).mark == util::Mark{3, 6});
+    const NodeId list = *doc.find(doc.root(), "list");
+    REQUIRE(doc.children(list).size() == 3);
+    CHECK(doc.node(doc.children(list)[0]).mark == util::Mark{5, 3});
+    CHECK(doc.node(doc.children(list)[2]).mark == util::Mark{7, 3});
+    const NodeId z = *doc.find(doc.root(), "z");
+    CHECK(doc.node(*doc.find(z, "k")).mark == util::Mark{8, 5});
+  }
+  SUBCASE("aliases share the anchored node") {
+    const Parsed p = parse("a: &x {k: v}\nb: *x\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    CHECK(p.findings == "");
+    CHECK(*doc.find(doc.root(), "a") == *doc.find(doc.root(), "b"));
+  }
+  SUBCASE("duplicate-key: at the second, naming the first's line; the first is kept") {
+    const Parsed p = parse("a: 1\nb: 2\na: 3\n");
+    CHECK(p.findings == "3:1: error: duplicate key \"a\" (first written on line 1); remove one of "
+                        "them [duplicate-key]\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    CHECK(doc.entry_count(doc.root()) == 2);
+    CHECK(doc.scalar(*doc.find(doc.root(), "a")) == "1");
+  }
+  SUBCASE("duplicate-key in a large mapping") {
+    std::string text;
+    for (int i = 0; i < 50; ++i) {
+      text += "k" + std::to_string(i) + ": 1\n";
+    }
+    text += "k7: 2\n";
+    CHECK(parse(text).findings == "51:1: error: duplicate key \"k7\" (first written on line 8); "
+                                  "remove one of them [duplicate-key]\n");
+  }
+  SUBCASE("merge-key") {
+    const Parsed p = parse("a: &x {b: 1}\nc:\n  <<: *x\n  d: 2\n");
+    CHECK(p.findings == "3:3: error: merge keys (<<) are not supported; write the keys out in "
+                        "full [merge-key]\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    CHECK(doc.entry_count(*doc.find(doc.root(), "c")) == 1);
+    CHECK(parse("\"<<\": 1\n").findings == ""); // a quoted key is just a key
+  }
+  SUBCASE("yaml-tag: core tags pass, others fail") {
+    const Parsed p =
+        parse("a: !!str 1\nb: !!int 2\nc: !!binary aGk=\nd: !local x\ne: !!map {x: 1}\n"
+              "f: ! 12\n");
+    CHECK(p.findings == "3:4: error: the tag !!binary is not supported; remove it [yaml-tag]\n"
+                        "4:4: error: the tag !local is not supported; remove it [yaml-tag]\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    CHECK_FALSE(doc.node(*doc.find(doc.root(), "a")).plain); // !!str keeps a text a text
+    CHECK(doc.node(*doc.find(doc.root(), "b")).plain);
+    CHECK_FALSE(doc.node(*doc.find(doc.root(), "f")).plain);
+  }
+  SUBCASE("key-type") {
+    CHECK(parse("? [a, b]\n: c\n: d\n").findings ==
+          "1:3: error: a key must be a text, not a list or a mapping [key-type]\n"
+          "3:1: error: a key is missing before this \":\" [key-type]\n");
+  }
+  SUBCASE("multiple-documents: the first document is kept") {
+    const Parsed p = parse("a: 1\n---\nb: 2\n");
+    CHECK(p.findings == "2:1: error: a second YAML document starts here; a plan file holds one "
+                        "document: remove this \"---\" and what follows, or move it to its own "
+                        "file [multiple-documents]\n");
+    REQUIRE(p.yaml.document);
+    CHECK(p.yaml.document->find(0, "a"));
+  }
+  SUBCASE("yaml-syntax.after-end: content after the top node without ---") {
+    const Parsed p = parse("- a\nb: 1\n");
+    CHECK(p.findings == "2:1: error: unexpected text after the end of the file's top level; check "
+                        "the indentation of this line [yaml-syntax]\n");
+    CHECK_FALSE(p.yaml.document);
+  }
+  SUBCASE("alias-cycle") {
+    const Parsed p = parse("a: &x [1, *x]\n");
+    CHECK(p.findings == "1:11: error: the alias *x refers to the node that contains it, which "
+                        "would repeat forever; remove it [alias-cycle]\n");
+    CHECK_FALSE(p.yaml.document);
+  }
+  SUBCASE("limit-aliases: counted without expanding, stopped at once") {
+    std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 10; ++i) {
+      bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+      for (int j = 0; j < 10; ++j) {
+        bomb += (j ? ", *a" : "*a") + std::to_string(i - 1);
+      }
+      bomb += "]\n";
+    }
+    // a0..a3 reach 12,330 nodes through aliases; each *a3 adds 11,111, so the 8th on line 5
+    // crosses 100,000.
+    const auto start = std::chrono::steady_clock::now();
+    const Parsed p = parse(bomb);
+    CHECK(seconds_since(start) < 0.5);
+    CHECK(p.findings == "5:45: error: aliases expand to more than 100000 nodes by here; write the "
+                        "values out or use fewer aliases [limit-aliases]\n");
+    CHECK_FALSE(p.yaml.document);
+  }
+  SUBCASE("limit-aliases: exactly at the limit passes") {
+    YamlLimits limits;
+    limits.max_alias_nodes = 22; // two aliases of an 11-node list
+    CHECK(parse("a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: *x\nc: *x\n", limits).findings == "");
+    limits.max_alias_nodes = 21;
+    CHECK(parse("a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: *x\nc: *x\n", limits).findings ==
+          "3:4: error: aliases expand to more than 21 nodes by here; write the values out or use "
+          "fewer aliases [limit-aliases]\n");
+  }
+  SUBCASE("limit-depth: 64 levels pass, the 65th fails") {
+    const auto nested = [](int levels) {
+      std::string s;
+      for (int i = 1; i < levels; ++i) {
+        s += std::string(static_cast<std::size_t>(i - 1) * 2, ' ') + "k:\n";
+      }
+      return s + std::string(static_cast<std::size_t>(levels - 1) * 2, ' ') + "k: v\n";
+    };
+    CHECK(parse(nested(64)).findings == "");
+    CHECK(parse(nested(65)).findings == "65:129: error: nesting deeper than 64 levels; a plan file "
+                                        "never needs that many [limit-depth]\n");
+  }
+  SUBCASE("limit-depth: 10,000 levels stop at the 65th, fast") {
+    const std::string deep = "a: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Parsed p = parse(deep);
+    CHECK(seconds_since(start) < 0.5);
+    CHECK(p.findings == "1:67: error: nesting deeper than 64 levels; a plan file never needs that "
+                        "many [limit-depth]\n");
+  }
+  SUBCASE("limit-text: 10,000 characters, 50,000 under a text key") {
+    std::string ok = "a: ";
+    for (int i = 0; i < 10000; ++i) {
+      ok += "字";
+    }
+    CHECK(parse(ok + "\n").findings == "");
+    const Parsed p = parse(ok + "字\n");
+    CHECK(p.findings == "1:4: error: this text has 10001 characters; at most 10000 are allowed "
+                        "[limit-text]\n");
+    CHECK_FALSE(p.yaml.document);
+    CHECK(parse("text: " + std::string(50000, 'x') + "\n").findings == "");
+    CHECK(parse("text: " + std::string(50001, 'x') + "\n").findings ==
+          "1:7: error: this text has 50001 characters; at most 50000 are allowed [limit-text]\n");
+    CHECK(parse("x-text: " + std::string(10001, 'x') + "\n").findings ==
+          "1:9: error: this text has 10001 characters; at most 10000 are allowed [limit-text]\n");
+  }
+  SUBCASE("control-char.escape") {
+    CHECK(parse("a: \"x\\u0001\"\nb: \"tab\\t and \\r fine\"\n").findings ==
+          "1:4: error: this text contains the control character U+0001, written as an escape; "
+          "remove it [control-char]\n");
+  }
+  SUBCASE("yaml-syntax.quote: an unquoted \": \" in a value") {
+    CHECK(parse("title: 主题: 团结\n").findings ==
+          "1:10: error: this value contains \": \" or \" #\", which YAML reads as structure; quote "
+          "the text or put it in a | block [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.map-value") {
+    CHECK(parse("a: 1\n  b: 2\n").findings ==
+          "2:4: error: YAML cannot read a key and its value here; check the indentation of this "
+          "line and of the line above [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.indent") {
+    CHECK(parse("a:\n  b: 1\n c: 2\n").findings ==
+          "3:2: error: this line is not indented like the lines around it; the keys of one "
+          "mapping, and the \"-\" of one list, start in the same column [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.flow-map and flow-seq") {
+    CHECK(parse("a: {x: 1\n").findings ==
+          "2:1: error: a mapping opened with \"{\" is not closed with \"}\" [yaml-syntax]\n");
+    CHECK(parse("a: [1, 2\nb: 1\n").findings ==
+          "2:2: error: a list opened with \"[\" is not closed with \"]\" [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.escape") {
+    CHECK(parse("a: \"C:\\q\"\n").findings ==
+          "1:9: error: \"\\q\" is not a valid escape in a double-quoted text; write \\\\ for a "
+          "backslash, or use single quotes [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.anchor") {
+    CHECK(parse("a: *nope\n").findings ==
+          "1:4: error: the alias *nope refers to no anchor defined above it (an anchor is written "
+          "&name before a value) [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.block") {
+    CHECK(parse("a: |x\n  b\n").findings ==
+          "1:5: error: after \"|\" or \">\" only \"-\", \"+\" or an indentation digit 1-9 may "
+          "follow on the same line; start the text on the next line [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.character") {
+    CHECK(parse("a: @x\n").findings ==
+          "1:4: error: a value cannot start with \"@\"; quote the text [yaml-syntax]\n");
+  }
+  SUBCASE("yaml-syntax.unclosed-quote: yaml-cpp would read to the end of the file") {
+    CHECK(parse("a: 'abc\nb: 1\n").findings ==
+          "1:4: error: the text opened with ' here has no closing ' [yaml-syntax]\n");
+    CHECK(parse("a: \"x\\\"y\nb: 1\n").findings ==
+          "1:4: error: the text opened with \" here has no closing \" [yaml-syntax]\n");
+    CHECK(parse("a: 'it''s'\nb: \"say \\\"hi\\\"\"\n").findings == "");
+  }
+  SUBCASE("tab-indent reported by the parser inside a block") {
+    CHECK(parse("a: |\n  x\n \ty\n").findings ==
+          "3:2: error: a tab is used for indentation; indent with spaces [tab-indent]\n");
+  }
+  SUBCASE("an empty text has no document") {
+    const Parsed p = parse("# only a comment\n");
+    CHECK(p.findings == "");
+    REQUIRE(p.yaml.document);
+    CHECK_FALSE(p.yaml.document->has_root());
+  }
+}
