@@ -3,6 +3,7 @@
 #include <planctl/workbook/cell_text.hpp>
 
 #include <algorithm>
+#include <limits>
 
 namespace planctl::workbook {
 
@@ -65,6 +66,16 @@ bool ends_in_terminal(std::string_view s) {
   return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'…';
 }
 
+// The length of `text` in UTF-16 code units, as Excel counts.
+std::size_t utf16_units(std::string_view text) {
+  std::size_t units = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    units += util::next_code_point(text, pos) >= 0x10000 ? 2 : 1;
+  }
+  return units;
+}
+
 } // namespace
 
 std::size_t display_width(std::string_view line) {
@@ -99,7 +110,7 @@ CellText fit_cell_text(std::string_view text, std::size_t limit) {
   std::size_t units = 0;
   std::size_t kept_bytes = 0; // bytes of `out.text` within keep_units
   const bool valid = util::find_invalid_utf8(text) == std::string_view::npos;
-  out.text.reserve(std::min(text.size(), limit * 4));
+  out.text.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t before = pos;
@@ -121,6 +132,60 @@ CellText fit_cell_text(std::string_view text, std::size_t limit) {
     out.cut = true;
   }
   return out;
+}
+
+std::string protect_escapes(std::string_view text) {
+  auto is_hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '_' && i + 6 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X') &&
+        is_hex(text[i + 2]) && is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) &&
+        text[i + 6] == '_') {
+      out += "_x005F";
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+CellText stored_cell_text(std::string_view text, std::size_t limit) {
+  // Well-formed and uncut first, so that `original` counts the whole text.
+  CellText cell = fit_cell_text(text, std::numeric_limits<std::size_t>::max());
+  std::string stored = protect_escapes(cell.text);
+  if (utf16_units(stored) <= limit) {
+    cell.text = std::move(stored);
+    return cell;
+  }
+  // Each escape adds six characters, so the cut is searched for: the longest prefix whose
+  // escaped form and the mark fit. Longer prefixes never get shorter, hence bisection.
+  std::vector<std::size_t> ends{0}; // byte offset after each code point
+  for (std::size_t pos = 0; pos < cell.text.size();) {
+    util::next_code_point(cell.text, pos);
+    ends.push_back(pos);
+  }
+  const std::size_t mark_units = utf16_units(k_cut_mark);
+  auto fits = [&](std::size_t k) {
+    return utf16_units(protect_escapes(std::string_view(cell.text).substr(0, ends[k]))) +
+               mark_units <=
+           limit;
+  };
+  std::size_t lo = 0;
+  std::size_t hi = ends.size() - 1;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo + 1) / 2;
+    if (fits(mid)) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  cell.text = protect_escapes(std::string_view(cell.text).substr(0, ends[lo]));
+  cell.text.append(k_cut_mark);
+  cell.cut = true;
+  return cell;
 }
 
 std::string join_paragraphs(std::string_view raw) {

@@ -30,7 +30,7 @@ void SheetWriter::text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_
 
 void SheetWriter::put_text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
                            std::string_view what, bool wraps_alone) {
-  const CellText cell = fit_cell_text(text);
+  const CellText cell = stored_cell_text(text);
   if (cell.cut) {
     std::string warning = "sheet \"" + m_name + "\" cell " + cell_name(row, col);
     if (!what.empty()) {
@@ -77,7 +77,7 @@ void SheetWriter::merged_text(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t
 
 void SheetWriter::banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
                          std::string_view text, lxw_format* format) {
-  const CellText cell = fit_cell_text(text);
+  const CellText cell = stored_cell_text(text);
   if (cell.cut) {
     m_warnings.push_back("sheet \"" + m_name + "\" cell " + cell_name(row, first_col) +
                          ": the title was cut at Excel's limit of " + with_thousands(k_cell_limit) +

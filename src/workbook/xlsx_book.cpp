@@ -1,4 +1,5 @@
 #include <planctl/util/utf8.hpp>
+#include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
 
 #include <mutex>

@@ -38,6 +38,15 @@ struct CellText {
 // whole staying within `limit`.
 CellText fit_cell_text(std::string_view text, std::size_t limit = k_cell_limit);
 
+// `text` with each `_xHHHH_` (four hex digits) written `_x005F_xHHHH_`: readers decode such
+// sequences in a workbook's strings (Excel shows `_x0041_` as `A`), so a typed one must be
+// escaped to come back as typed.
+std::string protect_escapes(std::string_view text);
+
+// `text` ready for a string cell: fit_cell_text() then protect_escapes(), cut further if the
+// escapes would take it past `limit`; `original` is the length of `text`.
+CellText stored_cell_text(std::string_view text, std::size_t limit = k_cell_limit);
+
 // `raw` prose with the plan format's paragraph rule applied: a blank line separates
 // paragraphs (joined here with `\n`), a single line break is removed (no space where either
 // side is a Chinese character, one space otherwise); `\r\n` and `\r` count as line breaks.

@@ -124,3 +124,34 @@ TEST_CASE("workbook::join_nonempty") {
   CHECK(join_nonempty({"会议记录", "", "照片"}, "、") == "会议记录、照片");
   CHECK(join_nonempty({}, "、") == "");
 }
+
+TEST_CASE("workbook::protect_escapes") {
+  SUBCASE("a typed escape sequence is escaped") {
+    CHECK(protect_escapes("_x0041_") == "_x005F_x0041_");
+    CHECK(protect_escapes("a_x00e9_b_X00FF_") == "a_x005F_x00e9_b_x005F_X00FF_");
+  }
+  SUBCASE("anything else is left alone") {
+    CHECK(protect_escapes("_x004_ _xGGGG_ x0041_ _x0041") == "_x004_ _xGGGG_ x0041_ _x0041");
+    CHECK(protect_escapes("德育处") == "德育处");
+  }
+}
+
+TEST_CASE("workbook::stored_cell_text") {
+  SUBCASE("a long text without escapes is cut as by fit_cell_text") {
+    CHECK(stored_cell_text(std::string(40000, 'x')).text ==
+          fit_cell_text(std::string(40000, 'x')).text);
+  }
+  SUBCASE("escaped within the limit") {
+    const CellText cell = stored_cell_text("_x0041_");
+    CHECK(cell.text == "_x005F_x0041_");
+    CHECK_FALSE(cell.cut);
+  }
+  SUBCASE("escapes that would pass the limit make the cut shorter") {
+    // 3 escapes (7 characters each) fit the limit of 21 as written but not escaped (39); the
+    // longest prefix that fits escaped with the mark is `_x0041__x` (15 + 6).
+    const CellText cell = stored_cell_text("_x0041__x0042__x0043_", 21);
+    CHECK(cell.cut);
+    CHECK(cell.original == 21);
+    CHECK(cell.text == "_x005F_x0041__x…（已截断）");
+  }
+}

@@ -43,6 +43,7 @@ TEST_CASE("workbook::SheetWriter::text") {
       out.text(2, 0, "-2", nullptr);
       out.text(3, 0, "@SUM(A1)", nullptr);
       out.text(4, 0, "<a>&</a>", nullptr);
+      out.text(5, 0, "_x0041_", nullptr);
     });
     const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
     CHECK_FALSE(contains(sheet, "<f>"));
@@ -52,6 +53,8 @@ TEST_CASE("workbook::SheetWriter::text") {
     CHECK(contains(strings, "<t>=cmd|' /C calc'!A0</t>"));
     CHECK(contains(strings, "<t>@SUM(A1)</t>"));
     CHECK(contains(strings, "<t>&lt;a&gt;&amp;&lt;/a&gt;</t>"));
+    // Readers decode `_xHHHH_`; the typed text comes back only when escaped.
+    CHECK(contains(strings, "<t>_x005F_x0041_</t>"));
     CHECK(warnings.empty());
   }
   SUBCASE("an over-long text is cut with a mark and a warning") {
@@ -170,4 +173,26 @@ TEST_CASE("workbook::SheetWriter::fit_column") {
   CHECK(contains(sheet, "<col min=\"1\" max=\"1\" width=\"8.7109375\" customWidth=\"1\"/>"));
   CHECK(contains(sheet, "<col min=\"2\" max=\"2\" width=\"40.7109375\" customWidth=\"1\"/>"));
   CHECK(contains(sheet, "<col min=\"3\" max=\"3\" width=\"6.7109375\" customWidth=\"1\"/>"));
+}
+
+TEST_CASE("workbook::SheetWriter::fit_rows") {
+  std::vector<std::string> warnings;
+  std::string thirty;
+  for (int i = 0; i < 30; ++i) {
+    thirty += "德";
+  }
+  const auto parts = write_sheet("rows", warnings, [&](XlsxBook&, SheetWriter& out) {
+    out.text(0, 0, "短", nullptr);
+    out.text(1, 0, thirty, nullptr);           // 60 units in 11 usable: 6 lines
+    out.text(2, 0, "一\n二\n三", nullptr);     // three paragraphs: 3 lines
+    out.merged_text(3, 4, 0, thirty, nullptr); // 6 lines: the last row takes the 4 missing
+    out.fit_column(0, 12, 12);
+    out.fit_rows(0, 4);
+  });
+  const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+  CHECK(contains(sheet, "<row r=\"1\" spans=\"1:1\" ht=\"20\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"2\" spans=\"1:1\" ht=\"100\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"3\" spans=\"1:1\" ht=\"52\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"4\" spans=\"1:1\" ht=\"20\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"5\" spans=\"1:1\" ht=\"84\" customHeight=\"1\""));
 }
