@@ -44,7 +44,7 @@ void load_into(LoadResult& result, std::string_view bytes, Reporter& report) {
   // A value the schema rejects but the builder found nothing to say about still fails, so the
   // schema and the builder can never disagree silently.
   for (const NodeId node : structure.deferred) {
-    if (!built.reported[node]) {
+    if (!built.reported[node] && !structure.flagged[node]) {
       const YamlNode& n = doc.node(node);
       std::string value(doc.scalar(node));
       if (n.kind == NodeKind::sequence) {

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -451,9 +452,26 @@ std::optional<Words> definition_words(std::string_view def) {
   if (def == "item") {
     return Words{"an item (a mapping with a \"title\")", "条目（含 title 的映射）"};
   }
-  if (def == "department" || def == "person" || def == "activity" || def == "report_item" ||
-      def == "profile_fact" || def == "school" || def == "plan" || def == "period" ||
-      def == "report" || def == "headings") {
+  if (def == "department") {
+    return Words{"a department (a mapping with \"id\" and \"name\")",
+                 "部门（含 id 和 name 的映射）"};
+  }
+  if (def == "person") {
+    return Words{"a person (a mapping with \"id\" and \"name\")", "人员（含 id 和 name 的映射）"};
+  }
+  if (def == "activity") {
+    return Words{"an activity (a mapping with \"date\" and \"title\")",
+                 "活动（含 date 和 title 的映射）"};
+  }
+  if (def == "report_item") {
+    return Words{"a report item (a mapping with \"text\" or \"points\")",
+                 "总结条目（含 text 或 points 的映射）"};
+  }
+  if (def == "profile_fact") {
+    return Words{"a fact like {label: 在校学生, value: 2282, unit: 人}",
+                 "数据项（如 {label: 在校学生, value: 2282, unit: 人}）"};
+  }
+  if (def == "school" || def == "plan" || def == "period" || def == "report" || def == "headings") {
     return Words{"a mapping of keys and values", "键值映射"};
   }
   return std::nullopt;
@@ -680,21 +698,57 @@ private:
     }
   }
 
+  // Missing keys are collected and reported by finish() in the schema's order of `required`
+  // (which follows plan-format.md), not in valijson's alphabetical order.
   void missing_key(const std::vector<Step>& steps, const std::string& key) {
     const NodeId map = steps.back().node;
-    if (!m_done.emplace(map, "missing " + key).second) {
-      return;
+    auto it = std::find_if(m_missing.begin(), m_missing.end(),
+                           [&](const Missing& m) { return m.map == map; });
+    if (it == m_missing.end()) {
+      m_missing.push_back(Missing{map, place_of(m_doc, steps), steps.back().schema, {}});
+      it = std::prev(m_missing.end());
     }
-    const Words where = place_words(place_of(m_doc, steps));
-    Args args{{"key", key}, {"where", where.en}, {"where_zh", where.zh}};
-    // `title:` with nothing after it counts as absent, but the author did write the key.
-    if (const auto written = m_doc.find_key(map, key)) {
-      flag(*written);
-      m_report.add(m_doc.node(*written).mark, "missing-key.empty", std::move(args));
-      return;
+    if (std::find(it->keys.begin(), it->keys.end(), key) == it->keys.end()) {
+      it->keys.push_back(key);
     }
-    m_report.add(m_doc.node(map).mark, "missing-key", std::move(args));
   }
+
+public:
+  void finish() {
+    for (Missing& m : m_missing) {
+      std::vector<std::string> order;
+      if (m.schema && m.schema->contains("required")) {
+        for (const auto& name : (*m.schema)["required"]) {
+          order.push_back(name.get<std::string>());
+        }
+      }
+      std::stable_sort(m.keys.begin(), m.keys.end(),
+                       [&](const std::string& a, const std::string& b) {
+                         return std::find(order.begin(), order.end(), a) <
+                                std::find(order.begin(), order.end(), b);
+                       });
+      const Words where = place_words(m.place);
+      for (const std::string& key : m.keys) {
+        Args args{{"key", key}, {"where", where.en}, {"where_zh", where.zh}};
+        // `title:` with nothing after it counts as absent, but the author did write the key.
+        if (const auto written = m_doc.find_key(m.map, key)) {
+          flag(*written);
+          m_report.add(m_doc.node(*written).mark, "missing-key.empty", std::move(args));
+        } else {
+          m_report.add(m_doc.node(m.map).mark, "missing-key", std::move(args));
+        }
+      }
+    }
+    m_missing.clear();
+  }
+
+private:
+  struct Missing {
+    NodeId map;
+    Place place;
+    const Json* schema;
+    std::vector<std::string> keys;
+  };
 
   void wrong_type(const std::vector<Step>& steps) {
     const NodeId node = steps.back().node;
@@ -726,6 +780,7 @@ private:
   Reporter& m_report;
   StructureResult& m_out;
   std::set<std::pair<NodeId, std::string>> m_done;
+  std::vector<Missing> m_missing;
 };
 
 } // namespace
@@ -744,6 +799,7 @@ StructureResult check_structure(const YamlDocument& doc, Reporter& report) {
   for (const auto& error : results) {
     checker.handle(error);
   }
+  checker.finish();
   return out;
 }
 

@@ -1,0 +1,236 @@
+#include <planctl/load/plan_schema.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <functional>
+#include <string>
+
+#include "load_test_util.hpp"
+
+using namespace planctl;
+using namespace planctl::load;
+using planctl::load::test::k_plan;
+using planctl::load::test::render;
+
+namespace {
+
+struct Checked {
+  ParsedYaml yaml;
+  StructureResult result;
+  std::string findings;
+};
+
+// Parses `text` and runs only the structure check on it.
+Checked structure(std::string_view text) {
+  diag::DiagnosticList list;
+  Reporter report("t.yaml", list);
+  Checked out;
+  out.yaml = parse_yaml(text, report);
+  REQUIRE(out.yaml.document);
+  out.result = check_structure(*out.yaml.document, report);
+  report.finish();
+  list.sort();
+  out.findings = render(list);
+  return out;
+}
+
+std::string plan_structure(std::string_view tail) {
+  return structure(std::string(k_plan) + std::string(tail)).findings;
+}
+
+nlohmann::json json_of(std::string_view text) {
+  diag::DiagnosticList list;
+  Reporter report("t.yaml", list);
+  const ParsedYaml yaml = parse_yaml(text, report);
+  REQUIRE(yaml.document);
+  return to_json(*yaml.document, yaml.document->root());
+}
+
+} // namespace
+
+TEST_CASE("load::place_words") {
+  CHECK(place_words(Place::task).en == "a task");
+  CHECK(place_words(Place::task).zh == "任务");
+  CHECK(place_words(Place::top).en == "the top level of the file");
+  CHECK(place_words(Place::school).en == "\"school\"");
+  CHECK(place_words(Place::period).en == "\"plan.period\"");
+}
+
+TEST_CASE("load::is_task_key") {
+  for (const char* key :
+       {"id", "lead", "owner", "support", "start", "due", "months", "deliverables", "status"}) {
+    CHECK(is_task_key(key));
+  }
+  for (const char* key : {"title", "text", "points", "items", "x-id"}) {
+    CHECK_FALSE(is_task_key(key));
+  }
+}
+
+TEST_CASE("load::core_type") {
+  CHECK(core_type("") == CoreType::null);
+  CHECK(core_type("~") == CoreType::null);
+  CHECK(core_type("true") == CoreType::boolean);
+  CHECK(core_type("FALSE") == CoreType::boolean);
+  CHECK(core_type("yes") == CoreType::string); // YAML 1.1 only
+  CHECK(core_type("0123") == CoreType::integer);
+  CHECK(core_type("-5") == CoreType::integer);
+  CHECK(core_type("0x1F") == CoreType::integer);
+  CHECK(core_type("0o17") == CoreType::integer);
+  CHECK(core_type("3.10") == CoreType::floating);
+  CHECK(core_type("1.") == CoreType::floating);
+  CHECK(core_type(".5") == CoreType::floating);
+  CHECK(core_type("1e3") == CoreType::floating);
+  CHECK(core_type("-.inf") == CoreType::floating);
+  CHECK(core_type(".nan") == CoreType::floating);
+  CHECK(core_type("2020-09-01") == CoreType::string);
+  CHECK(core_type("1.2.3") == CoreType::string);
+  CHECK(core_type("e3") == CoreType::string);
+  CHECK(core_type("0x") == CoreType::string);
+}
+
+TEST_CASE("load::to_json") {
+  SUBCASE("plain scalars typed by YAML 1.2 core, quoted ones stay texts") {
+    const nlohmann::json j = json_of("a: 0123\nb: '0123'\nc: 3.10\nd: true\ne: 2020-09-01\n"
+                                     "f: 0x10\ng: 99999999999999999999\nh: .inf\n");
+    CHECK(j["a"] == 123);
+    CHECK(j["a"].is_number_integer());
+    CHECK(j["b"] == "0123");
+    CHECK(j["c"].is_number_float());
+    CHECK(j["d"] == true);
+    CHECK(j["e"] == "2020-09-01");
+    CHECK(j["f"] == 16);
+    CHECK(j["g"].is_number_float());
+    CHECK(std::isinf(j["h"].get<double>()));
+  }
+  SUBCASE("null mapping values and x- keys are left out; null list entries stay") {
+    const nlohmann::json j = json_of("a:\nb: ~\nx-c: 1\nd: [1, ~]\n");
+    CHECK(j == nlohmann::json::parse(R"({"d": [1, null]})"));
+  }
+  SUBCASE("long texts are cut for validation") {
+    const nlohmann::json j = json_of("a: " + std::string(3000, 'x') + "\n");
+    CHECK(j["a"].get<std::string>().size() == 1024);
+    const nlohmann::json k = json_of("a: " + std::string(1023, 'x') + "中\n");
+    CHECK(k["a"].get<std::string>().size() == 1023); // never inside a character
+  }
+  SUBCASE("aliases are expanded") {
+    const nlohmann::json j = json_of("a: &x [1]\nb: *x\n");
+    CHECK(j["b"] == nlohmann::json::parse("[1]"));
+  }
+}
+
+TEST_CASE("load::plan_schema_json") {
+  const auto& schema = plan_schema_json();
+  CHECK(schema["$schema"] == "http://json-schema.org/draft-07/schema#");
+  // Every property has a description, and every mapping rejects unknown keys but x- keys.
+  std::function<void(const nlohmann::ordered_json&, const std::string&)> walk =
+      [&](const nlohmann::ordered_json& s, const std::string& path) {
+        if (!s.is_object()) {
+          return;
+        }
+        if (s.contains("properties")) {
+          CAPTURE(path);
+          CHECK(s["additionalProperties"] == false);
+          CHECK(s["patternProperties"].contains("^x-"));
+          for (const auto& [name, sub] : s["properties"].items()) {
+            CAPTURE(name);
+            CHECK(sub.contains("description"));
+          }
+        }
+        for (const auto& [name, sub] : s.items()) {
+          walk(sub, path + "/" + name);
+        }
+      };
+  walk(schema, "");
+  CHECK(schema["properties"].contains("version"));
+  CHECK(schema["definitions"].contains("item"));
+  // No `format: date`: dates are checked by planctl itself.
+  CHECK(plan_schema_json().dump().find("\"format\"") == std::string::npos);
+}
+
+TEST_CASE("load::check_structure") {
+  SUBCASE("a valid plan has no findings") {
+    CHECK(plan_structure("") == "");
+  }
+  SUBCASE("unknown-key with a suggestion, in a task") {
+    CHECK(plan_structure("      lead: moral\n      deu: 2020-05\n      x-note: 1\n") ==
+          "12:7: error: unknown key \"deu\" in a task (did you mean \"due\"?) [unknown-key]\n");
+  }
+  SUBCASE("unknown-key: every unknown key of a mapping, not only the first") {
+    CHECK(plan_structure("      titel: y\n      zzz: 1\n") ==
+          "11:7: error: unknown key \"titel\" in an item (did you mean \"title\"?) [unknown-key]\n"
+          "12:7: error: unknown key \"zzz\" in an item; the keys here are title, text, points, "
+          "items, id, lead, owner, support, start, due, months, deliverables, status (start your "
+          "own keys with \"x-\") [unknown-key]\n");
+  }
+  SUBCASE("unknown-key at the top level, and in Chinese") {
+    const Checked c = structure(std::string(k_plan) + "reprot: {}\n");
+    CHECK(c.findings == "11:1: error: unknown key \"reprot\" in the top level of the file (did you "
+                        "mean \"report\"?) [unknown-key]\n");
+  }
+  SUBCASE("missing-key at the mapping that lacks it") {
+    CHECK(structure("version: 1\nschool:\n  short_name: 二中\nplan:\n  title: t\n").findings ==
+          "3:3: error: missing key \"name\" in \"school\" [missing-key]\n"
+          "5:3: error: missing key \"year\" in \"plan\" [missing-key]\n"
+          "5:3: error: missing key \"issuer\" in \"plan\" [missing-key]\n"
+          "5:3: error: missing key \"date\" in \"plan\" [missing-key]\n"
+          "5:3: error: missing key \"sections\" in \"plan\" [missing-key]\n");
+  }
+  SUBCASE("missing-key.empty: a key with no value is at its key") {
+    CHECK(plan_structure("activities:\n  - date: 2020-03-01\n    title:\n") ==
+          "13:5: error: \"title\" has no value in an activity; write one [missing-key]\n");
+  }
+  SUBCASE("type: the expected and the actual kind in words") {
+    CHECK(plan_structure("  period: 2020\ndepartments: {id: a}\npeople:\n  - [a]\n") ==
+          "11:11: error: \"period\" must be a mapping of keys and values, not a whole number "
+          "[type]\n"
+          "12:14: error: \"departments\" must be a list of departments, not a mapping [type]\n"
+          "14:5: error: entry 1 of \"people\" must be a person (a mapping with \"id\" and "
+          "\"name\"), not a list [type]\n");
+    CHECK(plan_structure("      points: {a: 1}\n      months: 3\n      items:\n        - 文本\n") ==
+          "11:15: error: \"points\" must be a text or a list of texts, not a mapping [type]\n"
+          "12:15: error: \"months\" must be a list of month numbers like [3, 9], not a whole "
+          "number [type]\n"
+          "14:11: error: entry 1 of \"items\" must be an item (a mapping with a \"title\"), not a "
+          "text [type]\n");
+  }
+  SUBCASE("type: an empty list entry") {
+    CHECK(plan_structure("      owner: [王, ~]\n") ==
+          "11:18: error: entry 2 of \"owner\" must be a text, not empty [type]\n");
+  }
+  SUBCASE("type.quoted-number") {
+    CHECK(plan_structure("activities:\n  - {date: 2020-03-01, title: t, count: \"89\"}\n") ==
+          "12:41: error: \"count\" must be a whole number without quotes, not the text \"89\" "
+          "[type]\n");
+  }
+  SUBCASE("type: a decimal where a whole number goes") {
+    CHECK(plan_structure("activities:\n  - {date: 2020-03-01, title: t, count: 8.9}\n") ==
+          "12:41: error: \"count\" must be a whole number, not a decimal number [type]\n");
+  }
+  SUBCASE("type: texts take numbers and true/false as written") {
+    CHECK(plan_structure("      text: 2020\n      id: 3.10\n      lead: true\n") == "");
+  }
+  SUBCASE("empty-list") {
+    CHECK(structure("version: 1\nschool: {name: x}\nplan: {title: t, year: 2020, issuer: i, "
+                    "date: 2020-01-01, sections: []}\n")
+              .findings == "3:69: error: \"sections\" must have at least one entry [empty-list]\n");
+  }
+  SUBCASE("too-many-entries") {
+    CHECK(plan_structure("  numbering: [一、, （一）, 1., （1）, 1.]\n") ==
+          "11:14: error: \"numbering\" can have at most 4 entries [too-many-entries]\n");
+  }
+  SUBCASE("values the builder words itself are deferred, not reported") {
+    const Checked c = structure(std::string(k_plan) + "      status: 完成\n      due: 下周\n");
+    CHECK(c.findings == "");
+    CHECK(c.result.deferred.size() == 2);
+  }
+  SUBCASE("flagged nodes: the offending values") {
+    const Checked c = structure(std::string(k_plan) + "      deu: 1\n      points: {a: 1}\n");
+    const YamlDocument& doc = *c.yaml.document;
+    std::size_t flagged = 0;
+    for (std::size_t i = 0; i < doc.node_count(); ++i) {
+      flagged += c.result.flagged[i] ? 1 : 0;
+    }
+    CHECK(flagged == 3); // the unknown key, its value, the mapping under points
+  }
+}
