@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Every example renders to exactly its golden Markdown and DOCX-ready text, byte for byte
+# (tests/golden/<example>/; regenerate on purpose with tests/golden/regenerate.sh).
+set -uo pipefail
+: "${PLANCTL:?}" "${PLANCTL_SOURCE_DIR:?}" "${PLANCTL_TEST_DATA_DIR:?}"
+
+golden="$PLANCTL_TEST_DATA_DIR/golden"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+
+for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do
+  name=$(basename "$example" .yaml)
+  if [ ! -d "$golden/$name" ]; then
+    echo "FAIL $name: no golden outputs in tests/golden/$name (run tests/golden/regenerate.sh)"
+    status=1
+    continue
+  fi
+  mkdir "$tmp/$name"
+  if ! "$PLANCTL" render "$example" -o "$tmp/$name" --format md,txt >"$tmp/$name.log" 2>&1; then
+    echo "FAIL $name: render failed"
+    cat "$tmp/$name.log"
+    status=1
+    continue
+  fi
+  # diff -r reports changed bytes, and files that appear or disappear.
+  if diff -r -u "$golden/$name" "$tmp/$name"; then
+    echo "ok   $name: $(cd "$tmp/$name" && ls | tr '\n' ' ')"
+  else
+    echo "FAIL $name: output differs from tests/golden/$name (intended? run tests/golden/regenerate.sh)"
+    status=1
+  fi
+done
+
+# What a Markdown viewer shows: GitHub's own renderer must find only the markup planctl
+# writes (one title, headings, paragraphs, bold run-in titles, line breaks) and close every
+# bold run, whatever the user wrote.
+if command -v cmark-gfm >/dev/null 2>&1; then
+  for md in "$tmp"/*/*.md; do
+    html=$(cmark-gfm -e autolink -e table -e strikethrough -e tasklist -e tagfilter "$md")
+    tags=$(grep -oE '<[a-z][a-z0-9]*' <<<"$html" | sort -u | tr '\n' ' ')
+    stray=$(grep -oE '<[a-z][a-z0-9]*' <<<"$html" | grep -vxE '<(h1|h2|h3|p|strong|br)' | sort -u)
+    bold_lines=$(grep -c '^\*\*' "$md")
+    strong=$(grep -o '<strong>' <<<"$html" | wc -l)
+    h1=$(grep -o '<h1>' <<<"$html" | wc -l)
+    if [ -n "$stray" ] || [ "$strong" -ne "$bold_lines" ] || [ "$h1" -ne 1 ] ||
+      grep -q '\*\*' <<<"$html"; then
+      echo "FAIL ${md#"$tmp"/}: renders with tags $tags; $strong bold runs for $bold_lines run-in titles"
+      status=1
+    fi
+  done
+else
+  echo "note: cmark-gfm not installed (scripts/install-deps.sh); Markdown rendering not checked"
+fi
+
+for dir in "$golden"/*/; do
+  name=$(basename "$dir")
+  if [ ! -f "$PLANCTL_SOURCE_DIR/examples/$name.yaml" ]; then
+    echo "FAIL $name: golden outputs for an example that does not exist"
+    status=1
+  fi
+done
+exit $status
