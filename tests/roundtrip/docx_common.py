@@ -1,0 +1,66 @@
+"""Shared helpers for the .docx round-trip tests: render every example with the real planctl
+binary and find the golden DOCX-ready text that each rendered document must match."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SKIP = 125
+
+
+def skip(reason):
+    print(f"SKIP: {reason}")
+    sys.exit(SKIP)
+
+
+def environment():
+    """(planctl, source dir, tests dir) from the ctest environment; skips when it is absent."""
+    planctl = os.environ.get("PLANCTL")
+    source = os.environ.get("PLANCTL_SOURCE_DIR")
+    tests = os.environ.get("PLANCTL_TEST_DATA_DIR")
+    if not planctl or not source or not tests:
+        skip("PLANCTL, PLANCTL_SOURCE_DIR and PLANCTL_TEST_DATA_DIR are set by ctest")
+    if not os.access(planctl, os.X_OK):
+        skip(f"no planctl binary at {planctl}")
+    return Path(planctl), Path(source), Path(tests)
+
+
+def render_examples(planctl, source, out_dir, formats="docx,txt"):
+    """Renders every examples/*.yaml into out_dir/<example>/; returns {example: folder}.
+    A render that fails is a test failure, not a skip."""
+    rendered = {}
+    failures = []
+    for example in sorted((source / "examples").glob("*.yaml")):
+        folder = out_dir / example.stem
+        folder.mkdir(parents=True)
+        proc = subprocess.run(
+            [str(planctl), "render", str(example), "-o", str(folder), "--format", formats],
+            capture_output=True, text=True)
+        if proc.returncode != 0:
+            failures.append(f"{example.name}: render exited {proc.returncode}\n{proc.stderr}")
+            continue
+        rendered[example.stem] = folder
+    return rendered, failures
+
+
+def golden_text(tests, example, docx_path, rendered_folder):
+    """The golden .txt for a rendered .docx (tests/golden/<example>/<stem>.txt), or the .txt
+    rendered next to it when no golden file exists yet."""
+    name = docx_path.with_suffix(".txt").name
+    golden = tests / "golden" / example / name
+    if golden.is_file():
+        return golden.read_text(encoding="utf-8"), str(golden)
+    rendered = rendered_folder / name
+    return rendered.read_text(encoding="utf-8"), str(rendered)
+
+
+class TempDir:
+    def __enter__(self):
+        self.path = Path(tempfile.mkdtemp(prefix="planctl-docx-"))
+        return self.path
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.path, ignore_errors=True)
