@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
 using namespace planctl::layout;
 
 TEST_CASE("layout::normalize_punctuation") {
@@ -110,4 +115,40 @@ TEST_CASE("layout::close_sentence") {
   CHECK(close_sentence("真的吗？") == "真的吗？");
   CHECK(close_sentence("他说：“好。”") == "他说：“好。”");
   CHECK(close_sentence("") == "");
+}
+
+TEST_CASE("layout::normalize_punctuation properties") {
+  // Random texts over the characters that matter: the rule's invariants must hold for all.
+  const std::vector<std::string> alphabet{"a", "1", "中", "，", " ", ",", ";",   ":",
+                                          "(", ")", "?",  "!",  ".", "“", "\xff"};
+  std::uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525U + 1013904223U;
+    return state >> 8;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const std::uint32_t length = next() % 24;
+    for (std::uint32_t i = 0; i < length; ++i) {
+      text += alphabet[next() % alphabet.size()];
+    }
+    INFO(text);
+    const std::string once = normalize_punctuation(text);
+    // Idempotent: converted marks never create new Chinese neighbours for other marks.
+    CHECK(normalize_punctuation(once) == once);
+    // No ASCII mark is left touching a Chinese character.
+    for (std::size_t i = 0; i < once.size(); ++i) {
+      if (std::string_view(",;:()?!").find(once[i]) == std::string_view::npos) {
+        continue;
+      }
+      CHECK_FALSE((i >= 3 && once.compare(i - 3, 3, "中") == 0));
+      CHECK_FALSE(once.compare(i + 1, 3, "中") == 0);
+    }
+    // A mark between two digits is never touched.
+    for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+      if (text[i - 1] == '1' && text[i + 1] == '1' && (text[i] == ',' || text[i] == ':')) {
+        CHECK(once.find(text.substr(i - 1, 3)) != std::string::npos);
+      }
+    }
+  }
 }
