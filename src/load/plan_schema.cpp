@@ -192,7 +192,12 @@ nlohmann::json number_json(std::string_view s) {
       return value;
     }
   }
-  // Floats, and integers too large for 64 bits.
+  if (core_type(s) == CoreType::integer && base == 10) {
+    // Too large for 64 bits: still a whole number to the schema, so that the builder, not a
+    // type error, says it is too large.
+    return negative ? std::numeric_limits<std::int64_t>::min()
+                    : std::numeric_limits<std::int64_t>::max();
+  }
   return std::strtod(std::string(s).c_str(), nullptr);
 }
 

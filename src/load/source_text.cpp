@@ -232,7 +232,11 @@ SourceText check_source(std::string_view bytes, Reporter& report) {
       }
       continue;
     }
-    report.add(lines.mark_at(i), "control-char", {{"code", code_point_name(c)}});
+    if (report.capped("control-char")) {
+      report.add(util::Mark{}, "control-char");
+    } else {
+      report.add(lines.mark_at(i), "control-char", {{"code", code_point_name(c)}});
+    }
     out.text[i] = ' ';
   }
   if (lone_cr) {

@@ -26,6 +26,10 @@ public:
   // Adds message `message_id` at `mark` with `args` unless its rule already reached the cap.
   void add(util::Mark mark, std::string_view message_id, Args args = {});
 
+  // Whether `rule` already reached the cap, so that a hot loop can skip building arguments;
+  // call add() anyway to keep the count.
+  bool capped(std::string_view rule) const;
+
   // Adds one `too-many-findings` note for every rule whose findings were cut at the cap.
   void finish();
 
@@ -40,7 +44,11 @@ private:
   diag::DiagnosticList& m_out;
   std::size_t m_cap;
   std::size_t m_errors = 0;
-  std::map<std::string, std::size_t, std::less<>> m_per_rule;
+  struct RuleCount {
+    std::size_t count = 0;
+    bool error = true;
+  };
+  std::map<std::string, RuleCount, std::less<>> m_per_rule;
 };
 
 } // namespace planctl::load

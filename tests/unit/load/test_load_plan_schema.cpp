@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <string>
 
 #include "load_test_util.hpp"
@@ -100,7 +101,7 @@ TEST_CASE("load::to_json") {
     CHECK(j["d"] == true);
     CHECK(j["e"] == "2020-09-01");
     CHECK(j["f"] == 16);
-    CHECK(j["g"].is_number_float());
+    CHECK(j["g"] == std::numeric_limits<std::int64_t>::max()); // the builder says "too large"
     CHECK(std::isinf(j["h"].get<double>()));
   }
   SUBCASE("null mapping values and x- keys are left out; null list entries stay") {
