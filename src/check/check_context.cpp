@@ -12,9 +12,12 @@ namespace planctl::check {
 
 namespace {
 
-// Roughly the cells of edit-distance tables filled across one file's suggestions: a few
-// hundred thousand realistic look-ups, and well under a second for any hostile file.
-constexpr long long k_suggest_budget = 40'000'000;
+// The work "did you mean" may do for one file, counted as edit-distance table cells plus
+// k_call_cost per comparison (each util::edit_distance call decodes both words and allocates
+// its table). Measured on the project's machine: about a quarter of a second when spent in
+// full, which takes thousands of look-ups in a plan of realistic size.
+constexpr long long k_suggest_budget = 20'000'000;
+constexpr long long k_call_cost = 300;
 
 std::optional<EffectivePeriod> effective_period(const model::Plan& plan) {
   if (plan.period.explicit_in_file) {
@@ -50,6 +53,11 @@ void CheckContext::add(util::Mark mark, std::string_view message_id,
   m_out.add(m_plan.path, mark.known() ? mark : m_plan.plan.mark, message_id, std::move(args));
 }
 
+bool CheckContext::wants(std::string_view rule) const {
+  const auto it = m_per_rule.find(rule);
+  return it == m_per_rule.end() || it->second < k_cap_per_rule;
+}
+
 void CheckContext::finish() {
   for (const auto& [rule, count] : m_per_rule) {
     if (count > k_cap_per_rule) {
@@ -81,7 +89,7 @@ std::string CheckContext::suggest(std::string_view word,
     const long long allowed = std::max(1LL, std::max(len, word_len) / 3);
     if (std::abs(len - word_len) <= allowed) {
       plausible.push_back(candidate);
-      cost += (len + 1) * (word_len + 1) + 64;
+      cost += (len + 1) * (word_len + 1) + k_call_cost;
     }
   }
   std::string best;

@@ -33,6 +33,10 @@ public:
   void add(util::Mark mark, std::string_view message_id,
            std::vector<std::pair<std::string, std::string>> args = {});
 
+  // Whether a finding of `rule` would still be listed (its cap is not reached), so that costly
+  // work such as "did you mean" is skipped for findings that would be dropped.
+  bool wants(std::string_view rule) const;
+
   // Adds one `too-many-findings` note (the loader's message) for each rule cut at the cap.
   void finish();
 

@@ -83,8 +83,8 @@ public:
       }
       return;
     }
-    const std::string suggestion = ctx.suggest(ref.value, m_candidates);
     const std::string base = "unknown-" + m_kind;
+    const std::string suggestion = ctx.wants(base) ? ctx.suggest(ref.value, m_candidates) : "";
     if (suggestion.empty()) {
       ctx.add(ref.mark, base, {{"ref", ref.value}, {"key", std::string(key)}});
     } else {
@@ -151,7 +151,7 @@ void check_activity_tasks(CheckContext& ctx) {
         ctx.add(ref.mark, "unknown-task.no-ids", {{"ref", ref.value}});
         continue;
       }
-      const std::string suggestion = ctx.suggest(ref.value, ids);
+      const std::string suggestion = ctx.wants("unknown-task") ? ctx.suggest(ref.value, ids) : "";
       if (suggestion.empty()) {
         ctx.add(ref.mark, "unknown-task", {{"ref", ref.value}});
       } else {
