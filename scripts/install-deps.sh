@@ -16,6 +16,9 @@ test=(
   fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
   cmark-gfm  # GitHub's Markdown renderer: the Markdown writer's escaping is checked with it
+  # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
+  # tests/cli/completion.sh).
+  yamllint pre-commit jq shellcheck zsh bash-completion
 )
 
 sudo_cmd=()
