@@ -159,9 +159,10 @@ void SheetWriter::fit_rows(lxw_row_t first_row, lxw_row_t last_row) {
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    // 16 pt a line holds 宋体 at 11 pt in Excel and its wider-spaced substitutes (Noto CJK)
-    // in LibreOffice; Excel's limit is 409 pt.
-    const double height = std::min(409.0, 16.0 * static_cast<double>(lines[i]) + 4.0);
+    // 宋体 at 11 pt needs about 14.25 pt a line in Excel, but its usual substitute where 宋体
+    // is missing (Noto Serif CJK in LibreOffice) about 16.5 pt: 17 pt suits both, and a
+    // one-line row stays 20 pt. Excel's limit is 409 pt.
+    const double height = std::min(409.0, 17.0 * static_cast<double>(lines[i]) + 3.0);
     check_lxw(worksheet_set_row(m_sheet, static_cast<lxw_row_t>(first_row + i), height, nullptr),
               "row height");
   }

@@ -4,7 +4,7 @@
 Renders examples/pingan-no2-2020.yaml (the seed-000 plan) and tests/data/hostile-workbook.yaml
 with `$PLANCTL render --format xlsx --as-of 2020-12-31`, converts each workbook with
 `soffice --headless --convert-to pdf` under a private profile (-env:UserInstallation, so that
-it never touches or waits on a user's profile), and checks that the PDF has a page per sheet
+it never touches or waits on a user's profile) and tests/fonts/fonts.conf, and checks that the PDF has a page per sheet
 at least and carries the sheets' titles and hostile texts as text. Exit 125 skips when
 LibreOffice or poppler-utils is missing.
 """
@@ -45,6 +45,11 @@ def main():
             "=cmd|' /C calc'!A0", "+SUM(1,2)", "<a>&</a>", "'quoted", "_x0041_",
         ],
     }
+    # The project's fontconfig file maps 宋体 and 黑体 to free CJK faces, as in docs/workbook.md.
+    env = dict(os.environ)
+    fonts_conf = os.path.join(source_dir, "tests", "fonts", "fonts.conf")
+    if os.path.exists(fonts_conf):
+        env["FONTCONFIG_FILE"] = fonts_conf
     failures = []
     with tempfile.TemporaryDirectory(prefix="planctl-xlsx-pdf-") as tmp:
         profile = "file://" + os.path.join(tmp, "lo-profile")
@@ -60,7 +65,7 @@ def main():
             pdf_dir = os.path.join(tmp, f"pdf{number}")
             os.mkdir(pdf_dir)
             result = run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                          "--convert-to", "pdf", "--outdir", pdf_dir, xlsx])
+                          "--convert-to", "pdf", "--outdir", pdf_dir, xlsx], env=env)
             pdf = os.path.join(pdf_dir, os.path.basename(xlsx)[: -len(".xlsx")] + ".pdf")
             if not os.path.exists(pdf):
                 failures.append(f"LibreOffice did not convert {xlsx}: {result.stdout}{result.stderr}")

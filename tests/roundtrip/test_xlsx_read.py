@@ -653,6 +653,11 @@ def check_hostile(planctl, hostile, tmp):
         equal(cell.data_type, "s", f"hostile {sheet}!{ref} type")
         check(cell.hyperlink is None, f"hostile {sheet}!{ref} became a link")
     equal(sorted(os.listdir(out_dir)), ["hostile.tasks.xlsx"], "hostile: files in the output folder")
+    # openpyxl does not decode `_xHHHH_` but Excel does: the package must hold the escape.
+    with zipfile.ZipFile(path) as package:
+        strings = package.read("xl/sharedStrings.xml").decode("utf-8")
+    check("<t>_x005F_x0041_</t>" in strings, "hostile: _x0041_ is not escaped for Excel")
+    check("<t>_x005F_x0000_ not an escape</t>" in strings, "hostile: _x0000_ is not escaped")
     print(f"{'ok' if len(failures) == before else 'FAIL'} hostile cells ({len(expectations)})")
 
 

@@ -191,8 +191,8 @@ TEST_CASE("workbook::SheetWriter::fit_rows") {
   });
   const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
   CHECK(contains(sheet, "<row r=\"1\" spans=\"1:1\" ht=\"20\" customHeight=\"1\""));
-  CHECK(contains(sheet, "<row r=\"2\" spans=\"1:1\" ht=\"100\" customHeight=\"1\""));
-  CHECK(contains(sheet, "<row r=\"3\" spans=\"1:1\" ht=\"52\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"2\" spans=\"1:1\" ht=\"105\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"3\" spans=\"1:1\" ht=\"54\" customHeight=\"1\""));
   CHECK(contains(sheet, "<row r=\"4\" spans=\"1:1\" ht=\"20\" customHeight=\"1\""));
-  CHECK(contains(sheet, "<row r=\"5\" spans=\"1:1\" ht=\"84\" customHeight=\"1\""));
+  CHECK(contains(sheet, "<row r=\"5\" spans=\"1:1\" ht=\"88\" customHeight=\"1\""));
 }
