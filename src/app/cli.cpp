@@ -62,8 +62,22 @@ std::vector<std::string> option_names(const CLI::App& app) {
 
 int usage_error(Console& console, std::string_view help_command, std::string_view message) {
   console.err << "planctl: error: " << message << "\n"
-              << "Run \"" << help_command << " --help\" to see the options.\n";
+              << "Run \"" << help_command << " --help\" to see the "
+              << (help_command == "planctl" ? "commands" : "options") << ".\n";
   return k_exit_usage;
+}
+
+int unknown_command(Console& console, const std::string& name) {
+  std::vector<std::string> names;
+  for (const Command& c : all_commands()) {
+    names.emplace_back(c.name);
+  }
+  std::string message = fmt::format("unknown command \"{}\"", name);
+  const std::string near = util::closest_match(name, names);
+  if (!near.empty()) {
+    message += fmt::format(" (did you mean \"{}\"?)", near);
+  }
+  return usage_error(console, "planctl", message);
 }
 
 // The first argument left over by CLI11 (an unknown option or a surplus argument), turned
@@ -89,13 +103,12 @@ std::optional<std::string> leftover_message(const CLI::App& app) {
 
 int run_unchecked(const std::vector<std::string>& args, Console& console) {
   CLI::App app{"planctl: a school's work plan, year-end report and task workbook from one "
-               "YAML file.",
+               "YAML file.\n",
                "planctl"};
   app.formatter(std::make_shared<HelpFormatter>());
   app.get_formatter()->column_width(32);
   app.set_version_flag("-V,--version", version_text(),
-                       "Print the version and the plan format "
-                       "versions this build reads");
+                       "Print the version and the plan format versions");
   app.allow_extras();
   app.footer("Run \"planctl COMMAND --help\" for the options of a command.\n"
              "Exit status: 0 success; 1 a finding fails; 2 bad arguments or a file that\n"
@@ -122,16 +135,17 @@ int run_unchecked(const std::vector<std::string>& args, Console& console) {
     }
   }
   if (!command_name.empty() && !find_command(command_name)) {
-    std::vector<std::string> names;
-    for (const Command& c : all_commands()) {
-      names.emplace_back(c.name);
+    return unknown_command(console, command_name);
+  }
+  // `planctl help X` is `planctl X --help`: CLI11 would read X as a command of its own.
+  if (command_name == "help") {
+    const auto at = std::find(args.begin(), args.end(), "help");
+    if (at + 1 != args.end() && !(at + 1)->starts_with("-")) {
+      if (!find_command(*(at + 1))) {
+        return unknown_command(console, *(at + 1));
+      }
+      return run_unchecked({*(at + 1), "--help"}, console);
     }
-    std::string message = fmt::format("unknown command \"{}\"", command_name);
-    const std::string near = util::closest_match(command_name, names);
-    if (!near.empty()) {
-      message += fmt::format(" (did you mean \"{}\"?)", near);
-    }
-    return usage_error(console, "planctl", message);
   }
   const std::string help_command =
       command_name.empty() ? std::string("planctl") : "planctl " + command_name;

@@ -54,7 +54,7 @@ int run_init(const InitOptions& o, Console& console) {
 
 Handler setup_init(CLI::App& cmd) {
   auto o = std::make_shared<InitOptions>();
-  cmd.add_option("FILE", o->file, "The plan file to write")->capture_default_str();
+  cmd.add_option("FILE", o->file, "The plan file to write")->type_name("")->capture_default_str();
   cmd.add_flag("--force", o->force, "Overwrite FILE if it exists");
   return [o](Console& console) { return run_init(*o, console); };
 }

@@ -149,25 +149,30 @@ int run_render(const RenderCliOptions& o, Console& console) {
 
 Handler setup_render(CLI::App& cmd) {
   auto o = std::make_shared<RenderCliOptions>();
-  cmd.add_option("FILE", o->files, "Plan files to render; - reads standard input")
+  cmd.add_option("FILE", o->files, "Plan files to render (- reads standard input)")
       ->required()
-      ->type_name("FILE");
+      ->type_name("");
   cmd.add_option("-o,--output-dir", o->out_dir,
-                 "Existing folder to write into (default: the current folder)")
+                 "Existing folder to write into\n(default: the current folder)")
       ->type_name("DIR");
   cmd.add_option("-f,--format", o->formats, "Outputs to write, comma-separated")
+      ->type_name("FORMAT")
+      ->allow_extra_args(false)
       ->delimiter(',')
       ->check(one_of(k_formats, "format"))
       ->default_str("md,txt,docx,xlsx");
   cmd.add_option("--as-of", o->as_of,
-                 "Date task states are computed for (default: today, or SOURCE_DATE_EPOCH)")
+                 "Date task states are computed for\n(default: today, or SOURCE_DATE_EPOCH's day)")
       ->type_name("YYYY-MM-DD");
   cmd.add_flag("--keep-punctuation", o->keep_punctuation,
-               "Keep ASCII punctuation next to Chinese text as written");
-  cmd.add_option("--color", o->color, "Colours and source lines for diagnostics on a terminal")
+               "Keep ASCII punctuation next to Chinese\ntext as written");
+  cmd.add_option("--color", o->color,
+                 "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
+      ->type_name("WHEN")
       ->check(one_of(k_colors, "color mode"))
       ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language (default: from LC_ALL, LC_MESSAGES or LANG)")
+  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->type_name("LANG")
       ->check(one_of(k_langs, "language"));
   return [o](Console& console) { return run_render(*o, console); };
 }

@@ -84,20 +84,24 @@ int run_validate(const ValidateOptions& o, Console& console) {
 
 Handler setup_validate(CLI::App& cmd) {
   auto o = std::make_shared<ValidateOptions>();
-  cmd.add_option("FILE", o->files, "Plan files to check; - reads standard input")
+  cmd.add_option("FILE", o->files, "Plan files to check (- reads standard input)")
       ->required()
-      ->type_name("FILE");
+      ->type_name("");
   cmd.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
   cmd.add_option("-f,--format", o->format, "Report format")
+      ->type_name("FORMAT")
       ->check(one_of(k_formats, "format"))
       ->capture_default_str();
   cmd.add_option("-o,--output", o->output,
-                 "Write the report in --format to FILE; the text goes to the console")
+                 "Write the --format report to FILE;\nthe console still gets the text")
       ->type_name("FILE");
-  cmd.add_option("--color", o->color, "Colours and source lines on a terminal")
+  cmd.add_option("--color", o->color,
+                 "Colours and source lines\n(auto: when writing to a terminal)")
+      ->type_name("WHEN")
       ->check(one_of(k_colors, "color mode"))
       ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language (default: from LC_ALL, LC_MESSAGES or LANG)")
+  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->type_name("LANG")
       ->check(one_of(k_langs, "language"));
   return [o](Console& console) { return run_validate(*o, console); };
 }
