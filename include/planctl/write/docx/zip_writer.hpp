@@ -6,6 +6,8 @@
 #include <planctl/util/date.hpp>
 
 #include <filesystem>
+#include <memory>
+#include <string>
 #include <string_view>
 
 namespace planctl::write::docx {
@@ -31,9 +33,12 @@ public:
   void finish();
 
 private:
+  struct Deflater;
+
   std::filesystem::path m_path;
   util::Date m_date;
   void* m_zip = nullptr; // zipFile, kept opaque so that minizip's macros stay out of headers
+  std::unique_ptr<Deflater> m_deflater;
 };
 
 } // namespace planctl::write::docx
