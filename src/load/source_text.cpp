@@ -207,7 +207,14 @@ SourceText check_source(std::string_view bytes, Reporter& report) {
   const LineIndex lines(text);
   if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
     const util::Mark mark = lines.mark_at(bad);
-    report.add(mark, looks_like_gb18030(text) ? "encoding.gb18030" : "encoding.invalid",
+    // GBK text pasted into a UTF-8 file reads as GB18030 only from where it starts, and a
+    // whole GBK file may first fail inside a character; try the file, the line and the rest
+    // of the line.
+    const std::string_view line = lines.line_text(mark.line);
+    const std::size_t line_start = lines.line_start(mark.line);
+    const bool gb18030 = looks_like_gb18030(text) || looks_like_gb18030(line) ||
+                         looks_like_gb18030(line.substr(bad - line_start));
+    report.add(mark, gb18030 ? "encoding.gb18030" : "encoding.invalid",
                {{"line", std::to_string(mark.line)}});
     return out;
   }

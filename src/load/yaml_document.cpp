@@ -536,6 +536,40 @@ bool has_unquoted_colon_or_hash(std::string_view line) {
          value.find(" #") != std::string_view::npos;
 }
 
+// The offset of the last `open` bracket left unclosed on the nearest line at or above `line`
+// that has one: yaml-cpp notices a missing `]` or `}` only where the file ends or the next
+// key starts, but the author needs to see the bracket that was opened.
+std::optional<std::size_t> unclosed_bracket(const LineIndex& lines, int line, char open,
+                                            char close) {
+  for (int n = line, guard = 0; n >= 1 && guard < 200; --n, ++guard) {
+    const std::string_view s = lines.line_text(n);
+    std::vector<std::size_t> stack;
+    char quote = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      if (quote) {
+        if (c == '\\' && quote == '"') {
+          ++i;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '#' && (i == 0 || s[i - 1] == ' ')) {
+        break;
+      } else if (c == open) {
+        stack.push_back(i);
+      } else if (c == close && !stack.empty()) {
+        stack.pop_back();
+      }
+    }
+    if (!stack.empty()) {
+      return lines.line_start(n) + stack.back();
+    }
+  }
+  return std::nullopt;
+}
+
 // The message id for a yaml-cpp parser error message.
 std::string_view syntax_message_id(std::string_view msg) {
   using namespace YAML::ErrorMsg;
@@ -584,6 +618,13 @@ void report_syntax_error(const YAML::ParserException& e, std::string_view text,
     return;
   }
   const std::string_view id = syntax_message_id(msg);
+  util::Mark where = mark;
+  if (id == "yaml-syntax.flow-seq" || id == "yaml-syntax.flow-map") {
+    const bool seq = id == "yaml-syntax.flow-seq";
+    if (const auto open = unclosed_bracket(lines, mark.line, seq ? '[' : '{', seq ? ']' : '}')) {
+      where = lines.mark_at(*open);
+    }
+  }
   Args args;
   const std::size_t pos = std::min(static_cast<std::size_t>(std::max(e.mark.pos, 0)), text.size());
   if (id == "yaml-syntax.escape") {
@@ -608,7 +649,7 @@ void report_syntax_error(const YAML::ParserException& e, std::string_view text,
   } else if (id == "yaml-syntax.unclosed-quote") {
     args.emplace_back("quote", "\"");
   }
-  report.add(mark, id, std::move(args));
+  report.add(where, id, std::move(args));
 }
 
 } // namespace
