@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every example renders to exactly its golden Markdown and DOCX-ready text, byte for byte
-# (tests/golden/<example>/; regenerate on purpose with tests/golden/regenerate.sh).
+# (tests/golden/text/<example>/; regenerate on purpose with tests/golden/regenerate.sh).
 set -uo pipefail
 : "${PLANCTL:?}" "${PLANCTL_SOURCE_DIR:?}" "${PLANCTL_TEST_DATA_DIR:?}"
 
-golden="$PLANCTL_TEST_DATA_DIR/golden"
+golden="$PLANCTL_TEST_DATA_DIR/golden/text"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
@@ -12,7 +12,7 @@ status=0
 for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do
   name=$(basename "$example" .yaml)
   if [ ! -d "$golden/$name" ]; then
-    echo "FAIL $name: no golden outputs in tests/golden/$name (run tests/golden/regenerate.sh)"
+    echo "FAIL $name: no golden outputs in tests/golden/text/$name (run tests/golden/regenerate.sh)"
     status=1
     continue
   fi
@@ -27,7 +27,7 @@ for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do
   if diff -r -u "$golden/$name" "$tmp/$name"; then
     echo "ok   $name: $(cd "$tmp/$name" && ls | tr '\n' ' ')"
   else
-    echo "FAIL $name: output differs from tests/golden/$name (intended? run tests/golden/regenerate.sh)"
+    echo "FAIL $name: output differs from tests/golden/text/$name (intended? run tests/golden/regenerate.sh)"
     status=1
   fi
 done

@@ -1,43 +1,15 @@
 #!/usr/bin/env bash
-# Rewrites the golden outputs in tests/golden/<example>/ from every examples/*.yaml with the
-# built planctl (PLANCTL, default build/planctl). Run it on purpose after a deliberate change
-# to the layout or the writers, then review `git diff tests/golden` line by line before
-# committing (docs/layout.md, Golden files).
+# Rewrites every golden file on purpose: the Markdown and text of every example
+# (tests/golden/text/, docs/layout.md) and the .docx parts (tests/golden/docx/, docs/docx.md),
+# with the built planctl (PLANCTL, default build/planctl). Review `git diff tests/golden`
+# before committing.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
-planctl=${PLANCTL:-$root/build/planctl}
-if [ ! -x "$planctl" ]; then
-  echo "regenerate: no planctl at $planctl (build first, or set PLANCTL)" >&2
-  exit 2
-fi
-
-# The same environment as the tests (tests/CMakeLists.txt), so outputs never depend on the
-# day or the locale they were made in.
-export SOURCE_DATE_EPOCH=1609372800 LC_ALL=C.UTF-8
-
-failed=0
-for example in "$root"/examples/*.yaml; do
-  name=$(basename "$example" .yaml)
-  out="$here/$name"
-  rm -rf "$out"
-  mkdir -p "$out"
-  if ! "$planctl" render "$example" -o "$out" --format md,txt >/dev/null; then
-    echo "regenerate: $example does not render; fix it and run again" >&2
-    rm -rf "$out"
-    failed=1
-    continue
-  fi
-  echo "regenerate: $name: $(cd "$out" && ls | tr '\n' ' ')"
-done
-
-# Outputs of examples that no longer exist would otherwise linger unnoticed.
-for dir in "$here"/*/; do
-  name=$(basename "$dir")
-  if [ ! -f "$root/examples/$name.yaml" ]; then
-    rm -rf "$dir"
-    echo "regenerate: removed $name (no such example)"
+status=0
+for part in text docx; do
+  if [ -f "$here/$part/regenerate.sh" ]; then
+    bash "$here/$part/regenerate.sh" || status=$?
   fi
 done
-exit $failed
+exit $status
