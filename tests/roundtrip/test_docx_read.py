@@ -13,6 +13,7 @@ import docx_common as common  # noqa: E402
 
 try:
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
 except ImportError:
     common.skip("python3-docx is not installed (scripts/install-deps.sh)")
@@ -163,12 +164,17 @@ def check_document(path, text, text_source, errors):
                 fail(f"{label}: run-in style {run_style.name!r} is not {face} (bold {bold})")
 
     # The signature starts where the text output starts it (the text rounds down to whole
-    # characters, so it may be half a character further left).
+    # characters, so it may be half a character further left): a line anchored on the left
+    # by its left indent, a right-aligned one by its right indent and its width.
     for p, line in zip(paragraphs[-2:], lines[-2:]):
-        if p.style.name != "Signature" or p.paragraph_format.right_indent is None:
+        if p.style.name != "Signature":
             continue
-        right = round(p.paragraph_format.right_indent / TWIPS * 2 / 315)
-        start_docx = 56 - right - half_widths(p.text)
+        fmt = p.paragraph_format
+        if fmt.alignment == WD_ALIGN_PARAGRAPH.LEFT:
+            start_docx = round((fmt.left_indent or 0) / TWIPS * 2 / 315)
+        else:
+            right = round((fmt.right_indent or 0) / TWIPS * 2 / 315)
+            start_docx = 56 - right - half_widths(p.text)
         start_text = 2 * (len(line) - len(line.lstrip(IDEOGRAPHIC_SPACE)))
         if start_docx - start_text not in (0, 1):
             fail(f"signature {p.text!r} starts at {start_docx / 2} characters, "

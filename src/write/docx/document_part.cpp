@@ -43,7 +43,7 @@ struct Indent {
 };
 
 void begin_paragraph(XmlWriter& w, std::string_view style, const Indent& indent = {},
-                     int outline_level = -1) {
+                     int outline_level = -1, std::string_view alignment = {}) {
   w.open("w:p");
   w.open("w:pPr");
   w.leaf("w:pStyle", {{"w:val", style}});
@@ -59,6 +59,9 @@ void begin_paragraph(XmlWriter& w, std::string_view style, const Indent& indent 
       w.attribute("w:hanging", num(indent.hanging));
     }
     w.close();
+  }
+  if (!alignment.empty()) {
+    w.leaf("w:jc", {{"w:val", alignment}});
   }
   if (outline_level >= 0) {
     w.leaf("w:outlineLvl", {{"w:val", num(outline_level)}});
@@ -185,7 +188,11 @@ void attachments(XmlWriter& w, const layout::Block& block) {
 // The unsealed signature of GB/T 9704 §7.3.5.2, placed exactly where the text output puts
 // it: the issuer 右空二字, the date starting two characters right of the issuer's start; a
 // date that would then come closer than two characters to the right edge keeps those two
-// characters itself and the issuer starts two characters left of it.
+// characters itself and the issuer starts two characters left of it. Each line is anchored
+// by the edge the standard names: the issuer by its right end, the date by its start
+// (首字右移二字) or, when it is the longer, by its right end. With 仿宋_GB2312's half-width
+// digits the two anchorings agree; a renderer that sets digits wider or spaces them from
+// the ideographs (LibreOffice ignores w:autoSpaceDN) moves only the unanchored end.
 void signature(XmlWriter& w, const layout::Signature& sig) {
   if (sig.issuer.empty() && sig.date.empty()) {
     return;
@@ -197,7 +204,8 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
   const int right = k_line - k_margin;
   int issuer_start = right - issuer;
   int date_start = sig.issuer.empty() ? right - date : issuer_start + k_margin;
-  if (date_start + date > right) {
+  const bool date_is_longer = date_start + date > right;
+  if (date_is_longer) {
     date_start = right - date;
     issuer_start = date_start - k_margin;
   }
@@ -208,7 +216,11 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
     end_paragraph(w);
   }
   if (!sig.date.empty()) {
-    begin_paragraph(w, "Signature", {0, units_to_twips(k_line - date_start - date), 0});
+    if (date_is_longer || sig.issuer.empty()) {
+      begin_paragraph(w, "Signature", {0, units_to_twips(k_margin), 0});
+    } else {
+      begin_paragraph(w, "Signature", {units_to_twips(date_start), 0, 0}, -1, "left");
+    }
     run(w, sig.date);
     end_paragraph(w);
   }

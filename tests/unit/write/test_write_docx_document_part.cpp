@@ -127,14 +127,14 @@ TEST_CASE("docx::document_xml") {
   SUBCASE("a short date starts two characters right of the issuer's start") {
     layout::Document doc;
     doc.signature = {"平安区第二中学党总支部委员会", "2020年4月9日"};
-    // Issuer 14 characters ending 2 from the right starts at 12; the date starts at 14 and,
-    // 6 wide, ends 28 - 14 - 6 = 8 characters from the right.
+    // Issuer 14 characters ending 2 from the right starts at 12; the date is anchored by its
+    // start, 14 characters in.
     CHECK(body(doc) ==
           "<w:p/>\n"
           "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>平安区第二中学党总支部委员会</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"2520\"/></w:pPr><w:r>"
-          "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:left=\"4410\"/><w:jc "
+          "w:val=\"left\"/></w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("a date alone keeps two characters from the right") {
     layout::Document doc;
