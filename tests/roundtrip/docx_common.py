@@ -47,14 +47,19 @@ def render_examples(planctl, source, out_dir, formats="docx,txt"):
 
 
 def golden_text(tests, example, docx_path, rendered_folder):
-    """The golden .txt for a rendered .docx (tests/golden/<example>/<stem>.txt), or the .txt
-    rendered next to it when no golden file exists yet."""
+    """(text, where it came from) for a rendered .docx: the golden DOCX-ready text
+    tests/golden/text/<example>/<stem>.txt. Only while no text goldens exist at all does the
+    .txt rendered next to the .docx stand in; a golden tree that lacks this file is an error
+    (None), so that a missing golden is never silently replaced."""
     name = docx_path.with_suffix(".txt").name
-    golden = tests / "golden" / example / name
+    root = tests / "golden" / "text"
+    golden = root / example / name
     if golden.is_file():
-        return golden.read_text(encoding="utf-8"), str(golden)
+        return golden.read_text(encoding="utf-8"), str(golden.relative_to(tests))
+    if root.is_dir():
+        return None, f"golden/text/{example}/{name} is missing (tests/golden/regenerate.sh)"
     rendered = rendered_folder / name
-    return rendered.read_text(encoding="utf-8"), str(rendered)
+    return rendered.read_text(encoding="utf-8"), f"{name} rendered alongside"
 
 
 class TempDir:

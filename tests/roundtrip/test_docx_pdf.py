@@ -120,6 +120,17 @@ def check_pdf(name, pdf, text, errors, report):
                  f"character from the left margin ({LEFT + 14:.1f})")
     if full and full[28] < 0.8 * sum(full.values()):
         fail(f"full lines of ideographs and punctuation: {dict(full)}, mostly not 28")
+    # The signature: each line starts or ends (whichever edge GB/T 9704 anchors it by; digits
+    # may be set wider here) where the text output's padding puts it.
+    text_lines = [line for line in text.split("\n") if line.strip("\u3000")]
+    char = 315 * PT_PER_TWIP
+    for line, printed in zip(text_lines[-2:], pages[-1][0][-2:]):
+        pad = len(line) - len(line.lstrip("\u3000"))
+        start = LEFT + pad * char
+        end = start + halves(line.lstrip("\u3000")) / 2 * char
+        if min(abs(printed["x0"] - start), abs(printed["x1"] - end)) > char / 2 + 1:
+            fail(f"signature line {printed['text']!r} at {printed['x0']:.1f}–{printed['x1']:.1f} pt, "
+                 f"the text output puts it at {start:.1f}–{end:.1f}")
     title = pages[0][0][0]
     if abs((title["x0"] + title["x1"]) / 2 - (LEFT + RIGHT) / 2) > 3:
         fail(f"the title is not centred: {title['x0']:.1f}–{title['x1']:.1f} pt")
@@ -151,7 +162,11 @@ def main():
             for path in sorted(folder.glob("*.docx")):
                 name = f"{example}--{path.stem}"
                 shutil.copy(path, docx_dir / f"{name}.docx")
-                texts[name] = common.golden_text(tests, example, path, folder)[0]
+                text, text_source = common.golden_text(tests, example, path, folder)
+                if text is None:
+                    errors.append(f"{name}: {text_source}")
+                    continue
+                texts[name] = text
         if not texts:
             errors.append("no .docx to convert")
         else:
