@@ -114,7 +114,7 @@ void XlsxBook::add_list_validation(lxw_worksheet* sheet, lxw_row_t first_row, lx
     // comma cannot be written inline at all: the list goes down a column of a hidden sheet.
     const auto column = static_cast<lxw_col_t>(m_lists.size());
     m_lists.push_back(values);
-    m_formulas.push_back("='" + std::string(k_list_sheet) + "'!$" + column_name(column) + "$1:$" +
+    m_formulas.push_back("'" + std::string(k_list_sheet) + "'!$" + column_name(column) + "$1:$" +
                          column_name(column) + "$" + std::to_string(values.size()));
     validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
     validation.value_formula = m_formulas.back().data();

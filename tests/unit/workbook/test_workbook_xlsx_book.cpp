@@ -9,6 +9,14 @@
 
 using namespace planctl::workbook;
 
+// libxlsxwriter 1.1.4 loses one copy of the formula of each list validation that refers to
+// cells (LXW_VALIDATION_TYPE_LIST_FORMULA, the hidden-sheet path tested below): a few bytes
+// inside the library, reported by LeakSanitizer in the sanitizer build. Nothing else here
+// leaks through lxw_strdup.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:lxw_strdup\n";
+}
+
 TEST_CASE("workbook::column_name") {
   CHECK(column_name(0) == "A");
   CHECK(column_name(25) == "Z");
