@@ -177,6 +177,9 @@ help_top=$("$PLANCTL" --help)
 commands=$(sed -n '/^Subcommands:/,/^$/{/^  /s/^  *\([^ ]*\).*/\1/p;}' <<<"$help_top")
 [[ -n $commands ]] || fail "no commands found in \"planctl --help\""
 
+# A list, one item a line, as one line.
+oneline() { tr '\n' ' ' <<<"$1" | sed 's/ $//'; }
+
 # Options as the help lists them: every -x and --long name at the start of an option line.
 options_in_help() {
   sed -n '/^Options:/,/^$/p' | grep -oE '^  -[^ ]+' | tr ',' '\n' | sed 's/^ *//' | grep -E '^-' | LC_ALL=C sort -u
@@ -201,13 +204,14 @@ options_in_zsh() {
   grep -oE "[{,'(]--?[a-zA-Z][-a-zA-Z]*" | sed -E "s/^[{,'(]//" | LC_ALL=C sort -u
 }
 
+# shellcheck disable=SC2016 # expanded by the inner shell
 bash_commands=$(bash_fn eval 'printf "%s\n" $_planctl_commands' | LC_ALL=C sort)
 zsh_commands=$(sed -n "/^  commands=(/,/^  )/s/^    '\([a-z-]*\):.*/\1/p" "$zsh_file" | LC_ALL=C sort)
 help_commands=$(LC_ALL=C sort <<<"$commands")
 [[ $bash_commands == "$help_commands" ]] ||
-  fail "bash commands [$(echo $bash_commands)] differ from the help's [$(echo $help_commands)]"
+  fail "bash commands [$(oneline "$bash_commands")] differ from the help's [$(oneline "$help_commands")]"
 [[ $zsh_commands == "$help_commands" ]] ||
-  fail "zsh commands [$(echo $zsh_commands)] differ from the help's [$(echo $help_commands)]"
+  fail "zsh commands [$(oneline "$zsh_commands")] differ from the help's [$(oneline "$help_commands")]"
 
 for cmd in "" $commands; do
   if [[ -z $cmd ]]; then help=$help_top; else help=$("$PLANCTL" "$cmd" --help); fi
@@ -218,20 +222,20 @@ for cmd in "" $commands; do
   got_zsh=$(zsh_block "$cmd" | options_in_zsh)
   [[ -n $got_zsh ]] || fail "zsh: no block for $where in $zsh_file"
   [[ $got_bash == "$want" ]] ||
-    fail "bash options of $where: [$(echo $got_bash)], help says [$(echo $want)]"
+    fail "bash options of $where: [$(oneline "$got_bash")], help says [$(oneline "$want")]"
   [[ $got_zsh == "$want" ]] ||
-    fail "zsh options of $where: [$(echo $got_zsh)], help says [$(echo $want)]"
+    fail "zsh options of $where: [$(oneline "$got_zsh")], help says [$(oneline "$want")]"
 
   # Options whose values the help lists, as `--format TEXT:{text,json}=text`: both files
   # must offer exactly those values.
   while read -r opt values; do
     [[ -n $opt ]] || continue
     want_values=$(tr ',' '\n' <<<"$values" | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//')
-    got_values=$(bash_complete plain planctl $cmd "$opt" "" | tr ' ' '\n' | LC_ALL=C sort -u |
+    got_values=$(bash_complete plain planctl ${cmd:+"$cmd"} "$opt" "" | tr ' ' '\n' | LC_ALL=C sort -u |
       tr '\n' ' ' | sed 's/ $//')
     [[ $got_values == "$want_values" ]] ||
       fail "bash: planctl $cmd $opt <TAB> offers [$got_values], help says [$want_values]"
-    zsh_line=$(zsh_block "$cmd" | grep -E -- "[{,']$opt[=+']" || true)
+    zsh_line=$(zsh_block "$cmd" | grep -E -- "[{,']${opt}[=+']" || true)
     for v in ${values//,/ }; do
       grep -qE "[(: ]$v([ )'\\\\]|$)" <<<"$zsh_line" || fail "zsh: value \"$v\" of $cmd $opt is missing"
     done
