@@ -66,6 +66,9 @@ private:
     std::string name;
     std::filesystem::path temp;
   };
+  // Checks `name`, creates its temporary file and records it; returns the open descriptor.
+  int stage(const std::string& name);
+
   std::filesystem::path m_dir;
   std::vector<Staged> m_staged;
 };
