@@ -154,7 +154,8 @@ Handler setup_render(CLI::App& cmd) {
       ->type_name("");
   cmd.add_option("-o,--output-dir", o->out_dir,
                  "Existing folder to write into\n(default: the current folder)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_option("-f,--format", o->formats, "Outputs to write, comma-separated")
       ->type_name("FORMAT")
       ->allow_extra_args(false)
@@ -163,17 +164,20 @@ Handler setup_render(CLI::App& cmd) {
       ->default_str("md,txt,docx,xlsx");
   cmd.add_option("--as-of", o->as_of,
                  "Date task states are computed for\n(default: today, or SOURCE_DATE_EPOCH's day)")
-      ->type_name("YYYY-MM-DD");
+      ->type_name("YYYY-MM-DD")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--keep-punctuation", o->keep_punctuation,
                "Keep ASCII punctuation next to Chinese\ntext as written");
   cmd.add_option("--color", o->color,
                  "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
       ->type_name("WHEN")
       ->check(one_of(k_colors, "color mode"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
       ->type_name("LANG")
-      ->check(one_of(k_langs, "language"));
+      ->check(one_of(k_langs, "language"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   return [o](Console& console) { return run_render(*o, console); };
 }
 

@@ -61,6 +61,7 @@ Handler setup_rules(CLI::App& cmd) {
   auto format = std::make_shared<std::string>("text");
   cmd.add_option("-f,--format", *format, "Output format")
       ->check(one_of(k_formats, "format"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   return [format](Console& console) {
     if (*format == "markdown") {

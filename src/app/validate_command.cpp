@@ -91,18 +91,22 @@ Handler setup_validate(CLI::App& cmd) {
   cmd.add_option("-f,--format", o->format, "Report format")
       ->type_name("FORMAT")
       ->check(one_of(k_formats, "format"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   cmd.add_option("-o,--output", o->output,
                  "Write the --format report to FILE;\nthe console still gets the text")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_option("--color", o->color,
                  "Colours and source lines\n(auto: when writing to a terminal)")
       ->type_name("WHEN")
       ->check(one_of(k_colors, "color mode"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
       ->type_name("LANG")
-      ->check(one_of(k_langs, "language"));
+      ->check(one_of(k_langs, "language"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   return [o](Console& console) { return run_validate(*o, console); };
 }
 
