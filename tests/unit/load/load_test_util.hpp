@@ -42,6 +42,18 @@ inline double cpu_seconds() {
   return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 }
 
+// `seconds` scaled for the build: sanitizers and unoptimised builds run the same work many
+// times slower, and a time limit is about the algorithm, not the build.
+inline double time_limit(double seconds) {
+#if defined(__SANITIZE_ADDRESS__)
+  seconds *= 10;
+#endif
+#if !defined(NDEBUG)
+  seconds *= 4;
+#endif
+  return seconds;
+}
+
 // The findings of loading `yaml`.
 inline std::string findings(std::string_view yaml) {
   return render(load_plan_text(yaml, "t.yaml").diagnostics);
