@@ -300,6 +300,13 @@ TEST_CASE("load::parse_yaml") {
     CHECK(parse("a: |\n  x\n \ty\n").findings ==
           "3:2: error: a tab is used for indentation; indent with spaces [tab-indent]\n");
   }
+  SUBCASE("--- before the document, a %YAML directive and a ... end marker are fine") {
+    CHECK(parse("%YAML 1.2\n---\na: 1\n...\n").findings == "");
+    const Parsed p = parse("---\na: 1\n---\n");
+    CHECK(p.findings == "3:1: error: a second YAML document starts here; a plan file holds one "
+                        "document: remove this \"---\" and what follows, or move it to its own "
+                        "file [multiple-documents]\n");
+  }
   SUBCASE("an empty text has no document") {
     const Parsed p = parse("# only a comment\n");
     CHECK(p.findings == "");
