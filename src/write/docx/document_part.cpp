@@ -204,10 +204,16 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
   const int right = k_line - k_margin;
   int issuer_start = right - issuer;
   int date_start = sig.issuer.empty() ? right - date : issuer_start + k_margin;
-  const bool date_is_longer = date_start + date > right;
+  bool date_is_longer = date_start + date > right;
   if (date_is_longer) {
     date_start = right - date;
     issuer_start = date_start - k_margin;
+  }
+  if (issuer_start < 0) {
+    // An issuer wider than the line wraps anyway: it keeps 右空二字 and the date its own
+    // place two characters from the right, as in the text output.
+    issuer_start = right - issuer;
+    date_is_longer = true;
   }
   blank_paragraph(w);
   if (!sig.issuer.empty()) {

@@ -136,6 +136,17 @@ TEST_CASE("docx::document_xml") {
           "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:left=\"4410\"/><w:jc "
           "w:val=\"left\"/></w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
+  SUBCASE("an issuer wider than the line keeps 右空二字, the date its own place") {
+    // 27 characters: more than the 26 left of 右空二字.
+    layout::Document doc;
+    doc.signature = {"市第二中学党支部市第二中学党支部市第二中学党支部市第二", "2020年4月9日"};
+    CHECK(body(doc) ==
+          "<w:p/>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:t>市第二中学党支部市第二中学党支部市第二中学党支部市第二</w:t></w:r></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
+  }
   SUBCASE("a date alone keeps two characters from the right") {
     layout::Document doc;
     doc.signature = {"", "2020年4月9日"};
