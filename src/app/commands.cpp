@@ -32,6 +32,31 @@ constexpr Command k_commands[] = {
      "planctl render plan.yaml\n"
      "  planctl render -o out --format md,docx --as-of 2020-12-31 plans/*.yaml",
      &setup_render},
+    {"batch", "Render many schools' plans and a district summary workbook",
+     "Renders every plan file named, or found in a named folder (*.yaml and *.yml,\n"
+     "recursively, hidden folders left out), into DIR, each with the outputs\n"
+     "`render` writes, plus district-summary.xlsx (汇总: one row per file; 问题清单:\n"
+     "every finding). Files are checked and rendered on N threads. A file that fails\n"
+     "its checks gets no documents but its row and findings, and never stops the\n"
+     "others. Two files with the same STEM are refused before anything is written.\n"
+     "Progress goes to standard error: a bar on a terminal, one line per file in CI.\n"
+     "Exit status: 0 all rendered; 1 a file failed its checks; 2 bad arguments, an\n"
+     "unreadable input, a STEM clash or an output that cannot be written; 3 internal\n"
+     "error.",
+     "planctl batch plans/2026 -o out --as-of 2026-12-31\n"
+     "  planctl batch -j 4 --format docx,xlsx -o out a.yaml b.yaml",
+     &setup_batch},
+    {"status", "Show each school's task progress as of a date",
+     "Prints, for each FILE, its tasks by state (已完成, 进行中, 逾期, 未开始, 长期),\n"
+     "the overdue tasks with their lead, owner and days late, the tasks due in the\n"
+     "next 30 days, the tasks no activity names and the activities per group: as a\n"
+     "table for a terminal, or as JSON (docs/cli.md). A file with errors is not\n"
+     "shown; its findings go to standard error.\n"
+     "Exit status: 0 shown; 1 a file has errors; 2 bad arguments or an unreadable\n"
+     "file; 3 internal error.",
+     "planctl status plan.yaml --as-of 2020-12-31\n"
+     "  planctl status --format json plans/*.yaml",
+     &setup_status},
     {"init", "Write a commented starter plan file",
      "Writes a starter plan, with a comment explaining every key, to FILE (default\n"
      "plan.yaml). It validates as written; edit it, then run `planctl render`. An\n"

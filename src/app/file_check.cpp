@@ -1,4 +1,5 @@
 #include <planctl/app/file_check.hpp>
+#include <planctl/app/parallel.hpp>
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/load/plan_loader.hpp>
 
@@ -56,14 +57,18 @@ CheckedFile check_file(const std::string& arg, Console& console) {
   return out;
 }
 
-std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console) {
-  std::vector<CheckedFile> files;
+std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
+                                     unsigned jobs) {
+  std::vector<std::string> unique;
   std::set<std::string> seen;
   for (const std::string& arg : args) {
     if (seen.insert(arg).second) {
-      files.push_back(check_file(arg, console));
+      unique.push_back(arg);
     }
   }
+  std::vector<CheckedFile> files(unique.size());
+  parallel_for(unique.size(), jobs,
+               [&](std::size_t i) { files[i] = check_file(unique[i], console); });
   std::stable_sort(files.begin(), files.end(), [](const CheckedFile& a, const CheckedFile& b) {
     return a.result.file < b.result.file;
   });

@@ -33,6 +33,8 @@ std::span<const Command> all_commands();
 // The setup function of each command (one source file each).
 Handler setup_validate(CLI::App& cmd);
 Handler setup_render(CLI::App& cmd);
+Handler setup_batch(CLI::App& cmd);
+Handler setup_status(CLI::App& cmd);
 Handler setup_init(CLI::App& cmd);
 Handler setup_schema(CLI::App& cmd);
 Handler setup_rules(CLI::App& cmd);

@@ -21,9 +21,11 @@ struct CheckedFile {
 // the model; failures inside planctl become an `internal-error` finding, never an exception.
 CheckedFile check_file(const std::string& arg, Console& console);
 
-// check_file() for each of `args`, with repeated arguments checked once; ordered by file name
-// so that output does not depend on the order of a shell glob.
-std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console);
+// check_file() for each of `args`, with repeated arguments checked once, on up to `jobs`
+// threads (0: one per core); ordered by file name so that output depends neither on the order
+// of a shell glob nor on which thread finished first.
+std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
+                                     unsigned jobs = 1);
 
 // The exit code for `results`: 3 if planctl failed on a file, else 2 if a file could not be
 // read, else 1 if a file fails (warnings count under `strict`), else 0.

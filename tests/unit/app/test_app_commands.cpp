@@ -29,5 +29,6 @@ TEST_CASE("app::all_commands") {
       begin = end + 1;
     }
   }
-  CHECK(names == std::set<std::string>{"validate", "render", "init", "schema", "rules", "help"});
+  CHECK(names == std::set<std::string>{"validate", "render", "batch", "status", "init", "schema",
+                                       "rules", "help"});
 }
