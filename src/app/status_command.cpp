@@ -29,7 +29,7 @@ const std::string k_langs[] = {"en", "zh"};
 // Tasks due within this many days after the as-of date are listed as due soon.
 constexpr long k_soon_days = 30;
 // The widest a task or group cell may be in the text table, in terminal cells.
-constexpr std::size_t k_title_cells = 40;
+constexpr std::size_t k_title_cells = 36;
 
 struct StatusOptions {
   std::vector<std::string> files;
@@ -59,7 +59,9 @@ const char* state_key(model::TaskState state) {
 
 // One task as the status lists show it.
 struct TaskLine {
-  const model::TaskRef* ref = nullptr;
+  std::optional<std::string> id;
+  std::string position; // e.g. `三、（二）1.`
+  std::string title;
   std::string lead;                // the department's name
   std::vector<std::string> owners; // the people's names
   model::TaskState state = model::TaskState::not_started;
@@ -114,7 +116,11 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
       ++groups[ref.group_index].tasks;
     }
     TaskLine line;
-    line.ref = &ref;
+    if (item.id) {
+      line.id = item.id->value;
+    }
+    line.position = ref.position;
+    line.title = item.title.value;
     line.state = p.state;
     if (item.lead) {
       line.lead = workbook::department_name(file, item.lead->value);
@@ -173,11 +179,10 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
 // ---- JSON ----
 
 Json task_json(const TaskLine& t, const char* days_key) {
-  const model::Item& item = *t.ref->item;
   Json j;
-  j["id"] = item.id ? Json(item.id->value) : Json(nullptr);
-  j["position"] = t.ref->position;
-  j["title"] = item.title.value;
+  j["id"] = t.id ? Json(*t.id) : Json(nullptr);
+  j["position"] = t.position;
+  j["title"] = t.title;
   j["lead"] = t.lead.empty() ? Json(nullptr) : Json(t.lead);
   j["owners"] = t.owners;
   j["state"] = state_key(t.state);
@@ -380,7 +385,7 @@ std::string joined(const std::vector<std::string>& parts, std::string_view sep) 
 }
 
 std::string task_cell(const TaskLine& t) {
-  return fit(t.ref->position + t.ref->item->title.value, k_title_cells);
+  return fit(t.position + t.title, k_title_cells);
 }
 
 std::string or_dash(const std::string& s) {
