@@ -1,6 +1,7 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
+#include <planctl/app/parallel.hpp>
 #include <planctl/util/output_sink.hpp>
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,7 @@ struct ValidateOptions {
   std::string output;
   std::string color = "auto";
   std::string lang;
+  unsigned jobs = 0;
 };
 
 std::string machine_report(const std::string& format, std::span<const diag::FileResult> results,
@@ -54,7 +56,7 @@ void write_report_file(const std::string& path, const std::string& text) {
 
 int run_validate(const ValidateOptions& o, Console& console) {
   std::vector<diag::FileResult> results;
-  for (CheckedFile& f : check_files(o.files, console)) {
+  for (CheckedFile& f : check_files(o.files, console, o.jobs)) {
     results.push_back(std::move(f.result));
   }
   const diag::Lang lang = parse_lang(o.lang);
@@ -88,6 +90,7 @@ Handler setup_validate(CLI::App& cmd) {
       ->required()
       ->type_name("");
   cmd.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");
+  add_jobs_option(cmd, o->jobs);
   cmd.add_option("-f,--format", o->format, "Report format")
       ->type_name("FORMAT")
       ->check(one_of(k_formats, "format"))

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Builds planctl in Release and times the issue-6 workloads with hyperfine, printing one
+# Markdown table (median of several runs, peak memory from /usr/bin/time -v, the load average
+# while each ran). docs/performance.md explains the figures.
+#
+#   bash bench/run.sh              the table (about two minutes on the 2-core machine)
+#   bash bench/run.sh --scaling    also how time grows with schools and with tasks
+#   BUILD_DIR=build-x bash bench/run.sh   another build folder (default: the `release` preset's)
+#   RUNS=10 bash bench/run.sh      more runs per workload (default 5, at least 3)
+set -euo pipefail
+
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD_DIR=${BUILD_DIR:-build-release}
+RUNS=${RUNS:-5}
+SCALING=0
+[[ ${1:-} == --scaling ]] && SCALING=1
+for tool in hyperfine /usr/bin/time /usr/bin/python3 cmake ninja; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 2; }
+done
+
+# ---- build ------------------------------------------------------------------------------
+cd "$SRC"
+if [[ $BUILD_DIR == build-release ]]; then
+  cmake --preset release -DPLANCTL_TESTS=OFF >/dev/null
+else
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPLANCTL_TESTS=OFF >/dev/null
+fi
+cmake --build "$BUILD_DIR" --target planctl planctl-bench-load -j "$(nproc)" >/dev/null
+PLANCTL=$SRC/$BUILD_DIR/planctl
+LOADER=$SRC/$BUILD_DIR/bench/planctl-bench-load
+
+# ---- workloads --------------------------------------------------------------------------
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/planctl-bench}
+mkdir -p "$WORK"
+cd "$WORK"
+gen() { # gen DIR ARGS...: generated plans, made once (the generator is deterministic)
+  local dir=$1
+  shift
+  [[ -f $dir/.done ]] && return
+  rm -rf "$dir"
+  /usr/bin/python3 "$SRC/bench/gen_plans.py" --out "$dir" "$@" 2>/dev/null
+  touch "$dir/.done"
+}
+gen schools200 --schools 200 --tasks 60 --activities 120
+gen big --schools 1 --tasks 2000 --activities 10000
+SEED000=$SRC/examples/pingan-no2-2020.yaml
+AS_OF=2020-12-31
+export SOURCE_DATE_EPOCH=1609372800 CI=true LC_ALL=C.UTF-8
+
+# measure NAME TARGET COMMAND: one table row. The command runs RUNS times under hyperfine
+# (after one warm-up; output folders emptied before each run), then once more under
+# /usr/bin/time -v for the peak resident memory.
+ROWS=()
+measure() {
+  local name=$1 target=$2 cmd=$3
+  local json=$WORK/hf.json
+  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$json" \
+    --prepare 'rm -rf out; mkdir out' "$cmd" >/dev/null 2>&1 ||
+    { echo "bench: failed: $cmd" >&2; exit 1; }
+  local median mean sd
+  read -r median mean sd < <(/usr/bin/python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.3f %.3f %.3f" % (r["median"], r["mean"], r["stddev"]))' "$json")
+  rm -rf out && mkdir out
+  local rss
+  rss=$( { /usr/bin/time -v bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 |
+    awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}')
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  local shown
+  shown=$(/usr/bin/python3 -c 'import sys; t=float(sys.argv[1]); print("%.0f ms" % (t*1000) if t < 1 else "%.2f s" % t)' "$median")
+  ROWS+=("| $name | $shown | ±$(/usr/bin/python3 -c 'import sys; print("%.0f ms" % (float(sys.argv[1])*1000))' "$sd") | $rss MiB | $target | $load |")
+  echo "  $name: median $shown, peak $rss MiB (load $load)" >&2
+}
+
+echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" >&2
+echo "bench: planctl $("$PLANCTL" --version | cut -d' ' -f2), build $BUILD_DIR, $RUNS runs each" >&2
+big_kib=$(($(stat -c %s big/school-001.yaml) / 1024))
+all_kib=$(du -sk schools200 | cut -f1)
+
+measure "(a) seed-000 example, all formats (render)" "≤ 20 ms" \
+  "'$PLANCTL' render '$SEED000' -o out --as-of $AS_OF"
+measure "(b) 200 schools × 60 tasks/120 activities ($((all_kib / 1024)) MiB), all formats, batch -j 2" "≤ 1.5 s" \
+  "'$PLANCTL' batch schools200 -o out -j 2 --as-of $AS_OF"
+measure "(c) 1 school × 2,000 tasks/10,000 activities ($((big_kib / 1024)) MiB), all formats" "≤ 1.0 s, ≤ 80 MiB" \
+  "'$PLANCTL' render big/school-001.yaml -o out --as-of $AS_OF"
+measure "(d) validate the 200 schools (-j 2)" "≤ 0.8 s" \
+  "'$PLANCTL' validate -j 2 schools200/*.yaml"
+measure "(e) YAML parsing only, the 200 schools (one thread)" "—" \
+  "'$LOADER' --stage parse schools200/*.yaml"
+measure "(f) YAML parsing only, the 2,000-task school" "—" \
+  "'$LOADER' --stage parse big/school-001.yaml"
+
+echo
+echo "| workload | median | σ | peak memory | target | load avg |"
+echo "|---|---:|---:|---:|---|---:|"
+printf '%s\n' "${ROWS[@]}"
+echo
+echo "Loader stages (one thread, best of 3):"
+echo
+echo "2,000-task school: $("$LOADER" big/school-001.yaml)"
+echo
+echo "200 schools: $("$LOADER" schools200/*.yaml)"
+
+if ((SCALING)); then
+  ROWS=()
+  echo >&2
+  echo "bench: scaling" >&2
+  for n in 1 20 200 2000; do
+    gen "schools$n" --schools "$n" --tasks 60 --activities 120
+    measure "batch -j 2, $n schools" "—" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF"
+  done
+  for n in 1 20 200 2000; do
+    measure "validate -j 2, $n schools" "—" "'$PLANCTL' validate -j 2 schools$n/*.yaml"
+  done
+  for t in 60 500 1000 2000; do
+    gen "tasks$t" --schools 1 --tasks "$t" --activities $((t * 5))
+    measure "render, 1 school × $t tasks/$((t * 5)) activities" "—" \
+      "'$PLANCTL' render tasks$t/school-001.yaml -o out --as-of $AS_OF"
+  done
+  echo
+  echo "| scaling | median | σ | peak memory | target | load avg |"
+  echo "|---|---:|---:|---:|---|---:|"
+  printf '%s\n' "${ROWS[@]}"
+fi
