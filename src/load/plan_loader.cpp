@@ -70,18 +70,41 @@ std::string_view without_bom(std::string_view bytes) {
 
 } // namespace
 
-LoadResult load_plan_text(std::string_view bytes, const std::string& display_name) {
+namespace {
+
+// Loads `bytes`, which become the result's source text when it can be shown (so a file is
+// held in memory once, not twice).
+LoadResult load_owned(std::string bytes, const std::string& display_name) {
   LoadResult result;
   Reporter report(display_name, result.diagnostics);
-  const std::string_view text = without_bom(bytes);
-  // The source is kept for carets only when it can be shown as text.
-  if (bytes.size() <= k_max_file_bytes && util::find_invalid_utf8(text) == std::string_view::npos) {
-    result.source.assign(text);
+  if (bytes.size() <= k_max_file_bytes &&
+      util::find_invalid_utf8(without_bom(bytes)) == std::string_view::npos) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+      bytes.erase(0, 3);
+    }
+    result.source = std::move(bytes);
+    load_into(result, result.source, report);
+  } else {
+    // Not shown as text: too large, or not UTF-8.
+    load_into(result, bytes, report);
   }
-  load_into(result, bytes, report);
   report.finish();
   result.diagnostics.sort();
   return result;
+}
+
+} // namespace
+
+LoadResult load_plan_text(std::string_view bytes, const std::string& display_name) {
+  if (bytes.size() > k_max_file_bytes) {
+    // Not even copied.
+    LoadResult result;
+    Reporter report(display_name, result.diagnostics);
+    load_into(result, bytes, report);
+    report.finish();
+    return result;
+  }
+  return load_owned(std::string(bytes), display_name);
 }
 
 LoadResult load_plan_file(const std::filesystem::path& path, const std::string& display_name) {
@@ -118,7 +141,7 @@ LoadResult load_plan_file(const std::filesystem::path& path, const std::string& 
   if (in.bad()) {
     return unreadable(std::strerror(errno));
   }
-  return load_plan_text(bytes, display_name);
+  return load_owned(std::move(bytes), display_name);
 }
 
 } // namespace planctl::load

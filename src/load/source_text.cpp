@@ -140,7 +140,7 @@ bool opens_block_scalar(std::string_view line) {
 }
 
 // Reports tabs in the indentation of lines outside block scalars; returns whether any.
-bool check_tabs(std::string_view text, const LineIndex& lines, Reporter& report) {
+bool check_tabs(const LineIndex& lines, Reporter& report) {
   bool found = false;
   bool in_block = false;
   std::size_t block_parent = 0;
@@ -174,7 +174,6 @@ bool check_tabs(std::string_view text, const LineIndex& lines, Reporter& report)
       block_parent = spaces;
     }
   }
-  (void)text;
   return found;
 }
 
@@ -218,10 +217,11 @@ SourceText check_source(std::string_view bytes, Reporter& report) {
                {{"line", std::to_string(mark.line)}});
     return out;
   }
-  out.text.assign(text);
+  // Most files have no control character: parse the bytes in place and copy only otherwise.
+  std::string* blanked = nullptr;
   bool lone_cr = false;
-  for (std::size_t i = 0; i < out.text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out.text[i]);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != 0x7F) {
       continue;
     }
@@ -229,7 +229,7 @@ SourceText check_source(std::string_view bytes, Reporter& report) {
       continue;
     }
     if (c == '\r') {
-      if (i + 1 < out.text.size() && out.text[i + 1] == '\n') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
         continue;
       }
       if (!lone_cr) {
@@ -244,12 +244,18 @@ SourceText check_source(std::string_view bytes, Reporter& report) {
     } else {
       report.add(lines.mark_at(i), "control-char", {{"code", code_point_name(c)}});
     }
-    out.text[i] = ' ';
+    if (!blanked) {
+      auto copy = std::make_unique<std::string>(text);
+      blanked = copy.get();
+      out.blanked = std::move(copy);
+    }
+    (*blanked)[i] = ' ';
   }
+  out.text = blanked ? std::string_view(*blanked) : text;
   if (lone_cr) {
     return out;
   }
-  if (check_tabs(out.text, lines, report)) {
+  if (check_tabs(lines, report)) {
     return out;
   }
   out.parseable = true;

@@ -1,5 +1,6 @@
 #include <planctl/load/source_text.hpp>
 #include <planctl/load/yaml_document.hpp>
+#include <planctl/load/yaml_fast.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <fmt/core.h>
@@ -430,7 +431,6 @@ private:
       m_doc.m_children.insert(m_doc.m_children.end(), m_pending.begin() + frame.pending_start,
                               m_pending.end());
     }
-    // `n` may have moved? No: m_nodes does not grow here.
     n.size = static_cast<std::uint32_t>(m_doc.m_children.size() - n.first);
     m_pending.resize(frame.pending_start);
     const std::uint64_t size = saturating_add(frame.expanded, 1);
@@ -655,6 +655,21 @@ void report_syntax_error(const YAML::ParserException& e, std::string_view text,
 } // namespace
 
 ParsedYaml parse_yaml(std::string_view text, Reporter& report, const YamlLimits& limits) {
+  {
+    // Nearly every file needs no finding: libyaml builds those several times faster, and
+    // gives up on anything that yaml-cpp's path below would report or might read differently.
+    const LineIndex lines(text);
+    if (std::optional<YamlDocument> fast = parse_yaml_fast(text, lines, limits)) {
+      ParsedYaml out;
+      out.document = std::move(fast);
+      return out;
+    }
+  }
+  return parse_yaml_with_yaml_cpp(text, report, limits);
+}
+
+ParsedYaml parse_yaml_with_yaml_cpp(std::string_view text, Reporter& report,
+                                    const YamlLimits& limits) {
   const LineIndex lines(text);
   YamlDocument doc;
   YamlTreeBuilder builder(doc, text, lines, report, limits);

@@ -6,6 +6,7 @@
 #include <planctl/util/mark.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,11 @@ private:
 
 // What the byte-level checks leave for the YAML parser.
 struct SourceText {
-  std::string text;       // the bytes without a UTF-8 byte-order mark; control characters
-                          // replaced by spaces so that parsing can go on at the same positions
+  // The text to parse: the bytes without a UTF-8 byte-order mark (a view into the bytes given
+  // to check_source, which must outlive it), or `*blanked` when control characters had to be
+  // replaced by spaces so that parsing can go on at the same positions.
+  std::string_view text;
+  std::unique_ptr<const std::string> blanked;
   bool parseable = false; // false when an error leaves nothing that can be parsed safely
 };
 

@@ -68,6 +68,7 @@ public:
 
 private:
   friend class YamlTreeBuilder;
+  friend class FastYamlBuilder;
   std::vector<YamlNode> m_nodes;
   std::vector<NodeId> m_children;
   std::string m_strings;
@@ -82,6 +83,11 @@ struct ParsedYaml {
 // exceeded limits, aliases to their own enclosing node, control characters written as escapes,
 // duplicate keys, merge keys, non-core tags, keys that are not texts and further documents.
 ParsedYaml parse_yaml(std::string_view text, Reporter& report, const YamlLimits& limits = {});
+
+// parse_yaml() through yaml-cpp alone, without the libyaml fast path (yaml_fast.hpp) that
+// parse_yaml() tries first; for tests that compare the two.
+ParsedYaml parse_yaml_with_yaml_cpp(std::string_view text, Reporter& report,
+                                    const YamlLimits& limits = {});
 
 // Whether a plain scalar is null under the YAML 1.2 core schema (``, `~`, `null`, `Null`, `NULL`).
 bool is_core_null(std::string_view plain);
