@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs one fuzz target of a `fuzz` preset build for SECONDS (default 60) on its corpus, seeded
+# from the examples and tests (seed-corpus.sh). The corpus grows in BUILD/corpus-TARGET and
+# kept across runs; a crash, leak, timeout or sanitizer report is written to
+# BUILD/artifacts-TARGET/ and the script exits non-zero. FUZZ_CORPUS_DIR names another corpus
+# folder (CI uses a fresh one, so that a run depends on the seeds only).
+# Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load or fuzz_render)
+# Extra libFuzzer flags may be given in FUZZ_FLAGS, e.g. FUZZ_FLAGS="-jobs=2 -workers=2".
+set -euo pipefail
+src="$(cd "$(dirname "$0")/.." && pwd)"
+target="${1:?usage: run.sh TARGET [SECONDS] [BUILD]}"
+seconds="${2:-60}"
+build="${3:-$src/build-fuzz}"
+bin="$build/fuzz/$target"
+[[ -x "$bin" ]] || { echo "run.sh: $bin is not built (cmake --preset fuzz && cmake --build --preset fuzz)" >&2; exit 2; }
+
+seeds="$build/seeds"
+rm -rf "$seeds"
+bash "$src/fuzz/seed-corpus.sh" "$seeds" >/dev/null
+corpus="${FUZZ_CORPUS_DIR:-$build/corpus-$target}"
+artifacts="$build/artifacts-$target"
+mkdir -p "$corpus" "$artifacts"
+
+# Leaks count as findings; a slow input (10 s) or 2 GB of memory is a finding too.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+# shellcheck disable=SC2086
+"$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+  -dict="$src/fuzz/plan.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+  ${FUZZ_FLAGS:-} "$corpus" "$seeds"

@@ -1,0 +1,52 @@
+# The hostile plan (tests/hostile/hostile.yaml): every text carries path traversal, XML,
+# Markdown, HTML, spreadsheet formula prefixes, bidi overrides, zero-width characters or emoji.
+# It validates clean, and every output carries each text verbatim and inert, proved against
+# the same plan with plain words in place of the hostile texts (tests/hostile/check_outputs.py)
+# and against the golden files in tests/hostile/expected/ (PLANCTL_REGENERATE=1 rewrites them).
+source "$(dirname "$0")/lib/common.bash"
+export SOURCE_DATE_EPOCH=1609372800 # 2020-12-31
+PY=/usr/bin/python3
+HOSTILE="$SRC/tests/hostile"
+command -v cmark-gfm >/dev/null || { echo "cmark-gfm is missing" >&2; exit 125; }
+$PY -c 'import docx, openpyxl, yaml' 2>/dev/null || { echo "python3-docx/openpyxl/yaml missing" >&2; exit 125; }
+
+mkdir -p hostile benign
+cp "$HOSTILE/hostile.yaml" hostile/hostile.yaml
+$PY "$HOSTILE/check_outputs.py" benign hostile/hostile.yaml benign/hostile.yaml
+
+for f in hostile/hostile.yaml benign/hostile.yaml; do
+  run validate --strict "$f"
+  expect_code 0
+  out_empty
+done
+
+# Names come from the input's file name only: the school name starts with ../../etc/passwd.
+names='hostile.plan.docx hostile.plan.md hostile.plan.txt hostile.report.docx hostile.report.md hostile.report.txt hostile.tasks.xlsx '
+for mode in keep default; do
+  opts=()
+  [[ "$mode" == keep ]] && opts=(--keep-punctuation)
+  mkdir "h-$mode" "b-$mode"
+  run render "${opts[@]}" -o "h-$mode" hostile/hostile.yaml
+  expect_code 0
+  [[ "$(ls -A "h-$mode" | sort | tr '\n' ' ')" == "$names" ]] || fail "unexpected outputs: $(ls -A "h-$mode")"
+  [[ -z "$(find "$T" -newer hostile/hostile.yaml -name 'passwd*')" ]] || fail "a file named from the school"
+  run render "${opts[@]}" -o "b-$mode" benign/hostile.yaml
+  expect_code 0
+done
+
+# As written (--keep-punctuation): verbatim and inert, and the golden files.
+set +e
+$PY "$HOSTILE/check_outputs.py" check hostile/hostile.yaml h-keep b-keep "$HOSTILE/expected" >"$T/out" 2>"$T/err"
+CODE=$?
+set -e
+cat "$T/out"
+expect_code 0
+# The default render turns ASCII punctuation that the layout puts next to Chinese into its
+# full-width form (`@SUM(1)` + `。`): inert all the same.
+set +e
+$PY "$HOSTILE/check_outputs.py" check --inert-only hostile/hostile.yaml h-default b-default >"$T/out" 2>"$T/err"
+CODE=$?
+set -e
+cat "$T/out"
+expect_code 0
+echo "safety_hostile: ok"
