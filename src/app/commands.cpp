@@ -6,7 +6,7 @@ namespace {
 
 // The help of every command. Descriptions are wrapped by hand to fit 80 columns.
 constexpr Command k_commands[] = {
-    {"validate", "Check plan files and report every problem as FILE:LINE:COL",
+    {"validate", "Check plan files, report FILE:LINE:COL findings",
      "Loads each FILE, checks it against every rule of the plan format and prints\n"
      "each finding as `FILE:LINE:COL: error|warning: message [rule]`, followed on a\n"
      "terminal by the source line and a caret. All files are checked in one run; a\n"
@@ -18,7 +18,7 @@ constexpr Command k_commands[] = {
      "  planctl validate --strict --format github schools/*.yaml\n"
      "  planctl validate --format junit --output report.xml schools/*.yaml",
      &setup_validate},
-    {"render", "Write the plan, the year-end report and the task workbook",
+    {"render", "Write the plan, the report and the workbook",
      "Validates each FILE first, as `validate` does: a file with errors is not\n"
      "rendered and nothing at all is written (exit 1); warnings are printed and\n"
      "rendering goes on. Then writes into DIR, for STEM = school.code or else the\n"
@@ -32,7 +32,7 @@ constexpr Command k_commands[] = {
      "planctl render plan.yaml\n"
      "  planctl render -o out --format md,docx --as-of 2020-12-31 plans/*.yaml",
      &setup_render},
-    {"batch", "Render many schools' plans and a district summary workbook",
+    {"batch", "Render many schools and a district summary",
      "Renders every plan file named, or found in a named folder (*.yaml and *.yml,\n"
      "recursively, hidden folders left out), into DIR, each with the outputs\n"
      "`render` writes, plus district-summary.xlsx (汇总: one row per file; 问题清单:\n"

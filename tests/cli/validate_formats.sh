@@ -99,6 +99,10 @@ caret="     | $(printf '%*s' 27 '')"$'\e[1;32m^\e[0m'
 grep -qxF -- "$caret" "$T/stdout" || fail "caret not under column 26 of line 10"
 run validate --color never bad.yaml
 out_lacks $'\e['
+# An option given twice takes its last value.
+run validate --color never --color always bad.yaml
+expect_code 1
+out_has $'\e[1;31merror:\e[0m'
 
 # --lang zh: Chinese messages and summary; rule ids unchanged.
 run validate --lang zh bad.yaml

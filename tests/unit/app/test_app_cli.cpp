@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,15 @@ Run run_planctl(const std::vector<std::string>& args, const std::string& input =
   return r;
 }
 
+// A stream buffer that fails every write, to reach run()'s last-resort handler.
+class ThrowingBuffer : public std::streambuf {
+protected:
+  int_type overflow(int_type) override { throw std::runtime_error("disk on fire"); }
+  std::streamsize xsputn(const char*, std::streamsize) override {
+    throw std::runtime_error("disk on fire");
+  }
+};
+
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
@@ -48,6 +59,17 @@ TEST_CASE("app::run") {
     CHECK(r.code == 2);
     CHECK(r.out.empty());
     CHECK(contains(r.err, "Subcommands:"));
+  }
+  SUBCASE("anything thrown is caught: planctl: error: internal error, exit 3") {
+    ThrowingBuffer buffer;
+    std::ostream out(&buffer);
+    out.exceptions(std::ios::badbit);
+    std::istringstream in;
+    std::ostringstream err;
+    Console console{in, out, err};
+    CHECK(run({"schema"}, console) == 3);
+    CHECK(err.str() == "planctl: error: internal error: disk on fire (this is a bug in planctl; "
+                       "please report it)\n");
   }
   SUBCASE("--version") {
     const Run r = run_planctl({"--version"});
