@@ -15,9 +15,12 @@
 #include <cstdlib>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
+#include <unordered_map>
 #include <utility>
 
 namespace planctl::load {
@@ -165,6 +168,27 @@ const valijson::Schema& plan_schema() {
   return *schema;
 }
 
+// The schema of one definition (`item`, `activity`, …) as a root of its own, for validating
+// one list entry at a time; parsed once per process on first use.
+const valijson::Schema* definition_schema(const std::string& def) {
+  static const auto schemas = [] {
+    std::map<std::string, std::unique_ptr<const valijson::Schema>, std::less<>> out;
+    const nlohmann::json document = nlohmann::json::parse(generated::plan_schema_json);
+    for (const auto& [name, body] : document["definitions"].items()) {
+      nlohmann::json root = {{"$ref", "#/definitions/" + name},
+                             {"definitions", document["definitions"]}};
+      auto s = std::make_unique<valijson::Schema>();
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      const valijson::adapters::NlohmannJsonAdapter adapter(root);
+      parser.populateSchema(adapter, *s);
+      out.emplace(name, std::move(s));
+    }
+    return out;
+  }();
+  const auto it = schemas.find(def);
+  return it == schemas.end() ? nullptr : it->second.get();
+}
+
 nlohmann::json number_json(std::string_view s) {
   const std::string_view body = without_sign(s);
   const bool negative = !s.empty() && s[0] == '-';
@@ -298,8 +322,14 @@ const Json* resolve(const Json* schema, std::string& def) {
   return schema;
 }
 
-// Follows valijson's context (`<root>`, `[plan]`, `[sections]`, `[0]`, …) through the tree.
-std::vector<Step> walk(const YamlDocument& doc, const std::vector<std::string>& context) {
+// For each list that was cut down before detailed validation, the original index of every
+// entry kept.
+using KeptEntries = std::unordered_map<NodeId, std::vector<std::size_t>>;
+
+// Follows valijson's context (`<root>`, `[plan]`, `[sections]`, `[0]`, …) through the tree,
+// translating indices of lists that were cut down.
+std::vector<Step> walk(const YamlDocument& doc, const std::vector<std::string>& context,
+                       const KeptEntries& kept) {
   std::vector<Step> steps;
   Step top;
   top.node = doc.root();
@@ -330,7 +360,16 @@ std::vector<Step> walk(const YamlDocument& doc, const std::vector<std::string>& 
     } else if (n.kind == NodeKind::sequence) {
       std::size_t index = 0;
       const auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), index);
-      if (ec != std::errc{} || index >= doc.children(here.node).size()) {
+      if (ec != std::errc{}) {
+        break;
+      }
+      if (const auto cut = kept.find(here.node); cut != kept.end()) {
+        if (index >= cut->second.size()) {
+          break;
+        }
+        index = cut->second[index];
+      }
+      if (index >= doc.children(here.node).size()) {
         break;
       }
       next.index = index;
@@ -607,8 +646,9 @@ std::string join(const std::vector<std::string>& names) {
 
 class StructureChecker {
 public:
-  StructureChecker(const YamlDocument& doc, Reporter& report, StructureResult& out)
-      : m_doc(doc), m_report(report), m_out(out) {}
+  StructureChecker(const YamlDocument& doc, Reporter& report, StructureResult& out,
+                   const KeptEntries& kept)
+      : m_doc(doc), m_report(report), m_out(out), m_kept(kept) {}
 
   void handle(const valijson::ValidationResults::Error& error) {
     const std::string& d = error.description;
@@ -622,7 +662,7 @@ public:
         d.starts_with("Failed to validate against exactly one")) {
       return;
     }
-    const std::vector<Step> steps = walk(m_doc, error.context);
+    const std::vector<Step> steps = walk(m_doc, error.context, m_kept);
     if (steps.size() != error.context.size()) {
       return; // a path outside the tree cannot happen; never guess a position
     }
@@ -688,6 +728,10 @@ private:
       }
       flag(kids[i]);
       flag(kids[i + 1]);
+      if (m_report.capped("unknown-key")) {
+        m_report.add(util::Mark{}, "unknown-key");
+        continue;
+      }
       const std::string suggestion = util::closest_match(key, names);
       if (!suggestion.empty()) {
         m_report.add(m_doc.node(kids[i]).mark, "unknown-key.suggest",
@@ -786,6 +830,109 @@ private:
   StructureResult& m_out;
   std::set<std::pair<NodeId, std::string>> m_done;
   std::vector<Missing> m_missing;
+  const KeptEntries& m_kept;
+};
+
+} // namespace
+
+namespace {
+
+// Builds the JSON that is validated, with every long list cut down to the entries that
+// matter: its first entries (so that `minItems` and `maxItems` judge the list as written) and
+// the entries that fail when validated one by one, at most `k_per_list` of them per list and
+// `k_budget` in the whole file. valijson keeps every error with a copy of its path, so two
+// million bad entries would cost gigabytes; cut down, a valid file is validated once, a whole
+// list is never held as JSON at once, and a bad one costs what its first few hundred bad
+// entries cost (the report shows at most a hundred findings per rule anyway).
+class Pruner {
+public:
+  Pruner(const YamlDocument& doc, valijson::Validator& validator)
+      : m_doc(doc), m_validator(validator) {}
+
+  const KeptEntries& kept() const { return m_kept; }
+
+  nlohmann::json convert(NodeId id, const Json* schema) {
+    const YamlNode& n = m_doc.node(id);
+    if (!schema || n.kind == NodeKind::null || n.kind == NodeKind::scalar) {
+      return to_json(m_doc, id);
+    }
+    if (n.kind == NodeKind::mapping) {
+      const auto props = schema->find("properties");
+      nlohmann::json out = nlohmann::json::object();
+      const auto kids = m_doc.children(id);
+      for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+        const std::string key(m_doc.scalar(kids[i]));
+        if (key.starts_with("x-") || m_doc.node(kids[i + 1]).kind == NodeKind::null) {
+          continue;
+        }
+        const Json* sub = nullptr;
+        std::string def;
+        if (props != schema->end() && props->contains(key)) {
+          sub = resolve(&(*props)[key], def);
+        }
+        out.emplace(key, convert(kids[i + 1], sub));
+      }
+      return out;
+    }
+    std::string def;
+    const auto items = schema->find("items");
+    const Json* item_schema = items == schema->end() ? nullptr : resolve(&*items, def);
+    const auto kids = m_doc.children(id);
+    nlohmann::json out = nlohmann::json::array();
+    if (kids.size() <= k_short) {
+      for (const NodeId kid : kids) {
+        out.push_back(convert(kid, item_schema));
+      }
+      return out;
+    }
+    // An alias can show the same list twice; it is cut the same way both times.
+    auto it = m_kept.find(id);
+    if (it == m_kept.end()) {
+      it = m_kept.emplace(id, choose(kids, *schema, def)).first;
+    }
+    for (const std::size_t index : it->second) {
+      out.push_back(convert(kids[index], item_schema));
+    }
+    return out;
+  }
+
+private:
+  static constexpr std::size_t k_short = 16;
+  static constexpr std::size_t k_per_list = 100;
+  static constexpr std::size_t k_budget = 1000;
+
+  std::vector<std::size_t> choose(std::span<const NodeId> kids, const Json& schema,
+                                  const std::string& def) {
+    std::size_t first = 1;
+    if (const auto max = schema.find("maxItems"); max != schema.end() && max->is_number()) {
+      first = max->get<std::size_t>() + 1;
+    }
+    const valijson::Schema* entry_schema = definition_schema(def);
+    std::vector<std::size_t> keep;
+    std::size_t failing = 0;
+    for (std::size_t i = 0; i < kids.size(); ++i) {
+      if (i < first || !entry_schema) {
+        keep.push_back(i);
+        continue;
+      }
+      if (failing >= k_per_list || m_failing >= k_budget) {
+        break;
+      }
+      const nlohmann::json entry = to_json(m_doc, kids[i]);
+      if (!m_validator.validate(*entry_schema, valijson::adapters::NlohmannJsonAdapter(entry),
+                                nullptr)) {
+        keep.push_back(i);
+        ++failing;
+        ++m_failing;
+      }
+    }
+    return keep;
+  }
+
+  const YamlDocument& m_doc;
+  valijson::Validator& m_validator;
+  KeptEntries m_kept;
+  std::size_t m_failing = 0;
 };
 
 } // namespace
@@ -796,11 +943,16 @@ StructureResult check_structure(const YamlDocument& doc, Reporter& report) {
   if (!doc.has_root()) {
     return out;
   }
-  const nlohmann::json instance = to_json(doc, doc.root());
+  // One Validator per call: it caches compiled patterns and is not shared between threads.
   valijson::Validator validator(valijson::Validator::kStrongTypes);
+  Pruner pruner(doc, validator);
+  const nlohmann::json instance = pruner.convert(doc.root(), &plan_schema_json());
   valijson::ValidationResults results;
-  validator.validate(plan_schema(), valijson::adapters::NlohmannJsonAdapter(instance), &results);
-  StructureChecker checker(doc, report, out);
+  if (validator.validate(plan_schema(), valijson::adapters::NlohmannJsonAdapter(instance),
+                         &results)) {
+    return out;
+  }
+  StructureChecker checker(doc, report, out, pruner.kept());
   for (const auto& error : results) {
     checker.handle(error);
   }

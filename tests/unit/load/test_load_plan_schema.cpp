@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -219,6 +220,30 @@ TEST_CASE("load::check_structure") {
   SUBCASE("too-many-entries") {
     CHECK(plan_structure("  numbering: [一、, （一）, 1., （1）, 1.]\n") ==
           "11:14: error: \"numbering\" can have at most 4 entries [too-many-entries]\n");
+  }
+  SUBCASE("a long list: a bad entry far down is found, with its own index and position") {
+    std::string text(k_plan);
+    for (int i = 2; i <= 300; ++i) {
+      text += "    - title: t" + std::to_string(i) + "\n";
+    }
+    text += "    - titel: x\n"; // entry 301, line 310
+    CHECK(structure(text).findings ==
+          "310:7: error: unknown key \"titel\" in an item (did you mean \"title\"?) "
+          "[unknown-key]\n"
+          "310:7: error: missing key \"title\" in an item [missing-key]\n");
+  }
+  SUBCASE("a long list of bad entries: bounded, fast, first findings exact") {
+    std::string text(k_plan);
+    for (int i = 0; i < 200000; ++i) {
+      text += "    - 1\n";
+    }
+    const double start = test::cpu_seconds();
+    const Checked c = structure(text);
+    CHECK(test::cpu_seconds() - start < test::time_limit(2.0));
+    CHECK(c.findings.starts_with("11:7: error: entry 2 of \"sections\" must be an item (a mapping "
+                                 "with a \"title\"), not a whole number [type]\n"
+                                 "12:7: error: entry 3 of \"sections\""));
+    CHECK(std::count(c.findings.begin(), c.findings.end(), '\n') == 100);
   }
   SUBCASE("values the builder words itself are deferred, not reported") {
     const Checked c = structure(std::string(k_plan) + "      status: 完成\n      due: 下周\n");
