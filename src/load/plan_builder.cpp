@@ -410,10 +410,12 @@ private:
       if (e.key == "start") {
         if (const auto d = date(e)) {
           period.start = d->value;
+          period.start_mark = d->mark;
         }
       } else if (e.key == "end") {
         if (const auto d = date(e)) {
           period.end = d->value;
+          period.end_mark = d->mark;
         }
       }
     }
