@@ -7,14 +7,16 @@
 # fails when a command or option is missing here or listed here but gone from the help.
 
 # shellcheck disable=SC2207 # COMPREPLY=($(compgen ...)) is the completion idiom: words have no spaces.
-_planctl_commands="validate render init schema rules help"
+_planctl_commands="validate render batch status init schema rules help"
 
 # Options of each command, and which of them take a value.
 _planctl_options() {
     case $1 in
         '') echo "-h --help -V --version" ;;
-        validate) echo "-h --help --strict -f --format -o --output --color --lang" ;;
+        validate) echo "-h --help --strict -f --format -o --output -j --jobs --color --lang" ;;
         render) echo "-h --help -o --output-dir -f --format --as-of --keep-punctuation --color --lang" ;;
+        batch) echo "-h --help -o --output-dir -j --jobs -f --format --as-of --keep-punctuation --color --lang" ;;
+        status) echo "-h --help --as-of -f --format -j --jobs --color --lang" ;;
         init) echo "-h --help --force" ;;
         rules) echo "-h --help -f --format" ;;
         schema | help) echo "-h --help" ;;
@@ -23,7 +25,7 @@ _planctl_options() {
 
 _planctl_takes_value() {
     case $1 in
-        -f | --format | -o | --output | --output-dir | --as-of | --color | --lang) return 0 ;;
+        -f | --format | -o | --output | --output-dir | -j | --jobs | --as-of | --color | --lang) return 0 ;;
     esac
     return 1
 }
@@ -89,13 +91,17 @@ _planctl_value() {
     case $cmd:$opt in
         validate:-f | validate:--format)
             COMPREPLY=($(compgen -W "text json github junit" -- "$cur")) ;;
-        render:-f | render:--format)
+        render:-f | render:--format | batch:-f | batch:--format)
             _planctl_comma_list "$cur" "md txt docx xlsx" ;;
+        status:-f | status:--format)
+            COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+        *:-j | *:--jobs)
+            COMPREPLY=($(compgen -W "1 2 4 8" -- "$cur")) ;;
         rules:-f | rules:--format)
             COMPREPLY=($(compgen -W "text markdown json" -- "$cur")) ;;
         validate:-o | validate:--output)
             _planctl_any_files "$cur" ;;
-        render:-o | render:--output-dir)
+        render:-o | render:--output-dir | batch:-o | batch:--output-dir)
             _planctl_dirs "$cur" ;;
         *:--color)
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")) ;;
@@ -175,7 +181,7 @@ _planctl() {
 
     case $cmd in
         '') COMPREPLY=($(compgen -W "$_planctl_commands" -- "$cur")) ;;
-        validate | render | init) _planctl_plan_files "$cur" ;;
+        validate | render | batch | status | init) _planctl_plan_files "$cur" ;;
         help)
             # `planctl help COMMAND`: one command name.
             local n=0
