@@ -5,7 +5,7 @@ set -euo pipefail
 
 build=(
   build-essential cmake ninja-build pkg-config git
-  libcli11-dev libyaml-cpp-dev libfmt-dev libxlsxwriter-dev doctest-dev
+  libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libxlsxwriter-dev doctest-dev
   libvalijson-dev libminizip-dev nlohmann-json3-dev zlib1g-dev
 )
 # Real readers used by the round-trip tests, LibreOffice for the PDF checks, and the tools
