@@ -2,15 +2,19 @@
 // benchmark table can show YAML parsing apart from the rest of the loader.
 //
 //   planctl-bench-load [--stage parse|structure|load|check] [--repeat N] FILE...
+//   planctl-bench-load --compare FILE...
 //
 // Without --stage, every stage runs on all files (best of N repeats, default 3) and a table
 // goes to standard output: seconds, MB/s and the share of the full check. With --stage, that
 // stage runs once over the files and nothing is printed, for hyperfine and /usr/bin/time.
+// --compare parses each file through libyaml's fast path and through yaml-cpp alone and
+// reports any file where both build a tree and the trees differ (exit 1).
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/load/plan_schema.hpp>
 #include <planctl/load/source_text.hpp>
 #include <planctl/load/yaml_document.hpp>
+#include <planctl/load/yaml_fast.hpp>
 
 #include <fmt/format.h>
 
@@ -21,6 +25,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -79,12 +84,50 @@ std::size_t run(Stage stage, const std::string& text) {
   return n + list.items().size();
 }
 
+// Every node of `doc`: kind, plain, position, offset, value or children.
+std::string dump(const load::YamlDocument& doc) {
+  std::string out;
+  for (load::NodeId id = 0; id < doc.node_count(); ++id) {
+    const load::YamlNode& n = doc.node(id);
+    out += fmt::format("{} {} {}:{} @{} {}", static_cast<int>(n.kind), n.plain, n.mark.line,
+                       n.mark.column, n.offset, doc.scalar(id));
+    for (const load::NodeId kid : doc.children(id)) {
+      out += fmt::format(" {}", kid);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// 0 when the fast path and yaml-cpp agree on `text` (or the fast path declines it).
+int compare(const std::string& path, const std::string& text) {
+  diag::DiagnosticList list;
+  load::Reporter report(path, list);
+  const load::SourceText source = load::check_source(text, report);
+  if (!source.parseable) {
+    return 0;
+  }
+  const load::LineIndex lines(source.text);
+  const auto fast = load::parse_yaml_fast(source.text, lines);
+  const load::ParsedYaml slow = load::parse_yaml_with_yaml_cpp(source.text, report);
+  if (!fast) {
+    fmt::print("{}: declined by the fast path\n", path);
+    return 0;
+  }
+  if (!slow.document || !list.empty() || dump(*fast) != dump(*slow.document)) {
+    fmt::print("{}: the trees differ\n", path);
+    return 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> paths;
   std::optional<Stage> only;
   int repeat = 3;
+  bool compare_trees = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--stage" && i + 1 < argc) {
@@ -98,6 +141,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "unknown stage \"%s\"\n", name.c_str());
         return 2;
       }
+    } else if (arg == "--compare") {
+      compare_trees = true;
     } else if (arg == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
     } else {
@@ -116,8 +161,18 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cannot read %s\n", p.c_str());
       return 2;
     }
-    texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ostringstream bytes_read;
+    bytes_read << in.rdbuf();
+    texts.push_back(std::move(bytes_read).str());
     bytes += texts.back().size();
+  }
+  if (compare_trees) {
+    int failures = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      failures += compare(paths[i], texts[i]);
+    }
+    fmt::print("{} file(s) compared, {} differ\n", texts.size(), failures);
+    return failures == 0 ? 0 : 1;
   }
   std::size_t sink = 0;
   if (only) {
