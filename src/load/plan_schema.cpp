@@ -943,8 +943,10 @@ StructureResult check_structure(const YamlDocument& doc, Reporter& report) {
   if (!doc.has_root()) {
     return out;
   }
-  // One Validator per call: it caches compiled patterns and is not shared between threads.
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
+  // A Validator caches its compiled patterns (std::regex, slow to build) and must not be
+  // shared between threads: one per thread, kept across files, so that checking hundreds of
+  // files compiles each pattern once per thread instead of once per file.
+  thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
   Pruner pruner(doc, validator);
   const nlohmann::json instance = pruner.convert(doc.root(), &plan_schema_json());
   valijson::ValidationResults results;
