@@ -39,6 +39,20 @@ std::string quote_name(std::string_view name) {
   return out + "\"";
 }
 
+constexpr std::string_view k_temp_prefix = ".planctl-";
+constexpr std::string_view k_temp_suffix = ".tmp";
+constexpr std::size_t k_temp_hex_digits = 16;
+
+// Whether `name` is a temporary name made by temp_name().
+bool is_temp_name(std::string_view name) {
+  if (name.size() != k_temp_prefix.size() + k_temp_hex_digits + k_temp_suffix.size() ||
+      !name.starts_with(k_temp_prefix) || !name.ends_with(k_temp_suffix)) {
+    return false;
+  }
+  const std::string_view hex = name.substr(k_temp_prefix.size(), k_temp_hex_digits);
+  return hex.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
 // A fresh random suffix for temporary names: hidden, short (so a 255-byte final name still
 // fits) and recognisable as planctl's if a crash ever leaves one behind.
 std::string temp_name() {
@@ -94,6 +108,15 @@ void sync_and_close(int fd, const fs::path& path) {
   }
 }
 
+// `text` with every `from` replaced by `to`.
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); !from.empty() && at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
 void remove_quietly(const fs::path& path) {
   ::unlink(path.c_str());
 }
@@ -124,6 +147,32 @@ void check_output_name(const std::string& name) {
   }
 }
 
+std::size_t remove_stale_temps(const fs::path& dir, std::chrono::seconds min_age) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    return 0;
+  }
+  const auto now = std::chrono::system_clock::now();
+  std::size_t removed = 0;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!is_temp_name(name)) {
+      continue;
+    }
+    // lstat: a symlink or anything else with our name is not ours to remove.
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+      continue;
+    }
+    const auto written = std::chrono::system_clock::from_time_t(st.st_mtime);
+    if (now - written > min_age && ::unlink(it->path().c_str()) == 0) {
+      ++removed;
+    }
+  }
+  return removed;
+}
+
 DirectorySink::DirectorySink(fs::path dir) : m_dir(std::move(dir)) {
   if (m_dir.empty()) {
     m_dir = ".";
@@ -146,6 +195,9 @@ DirectorySink::DirectorySink(fs::path dir) : m_dir(std::move(dir)) {
     throw OutputError(fmt::format("the output folder {} is not writable: {}",
                                   quote_name(m_dir.string()), errno_text(errno)));
   }
+  // A run killed midway (kill -9, a power cut) leaves its hidden temporary files; a later run
+  // removes them once no run can still be using them.
+  remove_stale_temps(m_dir, k_stale_temp_age);
 }
 
 DirectorySink::~DirectorySink() {
@@ -168,9 +220,10 @@ void DirectorySink::write(const std::string& name, std::string_view data) {
   // Any failure discards everything staged so far: a run is all or nothing.
   try {
     const int fd = stage(name);
-    const fs::path& temp = m_staged.back().temp;
+    // Messages name the output the user asked for, not the hidden temporary file.
+    const fs::path final_path = m_dir / name;
     try {
-      write_all(fd, data, temp);
+      write_all(fd, data, final_path);
     } catch (...) {
       ::close(fd);
       throw;
@@ -179,7 +232,7 @@ void DirectorySink::write(const std::string& name, std::string_view data) {
     ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     if (::close(fd) != 0) {
       throw OutputError(
-          fmt::format("cannot write {}: {}", quote_name(temp.string()), errno_text(errno)));
+          fmt::format("cannot write {}: {}", quote_name(final_path.string()), errno_text(errno)));
     }
   } catch (...) {
     discard();
@@ -192,7 +245,13 @@ void DirectorySink::write_with(const std::string& name,
   try {
     ::close(stage(name));
     const fs::path temp = m_staged.back().temp;
-    produce(temp);
+    try {
+      produce(temp);
+    } catch (const OutputError& e) {
+      // A library writing by path names the hidden temporary file (a full disk, say); the
+      // user needs the output's own name.
+      throw OutputError(replace_all(e.what(), temp.string(), (m_dir / name).string()));
+    }
     // The producer is a library writing by path; make sure what is there now is still a plain
     // file of ours before it is synced and renamed into place.
     const int fd = ::open(temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);

@@ -2,6 +2,8 @@
 // implementation that writes every file atomically inside one output folder.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -45,13 +47,23 @@ public:
 // Throws OutputError unless `name` is a safe plain file name (see OutputSink).
 void check_output_name(const std::string& name);
 
+// How old a temporary file left by a killed run must be before a later run removes it: far
+// longer than any run stages its files, so a run never removes another live run's files.
+inline constexpr std::chrono::hours k_stale_temp_age{24};
+
+// Removes from `dir` the temporary files a killed run left behind: plain files of this user
+// named as DirectorySink names them (`.planctl-` + 16 hex digits + `.tmp`) and last written
+// more than `min_age` ago. Returns how many were removed; errors are ignored.
+std::size_t remove_stale_temps(const std::filesystem::path& dir, std::chrono::seconds min_age);
+
 // Writes into one existing folder: each file first goes to a hidden temporary file created
 // exclusively in that folder, is flushed and fsynced, and commit() renames it into place.
 // Staged files never follow a symlink planted at the final name: rename replaces the link.
 // Destruction without commit() discards.
 class DirectorySink final : public OutputSink {
 public:
-  // Opens `dir`; throws OutputError when it is missing, not a folder or not writable.
+  // Opens `dir`; throws OutputError when it is missing, not a folder or not writable. Removes
+  // the temporary files of runs killed more than k_stale_temp_age ago (remove_stale_temps).
   explicit DirectorySink(std::filesystem::path dir);
   ~DirectorySink() override;
 

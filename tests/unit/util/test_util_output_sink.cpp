@@ -2,13 +2,18 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <sys/resource.h>
+#include <sys/stat.h>
 
 using namespace planctl::util;
 namespace fs = std::filesystem;
@@ -141,6 +146,36 @@ TEST_CASE("util::DirectorySink") {
     CHECK(read(dir / "b.md") == "old b");
     CHECK(entries(dir) == std::set<std::string>{"a.md", "b.md"});
   }
+  SUBCASE("a write that fails names the output, not the temporary file") {
+    put(dir / "a.md", "old");
+    // A file-size limit makes write() fail with EFBIG, as a full disk fails with ENOSPC.
+    rlimit old{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+    const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = old;
+    small.rlim_cur = 1024;
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    std::string message;
+    {
+      DirectorySink sink(dir);
+      message = error_of([&] { sink.write("a.md", std::string(4096, 'x')); });
+    }
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, old_handler);
+    CHECK(message == "cannot write \"" + (dir / "a.md").string() + "\": File too large");
+    CHECK(read(dir / "a.md") == "old");
+    CHECK(entries(dir) == std::set<std::string>{"a.md"});
+  }
+  SUBCASE("a producer's error names the output, not the temporary file") {
+    DirectorySink sink(dir);
+    const std::string message = error_of([&] {
+      sink.write_with("a.docx", [](const fs::path& p) {
+        throw OutputError("cannot write \"" + p.string() + "\": No space left on device");
+      });
+    });
+    CHECK(message == "cannot write \"" + (dir / "a.docx").string() + "\": No space left on device");
+    CHECK(entries(dir).empty());
+  }
   SUBCASE("a producer that throws something else is discarded too") {
     DirectorySink sink(dir);
     CHECK_THROWS_AS(
@@ -229,6 +264,61 @@ TEST_CASE("util::DirectorySink") {
     CHECK(error_of([&] { DirectorySink sink(dir / "ro"); }) ==
           "the output folder \"" + (dir / "ro").string() + "\" is not writable: Permission denied");
     fs::permissions(dir / "ro", fs::perms::owner_all);
+  }
+}
+
+namespace {
+
+// Sets the last-written time of `p` (not following a symlink) to `hours` hours ago.
+void age(const fs::path& p, int hours) {
+  timespec times[2]{};
+  times[0].tv_sec = times[1].tv_sec = ::time(nullptr) - static_cast<time_t>(hours) * 3600;
+  REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0);
+}
+
+} // namespace
+
+TEST_CASE("util::remove_stale_temps") {
+  TempDir tmp;
+  const fs::path& dir = tmp.path();
+  const std::string old_temp = ".planctl-0123456789abcdef.tmp";
+
+  SUBCASE("only our temporary files older than the age are removed") {
+    put(dir / old_temp, "killed run");
+    age(dir / old_temp, 25);
+    put(dir / ".planctl-fedcba9876543210.tmp", "live run");
+    age(dir / ".planctl-fedcba9876543210.tmp", 23);
+    // Look-alikes: other names, other lengths, upper-case hex, an output of the same age.
+    for (const char* name :
+         {".planctl-0123456789ABCDEF.tmp", ".planctl-0123.tmp", "planctl-0123456789abcdef.tmp",
+          ".planctl-0123456789abcdef.tmp.md", "school.plan.md"}) {
+      put(dir / name, "keep");
+      age(dir / name, 48);
+    }
+    CHECK(remove_stale_temps(dir, std::chrono::hours(24)) == 1);
+    CHECK_FALSE(fs::exists(dir / old_temp));
+    CHECK(entries(dir).size() == 6);
+  }
+  SUBCASE("a symlink or a folder with our name is left alone, and its target too") {
+    put(dir / "target.md", "precious");
+    fs::create_symlink(dir / "target.md", dir / old_temp);
+    age(dir / old_temp, 48);
+    age(dir / "target.md", 48);
+    fs::create_directory(dir / ".planctl-1111111111111111.tmp");
+    age(dir / ".planctl-1111111111111111.tmp", 48);
+    CHECK(remove_stale_temps(dir, std::chrono::hours(24)) == 0);
+    CHECK(fs::is_symlink(dir / old_temp));
+    CHECK(read(dir / "target.md") == "precious");
+    CHECK(fs::is_directory(dir / ".planctl-1111111111111111.tmp"));
+  }
+  SUBCASE("opening a DirectorySink removes what killed runs left a day ago") {
+    put(dir / old_temp, "killed run");
+    age(dir / old_temp, 25);
+    DirectorySink sink(dir);
+    CHECK(entries(dir).empty());
+  }
+  SUBCASE("a missing folder removes nothing") {
+    CHECK(remove_stale_temps(dir / "missing", std::chrono::hours(24)) == 0);
   }
 }
 
