@@ -1,7 +1,10 @@
+#include <planctl/util/output_sink.hpp>
 #include <planctl/util/utf8.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -142,15 +145,24 @@ void XlsxBook::close() {
     }
     worksheet_hide(lists);
   }
+  const std::string path = m_book->filename != nullptr ? m_book->filename : "";
   static std::mutex close_mutex;
   lxw_error error = LXW_NO_ERROR;
+  int close_errno = 0;
   {
     const std::lock_guard<std::mutex> lock(close_mutex);
+    errno = 0;
     error = workbook_close(m_book);
+    close_errno = errno;
   }
   // workbook_close() frees the workbook whatever happened.
   m_book = nullptr;
-  check_lxw(error, "writing the file");
+  if (error != LXW_NO_ERROR) {
+    // Everything was built in memory; what fails here is the file system (a full disk, a
+    // file-size limit): an output error with the system's reason, not an internal one.
+    throw util::OutputError("cannot write \"" + path + "\": " +
+                            (close_errno != 0 ? std::strerror(close_errno) : lxw_strerror(error)));
+  }
 }
 
 } // namespace planctl::workbook
