@@ -5,7 +5,9 @@
 
 #include <zlib.h>
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -15,6 +17,16 @@ namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
   throw util::OutputError("cannot write \"" + path.string() + "\": " + what);
+}
+
+// minizip's ZIP_ERRNO means the file system failed (a full disk, a file-size limit): the
+// system's reason says what to do; minizip's own words do not.
+[[noreturn]] void fail_io(const std::filesystem::path& path, int rc, int err,
+                          const std::string& what) {
+  if (rc == ZIP_ERRNO && err != 0) {
+    fail(path, std::strerror(err));
+  }
+  fail(path, what);
 }
 
 } // namespace
@@ -95,20 +107,25 @@ void ZipWriter::add(std::string_view name, std::string_view data) {
   // raw = 1: the data is already deflated; minizip writes the headers, and the CRC and size
   // are given when the entry is closed. zip64 = 0: the zip64 extra field would make small
   // packages differ from what Word writes and is never needed for a document part.
-  if (zipOpenNewFileInZip4_64(zf, entry.c_str(), &info, nullptr, 0, nullptr, 0, nullptr, Z_DEFLATED,
-                              Z_DEFAULT_COMPRESSION, 1, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, nullptr,
-                              0, 0, 0, 0) != ZIP_OK) {
-    fail(m_path, "cannot add entry \"" + entry + "\"");
+  errno = 0;
+  int rc = zipOpenNewFileInZip4_64(zf, entry.c_str(), &info, nullptr, 0, nullptr, 0, nullptr,
+                                   Z_DEFLATED, Z_DEFAULT_COMPRESSION, 1, -MAX_WBITS, 8,
+                                   Z_DEFAULT_STRATEGY, nullptr, 0, 0, 0, 0);
+  if (rc != ZIP_OK) {
+    fail_io(m_path, rc, errno, "cannot add entry \"" + entry + "\"");
   }
   const std::string& packed = m_deflater->out;
-  if (zipWriteInFileInZip(zf, packed.data(), static_cast<unsigned>(packed.size())) != ZIP_OK) {
+  rc = zipWriteInFileInZip(zf, packed.data(), static_cast<unsigned>(packed.size()));
+  if (rc != ZIP_OK) {
+    const int err = errno;
     zipCloseFileInZip(zf);
-    fail(m_path, "cannot write entry \"" + entry + "\"");
+    fail_io(m_path, rc, err, "cannot write entry \"" + entry + "\"");
   }
   const uLong crc =
       crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
-  if (zipCloseFileInZipRaw64(zf, data.size(), crc) != ZIP_OK) {
-    fail(m_path, "cannot finish entry \"" + entry + "\"");
+  rc = zipCloseFileInZipRaw64(zf, data.size(), crc);
+  if (rc != ZIP_OK) {
+    fail_io(m_path, rc, errno, "cannot finish entry \"" + entry + "\"");
   }
 }
 
@@ -116,10 +133,12 @@ void ZipWriter::finish() {
   if (m_zip == nullptr) {
     return;
   }
+  errno = 0;
   const int rc = zipClose(static_cast<zipFile>(m_zip), nullptr);
+  const int err = errno;
   m_zip = nullptr;
   if (rc != ZIP_OK) {
-    fail(m_path, "cannot finish the archive (disk full?)");
+    fail_io(m_path, rc, err, "cannot finish the archive (disk full?)");
   }
 }
 
