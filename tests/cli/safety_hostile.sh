@@ -36,17 +36,17 @@ done
 
 # As written (--keep-punctuation): verbatim and inert, and the golden files.
 set +e
-$PY "$HOSTILE/check_outputs.py" check hostile/hostile.yaml h-keep b-keep "$HOSTILE/expected" >"$T/out" 2>"$T/err"
+$PY "$HOSTILE/check_outputs.py" check hostile/hostile.yaml h-keep b-keep "$HOSTILE/expected" >"$T/stdout" 2>"$T/stderr"
 CODE=$?
 set -e
-cat "$T/out"
+cat "$T/stdout"
 expect_code 0
 # The default render turns ASCII punctuation that the layout puts next to Chinese into its
 # full-width form (`@SUM(1)` + `。`): inert all the same.
 set +e
-$PY "$HOSTILE/check_outputs.py" check --inert-only hostile/hostile.yaml h-default b-default >"$T/out" 2>"$T/err"
+$PY "$HOSTILE/check_outputs.py" check --inert-only hostile/hostile.yaml h-default b-default >"$T/stdout" 2>"$T/stderr"
 CODE=$?
 set -e
-cat "$T/out"
+cat "$T/stdout"
 expect_code 0
 echo "safety_hostile: ok"
