@@ -2,6 +2,7 @@
 #include <planctl/util/utf8.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
+#include <planctl/workbook/xlsx_io.hpp>
 
 #include <cerrno>
 #include <cstring>
@@ -150,7 +151,13 @@ void XlsxBook::close() {
   lxw_error error = LXW_NO_ERROR;
   int close_errno = 0;
   {
-    const std::lock_guard<std::mutex> lock(close_mutex);
+    // With planctl's replacements of libxlsxwriter's temporary files and gmtime() (xlsx_io),
+    // workbooks share nothing and close, the costliest step of a workbook, runs on every
+    // thread at once; without them, closes take turns.
+    std::unique_lock<std::mutex> lock(close_mutex, std::defer_lock);
+    if (!xlsx_io_replaced()) {
+      lock.lock();
+    }
     errno = 0;
     error = workbook_close(m_book);
     close_errno = errno;

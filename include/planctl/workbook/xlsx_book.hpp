@@ -67,8 +67,8 @@ public:
                            const std::string& error_message);
 
   // Writes the file. libxlsxwriter formats times with gmtime() and names temporary files
-  // with an unsynchronised random seed, so closes are serialised process-wide. Throws
-  // std::runtime_error.
+  // with an unsynchronised random seed, so closes are serialised process-wide unless planctl's
+  // replacements of both are in use (xlsx_io.hpp). Throws std::runtime_error.
   void close();
 
 private:
