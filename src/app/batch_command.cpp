@@ -288,6 +288,38 @@ private:
   bool m_drawn = false;
 };
 
+// Output sinks for the output folder, one per thread and reused from school to school: a sink
+// checks the folder and clears stale temporary files when it opens, work for once per thread,
+// not once per school (with thousands of outputs already in the folder).
+class SinkPool {
+public:
+  explicit SinkPool(fs::path dir) : m_dir(std::move(dir)) {}
+
+  std::unique_ptr<util::DirectorySink> take() {
+    {
+      const std::lock_guard<std::mutex> lock(m_mutex);
+      if (!m_free.empty()) {
+        std::unique_ptr<util::DirectorySink> sink = std::move(m_free.back());
+        m_free.pop_back();
+        return sink;
+      }
+    }
+    return std::make_unique<util::DirectorySink>(m_dir);
+  }
+
+  // Returns `sink` for reuse; whatever it still holds staged is dropped.
+  void give(std::unique_ptr<util::DirectorySink> sink) {
+    sink->discard();
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_free.push_back(std::move(sink));
+  }
+
+private:
+  fs::path m_dir;
+  std::mutex m_mutex;
+  std::vector<std::unique_ptr<util::DirectorySink>> m_free;
+};
+
 bool in_ci() {
   const char* ci = std::getenv("CI");
   return ci && *ci && std::string_view(ci) != "0" && std::string_view(ci) != "false";
@@ -391,9 +423,10 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     console.err << (zh ? "planctl: 未写出任何文件\n" : "planctl: nothing was written\n");
     return k_exit_usage;
   }
+  SinkPool sinks(out_dir);
   try {
     fs::create_directories(out_dir);
-    util::DirectorySink probe(out_dir); // missing, not a folder or not writable
+    sinks.give(sinks.take()); // missing, not a folder or not writable
   } catch (const fs::filesystem_error& e) {
     progress.close();
     return fail(console,
@@ -422,10 +455,16 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     std::optional<std::string> output_error;
     std::optional<std::string> internal_error;
     try {
-      util::DirectorySink sink(out_dir);
-      e.warnings = render_plan_file(*e.checked.plan, e.stem, options, sink);
-      e.written = sink.commit().size();
-      e.rendered = true;
+      std::unique_ptr<util::DirectorySink> sink = sinks.take();
+      try {
+        e.warnings = render_plan_file(*e.checked.plan, e.stem, options, *sink);
+        e.written = sink->commit().size();
+        e.rendered = true;
+      } catch (...) {
+        sinks.give(std::move(sink));
+        throw;
+      }
+      sinks.give(std::move(sink));
     } catch (const util::OutputError& ex) {
       output_error = ex.what();
     } catch (const std::exception& ex) {

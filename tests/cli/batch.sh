@@ -121,4 +121,25 @@ run batch plans/school-001.yaml missing.yaml -o out5 --as-of 2020-12-31
 expect_code 2
 err_has "missing.yaml: error: cannot read the file"
 [[ -s out5/school-001.plan.md ]] || fail "the readable file was not rendered"
+# A school whose outputs cannot be written (a folder in the way) fails alone, with an
+# output-failed finding in the summary; the others are written.
+mkdir -p out6/school-002.plan.md
+run batch plans/school-001.yaml plans/school-002.yaml plans/school-003.yaml -o out6 --as-of 2020-12-31
+expect_code 2
+grep -qxF "[2/3] failed   plans/school-002.yaml (1 error)" "$T/stderr" || fail "no failed line for school 2"
+err_has "plans/school-002.yaml: error: cannot write the outputs of this file:"
+err_has "[output-failed]"
+[[ -s out6/school-001.plan.md && -s out6/school-003.tasks.xlsx ]] || fail "the other schools were not written"
+[[ ! -e out6/school-002.plan.txt ]] || fail "school 2 was partly written"
+! ls -A out6 | grep -q '^\.planctl-' || fail "temporary files were left behind"
+"$PY" - out6/district-summary.xlsx <<'PY' || fail "the output failure is not in the summary"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = [[c.value for c in r] for r in wb["汇总"].iter_rows(min_row=4, max_row=6)]
+assert rows[1][11] == "1个错误" and rows[1][3] is None, rows[1]
+assert rows[0][11] == "通过" and rows[0][3] == 12, rows[0]
+problems = [[c.value for c in r] for r in wb["问题清单"].iter_rows(min_row=4) if r[0].value]
+assert [p[4] for p in problems] == ["output-failed"], problems
+assert problems[0][0] == "plans/school-002.yaml" and problems[0][1] is None, problems
+PY
 echo "batch: ok"
