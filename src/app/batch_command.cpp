@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cinttypes>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -320,6 +321,10 @@ private:
   std::vector<std::unique_ptr<util::DirectorySink>> m_free;
 };
 
+// The most plan file bytes whose models stay in memory from checking to rendering (models
+// take about four times their file's size): 32 MiB is some 400 schools.
+constexpr std::uintmax_t k_keep_models_bytes = std::uintmax_t{32} * 1024 * 1024;
+
 bool in_ci() {
   const char* ci = std::getenv("CI");
   return ci && *ci && std::string_view(ci) != "0" && std::string_view(ci) != "false";
@@ -377,11 +382,40 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   Progress progress(console, console.err_is_terminal && !in_ci(), lang, entries.size());
 
   // 1. Load and check every file; a file that fails is only recorded.
+  // A model takes several times its file's size in memory: a district too large to hold them
+  // all between checking and rendering loads each file again when rendering it.
+  std::uintmax_t input_bytes = 0;
+  for (const Entry& e : entries) {
+    std::error_code size_error;
+    const std::uintmax_t size = fs::file_size(e.path, size_error);
+    input_bytes += size_error ? 0 : size;
+  }
+  std::uintmax_t keep_limit = k_keep_models_bytes;
+  if (const char* limit = std::getenv("PLANCTL_BATCH_KEEP_BYTES"); limit && *limit) {
+    // For tests and for machines short of memory (docs/performance.md).
+    keep_limit = std::strtoumax(limit, nullptr, 10);
+  }
+  const bool keep_models = input_bytes <= keep_limit;
   progress.phase(zh ? "检查" : "checking ", entries.size());
   parallel_for(entries.size(), jobs, [&](std::size_t i) {
     Entry& e = entries[i];
     e.checked = check_file(e.path, console);
-    e.passed = e.checked.plan && !diag::file_fails(e.checked.result, false);
+    diag::FileResult& r = e.checked.result;
+    e.passed = e.checked.plan && !diag::file_fails(r, false);
+    if (e.passed) {
+      e.stem = output_stem(*e.checked.plan, e.path);
+      if (!keep_models && e.path != "-") {
+        e.checked.plan.reset();
+      }
+    } else {
+      e.summary = workbook::summary_row(r.file, e.checked.plan ? &*e.checked.plan : nullptr, false,
+                                        r.diagnostics.error_count(), r.diagnostics.warning_count(),
+                                        options.as_of);
+      e.checked.plan.reset();
+    }
+    if (r.diagnostics.empty()) {
+      r.source = std::string(); // kept only for the excerpts of findings
+    }
     progress.step(!e.passed);
   });
   std::vector<diag::FileResult> results;
@@ -407,7 +441,6 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     if (!e.passed) {
       continue;
     }
-    e.stem = output_stem(*e.checked.plan, e.path);
     const auto [it, inserted] = stems.emplace(e.stem, i);
     if (!inserted) {
       clashes.push_back(fmt::format("\"{}\" and \"{}\" would both write the outputs named "
@@ -454,21 +487,33 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     diag::FileResult& r = results[i];
     std::optional<std::string> output_error;
     std::optional<std::string> internal_error;
-    try {
-      std::unique_ptr<util::DirectorySink> sink = sinks.take();
-      try {
-        e.warnings = render_plan_file(*e.checked.plan, e.stem, options, *sink);
-        e.written = sink->commit().size();
-        e.rendered = true;
-      } catch (...) {
-        sinks.give(std::move(sink));
-        throw;
+    if (!e.checked.plan) {
+      // Loaded again (see keep_models); a file edited since it was checked is not rendered.
+      CheckedFile again = check_file(e.path, console);
+      if (again.plan && !diag::file_fails(again.result, false) &&
+          output_stem(*again.plan, e.path) == e.stem) {
+        e.checked.plan = std::move(again.plan);
+      } else {
+        output_error = "the file changed while planctl batch was running; run it again";
       }
-      sinks.give(std::move(sink));
-    } catch (const util::OutputError& ex) {
-      output_error = ex.what();
-    } catch (const std::exception& ex) {
-      internal_error = ex.what();
+    }
+    if (e.checked.plan) {
+      try {
+        std::unique_ptr<util::DirectorySink> sink = sinks.take();
+        try {
+          e.warnings = render_plan_file(*e.checked.plan, e.stem, options, *sink);
+          e.written = sink->commit().size();
+          e.rendered = true;
+        } catch (...) {
+          sinks.give(std::move(sink));
+          throw;
+        }
+        sinks.give(std::move(sink));
+      } catch (const util::OutputError& ex) {
+        output_error = ex.what();
+      } catch (const std::exception& ex) {
+        internal_error = ex.what();
+      }
     }
     if (output_error || internal_error) {
       const std::lock_guard<std::mutex> lock(failure_mutex);
@@ -489,9 +534,9 @@ int run_batch(const BatchCliOptions& o, Console& console) {
           diag::format_text(r.diagnostics.items().back(), {}, diag::TextStyle{.lang = lang}));
       notes.back().pop_back(); // the newline
     }
-    e.summary =
-        workbook::summary_row(r.file, &*e.checked.plan, e.rendered, r.diagnostics.error_count(),
-                              r.diagnostics.warning_count(), options.as_of);
+    e.summary = workbook::summary_row(r.file, e.checked.plan ? &*e.checked.plan : nullptr,
+                                      e.rendered, r.diagnostics.error_count(),
+                                      r.diagnostics.warning_count(), options.as_of);
     e.checked.plan.reset(); // a district's models need not all stay in memory
     progress.step(!e.rendered);
     progress.finished(i, outcome_line(e, r, lang), std::move(notes));
@@ -504,12 +549,6 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   std::size_t rendered = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     Entry& e = entries[i];
-    if (!e.passed) {
-      e.summary =
-          workbook::summary_row(results[i].file, e.checked.plan ? &*e.checked.plan : nullptr, false,
-                                results[i].diagnostics.error_count(),
-                                results[i].diagnostics.warning_count(), options.as_of);
-    }
     rendered += e.rendered ? 1 : 0;
     rows.push_back(std::move(e.summary));
     add_problems(results[i], problems);

@@ -88,6 +88,15 @@ grep '^\[' "$T/stderr" >lines-j1.txt
 cmp -s lines-j1.txt lines-j2.txt || fail "the CI lines depend on the number of threads"
 cmp -s out/district-summary.xlsx summary-j2.xlsx || fail "the summary depends on the number of threads"
 
+# A district too large to keep every model in memory loads each file again to render it: the
+# same files, the same bytes.
+PLANCTL_BATCH_KEEP_BYTES=0 run batch plans -o out-reload -j 2 --as-of 2020-12-31
+expect_code 1
+for f in out/*; do
+  cmp -s "$f" "out-reload/${f#out/}" || fail "reloading changed ${f#out/}"
+done
+[[ $(ls out-reload | wc -l) == 29 ]] || fail "reloading wrote $(ls out-reload | wc -l) files"
+
 # Files given one by one, in any order, and in Chinese.
 run batch plans/school-003.yaml plans/school-001.yaml -o out2 --as-of 2020-12-31 --lang zh
 expect_code 0
