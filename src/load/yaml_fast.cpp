@@ -14,14 +14,16 @@ namespace {
 // Whether `text` holds a line break that libyaml (YAML 1.1) and yaml-cpp (YAML 1.2) do not
 // agree on: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, or a CR not followed by LF.
 bool has_disputed_break(std::string_view text) {
-  if (text.find("\xC2\x85") != std::string_view::npos ||
-      text.find("\xE2\x80\xA8") != std::string_view::npos ||
-      text.find("\xE2\x80\xA9") != std::string_view::npos) {
-    return true;
-  }
-  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
-       cr = text.find('\r', cr + 1)) {
-    if (cr + 1 >= text.size() || text[cr + 1] != '\n') {
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (b[i] == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+      return true;
+    }
+    if (b[i] == 0xC2 && i + 1 < n && b[i + 1] == 0x85) {
+      return true;
+    }
+    if (b[i] == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)) {
       return true;
     }
   }
@@ -118,6 +120,14 @@ public:
     throw Decline{};
   }
 
+  // Room for a document of `bytes` bytes: plan files hold about one node per 25 bytes and
+  // half their bytes in texts, so the vectors rarely grow (each growth copies all nodes).
+  void reserve(std::size_t bytes) {
+    m_doc.m_nodes.reserve(bytes / 24 + 16);
+    m_doc.m_children.reserve(bytes / 24 + 16);
+    m_doc.m_strings.reserve(bytes / 2 + 16);
+  }
+
   void finish() {
     if (m_doc.m_nodes.empty() || !m_stack.empty()) {
       throw Decline{}; // an empty file has its own finding
@@ -133,6 +143,12 @@ private:
 
   std::uint32_t offset_of(const yaml_mark_t& mark) {
     return static_cast<std::uint32_t>(m_cursor.byte_of(mark.index));
+  }
+
+  // libyaml counts lines and characters from 0; with LF and CRLF the only line breaks (see
+  // has_disputed_break) its position is LineIndex's, without LineIndex's search.
+  static util::Mark mark_of(const yaml_mark_t& mark) {
+    return util::Mark{static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
   }
 
   bool is_value_position() const {
@@ -244,7 +260,7 @@ private:
       throw Decline{};
     }
     const std::uint32_t offset = offset_of(e.start_mark);
-    const NodeId id = add_node(NodeKind::scalar, m_lines.mark_at(offset), offset);
+    const NodeId id = add_node(NodeKind::scalar, mark_of(e.start_mark), offset);
     YamlNode& n = m_doc.m_nodes[id];
     n.plain = plain;
     n.first = static_cast<std::uint32_t>(m_doc.m_strings.size());
@@ -258,7 +274,7 @@ private:
       throw Decline{};
     }
     const std::uint32_t offset = offset_of(mark);
-    const NodeId id = add_node(kind, m_lines.mark_at(offset), offset);
+    const NodeId id = add_node(kind, mark_of(mark), offset);
     if (!m_stack.empty()) {
       m_pending.push_back(id);
     }
@@ -344,6 +360,7 @@ std::optional<YamlDocument> parse_yaml_fast(std::string_view text, const LineInd
   yaml_parser_set_encoding(parser.get(), YAML_UTF8_ENCODING);
   YamlDocument doc;
   FastYamlBuilder builder(doc, text, lines, limits);
+  builder.reserve(text.size());
   try {
     for (;;) {
       Event event;
