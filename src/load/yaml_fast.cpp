@@ -102,13 +102,15 @@ public:
       if (e.data.sequence_start.anchor || e.data.sequence_start.tag) {
         throw Decline{};
       }
-      open_container(NodeKind::sequence, e.start_mark);
+      open_container(NodeKind::sequence, e.start_mark,
+                     e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
       return;
     case YAML_MAPPING_START_EVENT:
       if (e.data.mapping_start.anchor || e.data.mapping_start.tag) {
         throw Decline{};
       }
-      open_container(NodeKind::mapping, e.start_mark);
+      open_container(NodeKind::mapping, e.start_mark,
+                     e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
       return;
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
@@ -139,6 +141,7 @@ private:
     NodeId node;
     std::size_t pending_start;
     bool is_map;
+    bool flow; // written in [ ] or { }
   };
 
   std::uint32_t offset_of(const yaml_mark_t& mark) {
@@ -241,6 +244,11 @@ private:
     }
     const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+    // yaml-cpp ends a plain text in [ ] or { } at any `?` (YAML 1.2 and libyaml read `[达标?]`
+    // as one text) and reports a syntax error: found by fuzz/fuzz_yaml_diff.
+    if (plain && m_flow_depth > 0 && value.find('?') != std::string_view::npos) {
+      throw Decline{};
+    }
     if (plain && is_core_null(value)) {
       null_node(e.start_mark);
       return;
@@ -269,7 +277,7 @@ private:
     add_leaf(id);
   }
 
-  void open_container(NodeKind kind, const yaml_mark_t& mark) {
+  void open_container(NodeKind kind, const yaml_mark_t& mark, bool flow) {
     if (is_key_position() || static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
       throw Decline{};
     }
@@ -278,7 +286,8 @@ private:
     if (!m_stack.empty()) {
       m_pending.push_back(id);
     }
-    m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping});
+    m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping, flow});
+    m_flow_depth += flow ? 1 : 0;
   }
 
   void close_container() {
@@ -287,6 +296,7 @@ private:
     }
     const Frame frame = m_stack.back();
     m_stack.pop_back();
+    m_flow_depth -= frame.flow ? 1 : 0;
     const auto first = static_cast<std::uint32_t>(m_doc.m_children.size());
     if (frame.is_map) {
       append_map_entries(frame.pending_start);
@@ -343,6 +353,7 @@ private:
   std::vector<NodeId> m_pending;
   std::unordered_set<std::string_view> m_seen;
   int m_documents = 0;
+  int m_flow_depth = 0; // open containers written in [ ] or { }
 };
 
 std::optional<YamlDocument> parse_yaml_fast(std::string_view text, const LineIndex& lines,
