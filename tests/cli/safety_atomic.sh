@@ -144,7 +144,7 @@ for delay in 0 0.05 0.2 0.5 1; do
   while read -r name sum; do
     [[ "$name" == .planctl-*.tmp ]] && continue
     [[ "$name" == killme.yaml ]] && continue
-    printf '%s\n%s\n' "$old" "$new" | grep -qxF "$name $sum" ||
+    grep -qxF "$name $sum" <<<"$old"$'\n'"$new" ||
       fail "kill after $delay s: $name is neither its old nor its new content"
   done < <(snapshot kill)
 done
