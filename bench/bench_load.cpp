@@ -1,7 +1,7 @@
 // planctl-bench-load: times the stages of reading plan files, each on its own, so that the
 // benchmark table can show YAML parsing apart from the rest of the loader.
 //
-//   planctl-bench-load [--stage parse|structure|load|check] [--repeat N] FILE...
+//   planctl-bench-load [--stage parse-yaml-cpp|parse|structure|load|check] [--repeat N] FILE...
 //   planctl-bench-load --compare FILE...
 //
 // Without --stage, every stage runs on all files (best of N repeats, default 3) and a table
@@ -33,11 +33,14 @@ namespace {
 
 using namespace planctl;
 
-enum class Stage { parse, structure, load, check };
-constexpr Stage k_stages[] = {Stage::parse, Stage::structure, Stage::load, Stage::check};
+enum class Stage { yaml_cpp, parse, structure, load, check };
+constexpr Stage k_stages[] = {Stage::yaml_cpp, Stage::parse, Stage::structure, Stage::load,
+                              Stage::check};
 
 const char* stage_name(Stage s) {
   switch (s) {
+  case Stage::yaml_cpp:
+    return "parse-yaml-cpp";
   case Stage::parse:
     return "parse";
   case Stage::structure:
@@ -52,8 +55,10 @@ const char* stage_name(Stage s) {
 
 const char* stage_help(Stage s) {
   switch (s) {
+  case Stage::yaml_cpp:
+    return "byte checks + YAML into the tree with yaml-cpp alone (before the fast path)";
   case Stage::parse:
-    return "bytes checks + YAML (yaml-cpp events into the tree)";
+    return "byte checks + YAML into the tree (libyaml; yaml-cpp for what it declines)";
   case Stage::structure:
     return "parse + JSON conversion + JSON Schema (valijson)";
   case Stage::load:
@@ -76,7 +81,9 @@ std::size_t run(Stage stage, const std::string& text) {
   }
   load::Reporter report("bench.yaml", list);
   const load::SourceText source = load::check_source(text, report);
-  const load::ParsedYaml parsed = load::parse_yaml(source.text, report);
+  const load::ParsedYaml parsed = stage == Stage::yaml_cpp
+                                      ? load::parse_yaml_with_yaml_cpp(source.text, report)
+                                      : load::parse_yaml(source.text, report);
   std::size_t n = parsed.document ? parsed.document->node_count() : 0;
   if (stage == Stage::structure && parsed.document) {
     n += load::check_structure(*parsed.document, report).deferred.size();

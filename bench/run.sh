@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds planctl in Release and times the issue-6 workloads with hyperfine, printing one
-# Markdown table (median of several runs, peak memory from /usr/bin/time -v, the load average
-# while each ran). docs/performance.md explains the figures.
+# Markdown table: the median wall time of several runs, the CPU time (user + system) and peak
+# memory of one more run under /usr/bin/time -v, and the load average while each ran (other
+# programs on the machine slow every figure down). docs/performance.md explains the figures.
 #
 #   bash bench/run.sh              the table (about two minutes on the 2-core machine)
 #   bash bench/run.sh --scaling    also how time grows with schools and with tasks
@@ -47,14 +48,14 @@ SEED000=$SRC/examples/pingan-no2-2020.yaml
 AS_OF=2020-12-31
 export SOURCE_DATE_EPOCH=1609372800 CI=true LC_ALL=C.UTF-8
 
-# measure NAME TARGET COMMAND: one table row. The command runs RUNS times under hyperfine
-# (after one warm-up; output folders emptied before each run), then once more under
-# /usr/bin/time -v for the peak resident memory.
+# measure NAME TARGET COMMAND [RUNS]: one table row. The command runs RUNS times under
+# hyperfine (after one warm-up; output folders emptied before each run), then once more under
+# /usr/bin/time -v for the CPU time and the peak resident memory.
 ROWS=()
 measure() {
-  local name=$1 target=$2 cmd=$3
+  local name=$1 target=$2 cmd=$3 runs=${4:-$RUNS}
   local json=$WORK/hf.json
-  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$json" \
+  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" \
     --prepare 'rm -rf out; mkdir out' "$cmd" >/dev/null 2>&1 ||
     { echo "bench: failed: $cmd" >&2; exit 1; }
   local median mean sd
@@ -63,15 +64,16 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 print("%.3f %.3f %.3f" % (r["median"], r["mean"], r["stddev"]))' "$json")
   rm -rf out && mkdir out
-  local rss
-  rss=$( { /usr/bin/time -v bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 |
-    awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}')
+  /usr/bin/time -v -o "$WORK/time.txt" bash -c "$cmd" >/dev/null 2>&1 || true
+  local rss cpu
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$WORK/time.txt")
+  cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f s", u + s}' "$WORK/time.txt")
   local load
   load=$(cut -d' ' -f1 /proc/loadavg)
   local shown
   shown=$(/usr/bin/python3 -c 'import sys; t=float(sys.argv[1]); print("%.0f ms" % (t*1000) if t < 1 else "%.2f s" % t)' "$median")
-  ROWS+=("| $name | $shown | ±$(/usr/bin/python3 -c 'import sys; print("%.0f ms" % (float(sys.argv[1])*1000))' "$sd") | $rss MiB | $target | $load |")
-  echo "  $name: median $shown, peak $rss MiB (load $load)" >&2
+  ROWS+=("| $name | $shown | ±$(/usr/bin/python3 -c 'import sys; print("%.0f ms" % (float(sys.argv[1])*1000))' "$sd") | $cpu | $rss MiB | $target | $load |")
+  echo "  $name: median $shown, CPU $cpu, peak $rss MiB (load $load)" >&2
 }
 
 echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" >&2
@@ -93,8 +95,8 @@ measure "(f) YAML parsing only, the 2,000-task school" "—" \
   "'$LOADER' --stage parse big/school-001.yaml"
 
 echo
-echo "| workload | median | σ | peak memory | target | load avg |"
-echo "|---|---:|---:|---:|---|---:|"
+echo "| workload | median | σ | CPU (user+sys) | peak memory | target | load avg |"
+echo "|---|---:|---:|---:|---:|---|---:|"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "Loader stages (one thread, best of 3):"
@@ -107,12 +109,15 @@ if ((SCALING)); then
   ROWS=()
   echo >&2
   echo "bench: scaling" >&2
+  # The same generated schools at every size: school 7 is the same file in every set.
   for n in 1 20 200 2000; do
     gen "schools$n" --schools "$n" --tasks 60 --activities 120
-    measure "batch -j 2, $n schools" "—" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF"
+    measure "batch -j 2, $n schools" "—" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF" \
+      $((n >= 2000 ? 3 : RUNS))
   done
   for n in 1 20 200 2000; do
-    measure "validate -j 2, $n schools" "—" "'$PLANCTL' validate -j 2 schools$n/*.yaml"
+    measure "validate -j 2, $n schools" "—" "'$PLANCTL' validate -j 2 schools$n/*.yaml" \
+      $((n >= 2000 ? 3 : RUNS))
   done
   for t in 60 500 1000 2000; do
     gen "tasks$t" --schools 1 --tasks "$t" --activities $((t * 5))
@@ -120,7 +125,7 @@ if ((SCALING)); then
       "'$PLANCTL' render tasks$t/school-001.yaml -o out --as-of $AS_OF"
   done
   echo
-  echo "| scaling | median | σ | peak memory | target | load avg |"
-  echo "|---|---:|---:|---:|---|---:|"
+  echo "| scaling | median | σ | CPU (user+sys) | peak memory | target | load avg |"
+  echo "|---|---:|---:|---:|---:|---|---:|"
   printf '%s\n' "${ROWS[@]}"
 fi
