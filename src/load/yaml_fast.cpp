@@ -12,7 +12,9 @@ namespace planctl::load {
 namespace {
 
 // Whether `text` holds a line break that libyaml (YAML 1.1) and yaml-cpp (YAML 1.2) do not
-// agree on: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, or a CR not followed by LF.
+// agree on: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, or a CR not followed by LF; or a
+// byte-order mark at the start of a line, which libyaml skips and yaml-cpp reads as text (a
+// file pasted together from files saved with BOMs; found by fuzz/fuzz_yaml_diff).
 bool has_disputed_break(std::string_view text) {
   const auto* b = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -24,6 +26,10 @@ bool has_disputed_break(std::string_view text) {
       return true;
     }
     if (b[i] == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9)) {
+      return true;
+    }
+    if (b[i] == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF &&
+        (i == 0 || b[i - 1] == '\n')) {
       return true;
     }
   }
