@@ -8,7 +8,9 @@
 
 namespace planctl::diag {
 
-std::string Diagnostic::rule() const { return message_id.substr(0, message_id.find('.')); }
+std::string Diagnostic::rule() const {
+  return message_id.substr(0, message_id.find('.'));
+}
 
 std::string Diagnostic::text(Lang lang) const {
   const MessageDef* def = find_message(message_id);
@@ -51,7 +53,9 @@ std::size_t DiagnosticList::error_count() const {
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-std::size_t DiagnosticList::warning_count() const { return m_items.size() - error_count(); }
+std::size_t DiagnosticList::warning_count() const {
+  return m_items.size() - error_count();
+}
 
 void DiagnosticList::sort() {
   std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {

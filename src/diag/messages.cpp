@@ -13,22 +13,26 @@ using enum Severity;
 // without every change touching one file: messages_load.inc (reading the file and the schema),
 // messages_check.inc (semantic rules and lint), messages_app.inc (command-level findings).
 constexpr MessageDef k_messages[] = {
-#include "messages_load.inc"
-#include "messages_check.inc"
 #include "messages_app.inc"
+#include "messages_check.inc"
+#include "messages_load.inc"
 };
 
 constexpr RuleDef k_rules[] = {
-#include "rules_load.inc"
-#include "rules_check.inc"
 #include "rules_app.inc"
+#include "rules_check.inc"
+#include "rules_load.inc"
 };
 
 } // namespace
 
-std::span<const MessageDef> all_messages() { return k_messages; }
+std::span<const MessageDef> all_messages() {
+  return k_messages;
+}
 
-std::span<const RuleDef> all_rules() { return k_rules; }
+std::span<const RuleDef> all_rules() {
+  return k_rules;
+}
 
 const MessageDef* find_message(std::string_view id) {
   for (const MessageDef& m : k_messages) {

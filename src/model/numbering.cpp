@@ -80,6 +80,8 @@ std::optional<NumberStyle> parse_number_style(std::string_view text) {
   return std::nullopt;
 }
 
-std::string style_name(NumberStyle style) { return number_label(style, 1); }
+std::string style_name(NumberStyle style) {
+  return number_label(style, 1);
+}
 
 } // namespace planctl::model

@@ -2,7 +2,9 @@
 
 namespace planctl::model {
 
-util::Date DayOrMonth::first_day() const { return util::Date{year, month, day == 0 ? 1 : day}; }
+util::Date DayOrMonth::first_day() const {
+  return util::Date{year, month, day == 0 ? 1 : day};
+}
 
 util::Date DayOrMonth::last_day() const {
   return day == 0 ? util::last_day_of_month(year, month) : util::Date{year, month, day};

@@ -8,7 +8,9 @@
 
 namespace planctl::util {
 
-bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap_year(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -68,9 +70,13 @@ Date civil_from_days(long z) {
   return Date{year, month, day};
 }
 
-std::string to_iso(const Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string to_iso(const Date& d) {
+  return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
 
-Date last_day_of_month(int year, int month) { return Date{year, month, days_in_month(year, month)}; }
+Date last_day_of_month(int year, int month) {
+  return Date{year, month, days_in_month(year, month)};
+}
 
 Date today() {
   if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
@@ -82,7 +88,8 @@ Date today() {
     }
   }
   const auto now = std::chrono::system_clock::now();
-  const auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+  const auto days =
+      std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
   return civil_from_days(static_cast<long>(days));
 }
 

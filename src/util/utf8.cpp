@@ -101,10 +101,10 @@ bool is_cjk_ideograph(char32_t cp) {
 }
 
 bool is_chinese_char(char32_t cp) {
-  return is_cjk_ideograph(cp) || (cp >= 0x3000 && cp <= 0x303F) || // CJK punctuation
-         (cp >= 0xFF00 && cp <= 0xFFEF) ||                         // full-width forms
+  return is_cjk_ideograph(cp) || (cp >= 0x3000 && cp <= 0x303F) ||       // CJK punctuation
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||                               // full-width forms
          cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || // “ ” ‘ ’
-         cp == 0x2026 || cp == 0x2014 || cp == 0x00B7;                  // … — ·
+         cp == 0x2026 || cp == 0x2014 || cp == 0x00B7;                   // … — ·
 }
 
 } // namespace planctl::util

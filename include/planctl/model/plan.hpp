@@ -17,8 +17,8 @@ using util::Mark;
 // see `key` for the position of the key itself).
 template <class T> struct Located {
   T value{};
-  Mark mark;  // position of the value node
-  Mark key;   // position of the mapping key that introduced it, when there was one
+  Mark mark; // position of the value node
+  Mark key;  // position of the mapping key that introduced it, when there was one
 };
 
 using Text = Located<std::string>;
@@ -56,9 +56,9 @@ enum class Recurrence { whole_year, long_term, each_term, each_month, each_week 
 
 // A task's `due`: a date, a month, or a recurring keyword.
 struct Due {
-  std::optional<DayOrMonth> when; // set for a date or month
+  std::optional<DayOrMonth> when;       // set for a date or month
   std::optional<Recurrence> recurrence; // set for a keyword
-  std::string source; // the text as written (`全年`, `2020-09`, …)
+  std::string source;                   // the text as written (`全年`, `2020-09`, …)
 };
 
 // An explicit `status`.
@@ -67,7 +67,7 @@ enum class TaskStatus { not_started, in_progress, done };
 // One entry of `school.profile`.
 struct ProfileFact {
   Text label;
-  Text value;        // the scalar's source text, number or not
+  Text value; // the scalar's source text, number or not
   bool value_is_number = false;
   std::optional<Text> unit;
   Mark mark;
@@ -107,9 +107,9 @@ struct Item {
 
   bool is_task = false;
   std::optional<Text> id;
-  std::optional<Text> lead;     // department reference as written
-  TextList owner;               // person references as written
-  TextList support;             // department references as written
+  std::optional<Text> lead; // department reference as written
+  TextList owner;           // person references as written
+  TextList support;         // department references as written
   std::optional<Located<DayOrMonth>> start;
   std::optional<Located<Due>> due;
   std::vector<Located<int>> months;

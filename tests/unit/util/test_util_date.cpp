@@ -7,7 +7,9 @@
 using namespace planctl::util;
 
 TEST_CASE("util::parse_date") {
-  SUBCASE("a real date") { CHECK(parse_date("2020-04-09") == Date{2020, 4, 9}); }
+  SUBCASE("a real date") {
+    CHECK(parse_date("2020-04-09") == Date{2020, 4, 9});
+  }
   SUBCASE("29 February only in leap years") {
     CHECK(parse_date("2020-02-29").has_value());
     CHECK_FALSE(parse_date("2021-02-29").has_value());
@@ -29,7 +31,9 @@ TEST_CASE("util::days_from_civil") {
   CHECK(civil_from_days(days_from_civil(Date{2020, 12, 31})) == Date{2020, 12, 31});
 }
 
-TEST_CASE("util::to_iso") { CHECK(to_iso(Date{2020, 4, 9}) == "2020-04-09"); }
+TEST_CASE("util::to_iso") {
+  CHECK(to_iso(Date{2020, 4, 9}) == "2020-04-09");
+}
 
 TEST_CASE("util::last_day_of_month") {
   CHECK(last_day_of_month(2020, 2) == Date{2020, 2, 29});
