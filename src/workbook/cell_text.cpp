@@ -116,7 +116,12 @@ CellText fit_cell_text(std::string_view text, std::size_t limit) {
     const std::size_t before = pos;
     const char32_t cp = util::next_code_point(text, pos);
     units += cp >= 0x10000 ? 2 : 1;
-    if (valid) {
+    // XML 1.0 has no U+FFFE and U+FFFF (nor C0 controls but tab, LF and CR): written raw they
+    // make the workbook's XML ill-formed and Excel refuses the file. Found with
+    // tests/cli/safety_hostile.sh's noncharacter plan.
+    if (cp == 0xFFFE || cp == 0xFFFF || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')) {
+      util::append_utf8(out.text, 0xFFFD);
+    } else if (valid) {
       out.text.append(text.substr(before, pos - before));
     } else {
       util::append_utf8(out.text, cp);

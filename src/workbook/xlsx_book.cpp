@@ -86,9 +86,10 @@ lxw_format* XlsxBook::default_format() const {
 
 void XlsxBook::set_properties(const std::string& title, const std::string& author,
                               const std::string& company, std::time_t created) {
-  m_title = title;
-  m_author = author;
-  m_company = company;
+  // The properties are XML too (docProps/core.xml, app.xml): the same characters as in cells.
+  m_title = fit_cell_text(title).text;
+  m_author = fit_cell_text(author).text;
+  m_company = fit_cell_text(company).text;
   lxw_doc_properties properties{};
   properties.title = m_title.data();
   properties.author = m_author.data();

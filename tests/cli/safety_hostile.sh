@@ -49,4 +49,32 @@ CODE=$?
 set -e
 cat "$T/stdout"
 expect_code 0
+# Characters XML 1.0 has no place for (the noncharacters U+FFFE and U+FFFF) pass the loader:
+# the text outputs keep them, the .docx drops them and the .xlsx shows U+FFFD, and every XML
+# part stays well-formed (Word and Excel refuse a file that is not).
+mkdir nonchar
+printf 'version: 1\nschool:\n  name: "一中\xef\xbf\xbf"\ndepartments:\n  - {id: d, name: "教务处\xef\xbf\xbe"}\nplan:\n  title: "计划\xef\xbf\xbf"\n  year: 2020\n  issuer: 一中\n  date: 2020-01-01\n  sections:\n    - title: "总则\xef\xbf\xbe"\n      id: t1\n      lead: d\n      text: "a\xc2\x80b\xef\xbf\xbfc"\n' >nonchar/nonchar.yaml
+run render --keep-punctuation -o nonchar nonchar/nonchar.yaml
+expect_code 0
+grep -qF $'计划\xef\xbf\xbf' nonchar/nonchar.plan.txt || fail "the .txt lost U+FFFF"
+grep -qF $'a\xc2\x80b\xef\xbf\xbfc' nonchar/nonchar.plan.md || fail "the .md lost U+0080 or U+FFFF"
+set +e
+$PY - nonchar/nonchar.plan.docx nonchar/nonchar.tasks.xlsx >"$T/stdout" 2>"$T/stderr" <<'PY'
+import sys, zipfile, xml.dom.minidom
+import docx, openpyxl
+for path in sys.argv[1:]:
+    with zipfile.ZipFile(path) as z:
+        for part in z.namelist():
+            if part.endswith((".xml", ".rels")):
+                xml.dom.minidom.parseString(z.read(part))  # raises when ill-formed
+texts = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
+assert "计划" in texts and "a\x80bc" in texts, texts
+cells = [c.value for row in openpyxl.load_workbook(sys.argv[2])["任务分工"].iter_rows() for c in row]
+assert "总则\ufffd" in cells and "教务处\ufffd" in cells, cells
+print("noncharacters: well-formed docx and xlsx")
+PY
+CODE=$?
+set -e
+expect_code 0
+cat "$T/stdout"
 echo "safety_hostile: ok"

@@ -33,7 +33,8 @@ struct CellText {
   std::size_t original = 0; // the original length in UTF-16 code units
 };
 
-// `text` as a cell can hold it: ill-formed UTF-8 bytes become U+FFFD, and a text longer than
+// `text` as a cell can hold it: ill-formed UTF-8 bytes and characters XML 1.0 forbids (U+FFFE,
+// U+FFFF, C0 controls other than tab, LF and CR) become U+FFFD, and a text longer than
 // `limit` UTF-16 code units is cut at a character boundary and ends with `k_cut_mark`, the
 // whole staying within `limit`.
 CellText fit_cell_text(std::string_view text, std::size_t limit = k_cell_limit);

@@ -48,6 +48,18 @@ TEST_CASE("workbook::fit_cell_text") {
     CHECK_FALSE(cell.cut);
     CHECK(cell.original == 18);
   }
+  SUBCASE("characters XML forbids become U+FFFD; tab, LF, CR and U+FFFD stay") {
+    // U+FFFE, U+FFFF and C0 controls would make sharedStrings.xml ill-formed.
+    const CellText cell = fit_cell_text("a\xEF\xBF\xBE"
+                                        "b\xEF\xBF\xBF"
+                                        "c\x01"
+                                        "d\t\n\r\xEF\xBF\xBD");
+    CHECK(cell.text == "a\xEF\xBF\xBD"
+                       "b\xEF\xBF\xBD"
+                       "c\xEF\xBF\xBD"
+                       "d\t\n\r\xEF\xBF\xBD");
+    CHECK(cell.original == 11);
+  }
   SUBCASE("a text at the limit is kept") {
     const CellText cell = fit_cell_text(std::string(20, 'a'), 20);
     CHECK(cell.text == std::string(20, 'a'));
