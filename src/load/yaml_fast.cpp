@@ -36,6 +36,17 @@ bool has_disputed_break(std::string_view text) {
   return false;
 }
 
+// Whether the last line of `text` holds only spaces or tabs and no line break ends it: yaml-cpp
+// then ends a `>` text with a space where libyaml (and YAML) end it with a line break. Found by
+// fuzz/fuzz_yaml_diff.
+bool has_blank_unterminated_last_line(std::string_view text) {
+  if (text.empty() || text.back() == '\n') {
+    return false;
+  }
+  const std::size_t start = text.rfind('\n') + 1; // npos + 1 == 0: a one-line file
+  return text.substr(start).find_first_not_of(" \t") == std::string_view::npos;
+}
+
 // libyaml's marks count characters; the tree keeps byte offsets. Node marks arrive in
 // document order, so one forward cursor converts them all in linear time.
 class ByteCursor {
@@ -364,7 +375,7 @@ private:
 
 std::optional<YamlDocument> parse_yaml_fast(std::string_view text, const LineIndex& lines,
                                             const YamlLimits& limits) {
-  if (has_disputed_break(text)) {
+  if (has_disputed_break(text) || has_blank_unterminated_last_line(text)) {
     return std::nullopt;
   }
   std::unique_ptr<yaml_parser_t, ParserDeleter> parser(new yaml_parser_t);
