@@ -13,15 +13,21 @@ using enum Severity;
 // without every change touching one file: messages_load.inc (reading the file and the schema),
 // messages_check.inc (semantic rules and lint), messages_app.inc (command-level findings).
 constexpr MessageDef k_messages[] = {
-#include "messages_app.inc"
-#include "messages_check.inc"
+// The order of the stages is the order of the table, so include sorting stays off.
+// clang-format off
 #include "messages_load.inc"
+#include "messages_check.inc"
+#include "messages_app.inc"
+// clang-format on
 };
 
 constexpr RuleDef k_rules[] = {
-#include "rules_app.inc"
-#include "rules_check.inc"
+// The order of the stages is the order of the table, so include sorting stays off.
+// clang-format off
 #include "rules_load.inc"
+#include "rules_check.inc"
+#include "rules_app.inc"
+// clang-format on
 };
 
 } // namespace
