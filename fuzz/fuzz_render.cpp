@@ -1,29 +1,44 @@
-// libFuzzer target: arbitrary bytes through the loader and the checks and, when the file has
-// no errors (as `planctl render` requires), through the layout step and every writer: the
+// libFuzzer target: arbitrary bytes through the loader and the checks and then, for a file
+// with no errors (as `planctl render` requires), through the layout step and every writer: the
 // Markdown and text writers in memory, the .docx and the .xlsx to one temporary file per
-// process that is removed after each input.
+// process, removed after each input. Every XML part of both packages must be well-formed.
+//
+// Mutated plan files rarely stay valid, so an input that is not a valid plan is used a second
+// way: its bytes, cut at NUL bytes, become the texts of a fixed valid plan (school, titles,
+// paragraphs, points, names, activity, report), so that the layout and the writers see
+// arbitrary text in every place on every run.
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/layout/layout.hpp>
 #include <planctl/load/plan_loader.hpp>
+#include <planctl/load/scalar_rules.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
 #include <planctl/util/date.hpp>
+#include <planctl/util/utf8.hpp>
 #include <planctl/workbook/task_workbook.hpp>
 #include <planctl/write/writers.hpp>
 
+#include <fmt/core.h>
+#include <minizip/unzip.h>
+
+#include <expat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
 namespace fs = std::filesystem;
+using namespace planctl;
 
 // One pair of output paths per fuzzing process (-jobs runs several), removed at exit.
 struct Scratch {
@@ -48,29 +63,59 @@ const Scratch& scratch() {
   return s;
 }
 
+[[noreturn]] void fail(const std::string& what) {
+  std::fprintf(stderr, "fuzz_render: %s\n", what.c_str());
+  std::abort();
+}
+
+// Aborts unless every .xml and .rels part of the package at `path` is well-formed XML: Word
+// and Excel refuse a package that is not.
+void check_package(const fs::path& path) {
+  unzFile zip = unzOpen64(path.c_str());
+  if (zip == nullptr) {
+    fail("cannot open " + path.string() + " as a zip package");
+  }
+  for (int rc = unzGoToFirstFile(zip); rc == UNZ_OK; rc = unzGoToNextFile(zip)) {
+    std::array<char, 512> name{};
+    unz_file_info64 info{};
+    unzGetCurrentFileInfo64(zip, &info, name.data(), name.size(), nullptr, 0, nullptr, 0);
+    const std::string_view part(name.data());
+    if (!part.ends_with(".xml") && !part.ends_with(".rels")) {
+      continue;
+    }
+    std::string data(info.uncompressed_size, '\0');
+    if (unzOpenCurrentFile(zip) != UNZ_OK ||
+        unzReadCurrentFile(zip, data.data(), static_cast<unsigned>(data.size())) !=
+            static_cast<int>(data.size())) {
+      fail(fmt::format("{}: cannot read {}", path.string(), part));
+    }
+    unzCloseCurrentFile(zip);
+    XML_Parser parser = XML_ParserCreate("UTF-8");
+    if (XML_Parse(parser, data.data(), static_cast<int>(data.size()), 1) == XML_STATUS_ERROR) {
+      const std::string error =
+          fmt::format("{}: {} is not well-formed XML: {} at line {}, column {}", path.string(),
+                      part, XML_ErrorString(XML_GetErrorCode(parser)),
+                      XML_GetCurrentLineNumber(parser), XML_GetCurrentColumnNumber(parser));
+      XML_ParserFree(parser);
+      fail(error);
+    }
+    XML_ParserFree(parser);
+  }
+  unzClose(zip);
+}
+
 // The text writers always; the .docx (the slowest writer) only when `docx`.
-void render_document(const planctl::layout::Document& doc, bool docx) {
-  (void)planctl::write::to_markdown(doc);
-  (void)planctl::write::to_text(doc);
+void render_document(const layout::Document& doc, bool docx) {
+  (void)write::to_markdown(doc);
+  (void)write::to_text(doc);
   if (docx) {
-    planctl::write::write_docx(doc, scratch().docx);
+    write::write_docx(doc, scratch().docx);
+    check_package(scratch().docx);
   }
 }
 
-} // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace planctl;
-  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  load::LoadResult loaded = load::load_plan_text(bytes, "fuzz.yaml");
-  if (!loaded.plan) {
-    return 0;
-  }
-  check::check_plan(*loaded.plan, loaded.diagnostics);
-  if (loaded.diagnostics.has_errors()) {
-    return -1; // render refuses such a file; do not add it to the corpus
-  }
-  const model::PlanFile& plan = *loaded.plan;
+// Renders `plan` (a file without errors) as `planctl render` does.
+void render(const model::PlanFile& plan) {
   const model::TaskIndex index = model::index_tasks(plan.plan);
   // Punctuation kept as written reaches other layout paths; the .docx is written once.
   for (const bool keep : {false, true}) {
@@ -86,6 +131,127 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<model::TaskProgress> progress =
       model::compute_progress(index, plan.activities, as_of);
   (void)workbook::write_task_workbook(plan, index, progress, as_of, scratch().xlsx);
+  check_package(scratch().xlsx);
   scratch().clear();
+}
+
+// `bytes` as the body of a YAML double-quoted text that the loader accepts: ill-formed UTF-8
+// becomes U+FFFD, control characters other than tab and line feed are dropped, YAML's other
+// line breaks are escaped, and the text is cut at 2,000 characters. `fallback` replaces a text
+// that would be blank (a blank title is an error).
+std::string quoted(std::string_view bytes, std::string_view fallback) {
+  std::string out = "\"";
+  std::string text; // what the loader will read
+  std::size_t pos = 0;
+  for (int count = 0; pos < bytes.size() && count < 2000; ++count) {
+    const char32_t cp = util::next_code_point(bytes, pos);
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) {
+      continue;
+    }
+    util::append_utf8(text, cp);
+    switch (cp) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+      out += fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+      break;
+    default:
+      util::append_utf8(out, cp);
+    }
+  }
+  if (load::is_blank(text)) {
+    return "\"" + std::string(fallback) + "\"";
+  }
+  return out + "\"";
+}
+
+// A valid plan whose texts are the NUL-separated parts of `bytes`; its first byte picks the
+// numbering, so that heading and run-in styles both meet every text.
+std::string text_plan(std::string_view bytes) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0; parts.size() < 16;) {
+    const std::size_t end = bytes.find('\0', start);
+    parts.push_back(bytes.substr(start, end == std::string_view::npos ? end : end - start));
+    if (end == std::string_view::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  parts.resize(16);
+  const auto t = [&](std::size_t i) { return quoted(parts[i], "x"); };
+  static constexpr std::array<std::string_view, 3> k_numbering{
+      "", "  numbering: [一、, \"1.\", （1）]\n", "  numbering: [\"1.\", （1）]\n"};
+  const std::size_t style = bytes.empty() ? 0 : static_cast<unsigned char>(bytes[0]) % 3;
+  return fmt::format(
+      "version: 1\n"
+      "school:\n  name: {}\n  short_name: {}\n"
+      "  profile:\n    - {{label: {}, value: 12, unit: {}}}\n"
+      "departments:\n  - {{id: d1, name: {}}}\n"
+      "people:\n  - {{id: p1, name: {}, department: d1}}\n"
+      "plan:\n  title: {}\n  year: 2020\n  issuer: {}\n  date: 2020-02-20\n  basis: {}\n{}"
+      "  sections:\n"
+      "    - title: {}\n      text: {}\n"
+      "      items:\n"
+      "        - title: {}\n          id: t1\n          lead: d1\n          owner: p1\n"
+      "          due: 2020-06\n          deliverables: [{}]\n          text: {}\n"
+      "          points: [{}, {}]\n"
+      "  attachments: [{}]\n"
+      "activities:\n  - {{date: 2020-03-05, title: {}, task: t1, summary: {}, count: 3}}\n"
+      "report:\n  overview: {}\n  achievements: [{}]\n",
+      t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), k_numbering[style], t(9), t(10), t(11),
+      t(12), t(13), t(14), t(15), t(12), t(6), t(15), t(10), t(3), t(13));
+}
+
+// Loads `text`; returns the plan when the file has no errors.
+std::optional<model::PlanFile> valid_plan(std::string_view text) {
+  load::LoadResult loaded = load::load_plan_text(text, "fuzz.yaml");
+  if (!loaded.plan) {
+    return std::nullopt;
+  }
+  check::check_plan(*loaded.plan, loaded.diagnostics);
+  if (loaded.diagnostics.has_errors()) {
+    return std::nullopt;
+  }
+  return std::move(loaded.plan);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  if (const std::optional<model::PlanFile> plan = valid_plan(bytes)) {
+    render(*plan);
+    return 0;
+  }
+  const std::string text = text_plan(bytes);
+  if (const std::optional<model::PlanFile> plan = valid_plan(text)) {
+    render(*plan);
+  } else {
+    // The template is valid whatever its texts hold: a failure here is a loader or checker
+    // rule that does not match the format (or the template is wrong).
+    load::LoadResult loaded = load::load_plan_text(text, "template.yaml");
+    if (loaded.plan) {
+      check::check_plan(*loaded.plan, loaded.diagnostics);
+    }
+    std::string findings;
+    for (const diag::Diagnostic& d : loaded.diagnostics.items()) {
+      if (d.severity == diag::Severity::error) {
+        findings += fmt::format("{}:{}: {} [{}]\n", d.mark.line, d.mark.column, d.text(), d.rule());
+      }
+    }
+    fail("the text template is not a valid plan:\n" + findings + text);
+  }
   return 0;
 }

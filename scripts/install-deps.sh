@@ -16,6 +16,7 @@ test=(
   fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
   time  # /usr/bin/time -v: peak memory of the worst inputs (tests/cli/limits.sh)
+  libexpat1-dev  # fuzz/fuzz_render checks that every XML part it writes is well-formed
   cmark-gfm  # GitHub's Markdown renderer: the Markdown writer's escaping is checked with it
   # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
   # tests/cli/completion.sh).
