@@ -321,9 +321,10 @@ private:
   std::vector<std::unique_ptr<util::DirectorySink>> m_free;
 };
 
-// The most plan file bytes whose models stay in memory from checking to rendering (models
-// take about four times their file's size): 32 MiB is some 400 schools.
-constexpr std::uintmax_t k_keep_models_bytes = std::uintmax_t{32} * 1024 * 1024;
+// The most plan file bytes whose models stay in memory from checking to rendering: models take
+// about four times their file's size, so 64 MiB (some 800 schools) keeps a batch under about
+// 300 MiB; loading each file again costs a larger batch about a third more time.
+constexpr std::uintmax_t k_keep_models_bytes = std::uintmax_t{64} * 1024 * 1024;
 
 bool in_ci() {
   const char* ci = std::getenv("CI");

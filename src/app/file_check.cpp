@@ -58,7 +58,7 @@ CheckedFile check_file(const std::string& arg, Console& console) {
 }
 
 std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
-                                     unsigned jobs) {
+                                     unsigned jobs, bool findings_only) {
   std::vector<std::string> unique;
   std::set<std::string> seen;
   for (const std::string& arg : args) {
@@ -67,8 +67,15 @@ std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Conso
     }
   }
   std::vector<CheckedFile> files(unique.size());
-  parallel_for(unique.size(), jobs,
-               [&](std::size_t i) { files[i] = check_file(unique[i], console); });
+  parallel_for(unique.size(), jobs, [&](std::size_t i) {
+    files[i] = check_file(unique[i], console);
+    if (findings_only) {
+      files[i].plan.reset();
+      if (files[i].result.diagnostics.empty()) {
+        files[i].result.source = std::string();
+      }
+    }
+  });
   std::stable_sort(files.begin(), files.end(), [](const CheckedFile& a, const CheckedFile& b) {
     return a.result.file < b.result.file;
   });

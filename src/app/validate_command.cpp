@@ -56,7 +56,7 @@ void write_report_file(const std::string& path, const std::string& text) {
 
 int run_validate(const ValidateOptions& o, Console& console) {
   std::vector<diag::FileResult> results;
-  for (CheckedFile& f : check_files(o.files, console, o.jobs)) {
+  for (CheckedFile& f : check_files(o.files, console, o.jobs, true)) {
     results.push_back(std::move(f.result));
   }
   const diag::Lang lang = parse_lang(o.lang);

@@ -23,9 +23,11 @@ CheckedFile check_file(const std::string& arg, Console& console);
 
 // check_file() for each of `args`, with repeated arguments checked once, on up to `jobs`
 // threads (0: one per core); ordered by file name so that output depends neither on the order
-// of a shell glob nor on which thread finished first.
+// of a shell glob nor on which thread finished first. With `findings_only`, each model, and
+// the source of each file without findings, is dropped as soon as the file is checked, so that
+// checking thousands of files holds little more than their findings.
 std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
-                                     unsigned jobs = 1);
+                                     unsigned jobs = 1, bool findings_only = false);
 
 // The exit code for `results`: 3 if planctl failed on a file, else 2 if a file could not be
 // read, else 1 if a file fails (warnings count under `strict`), else 0.

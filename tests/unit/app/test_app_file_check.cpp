@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -80,6 +81,33 @@ TEST_CASE("app::check_files") {
   CHECK(files[0].result.file == k_examples + "minimal.yaml");
   CHECK(files[1].result.file == "a-missing.yaml");
   CHECK(files[2].result.file == "b-missing.yaml");
+  CHECK(files[0].plan.has_value());
+
+  SUBCASE("on several threads: the same files, findings and order") {
+    const std::vector<std::string> args{k_examples + "pingan-no2-2020.yaml", "b-missing.yaml",
+                                        k_examples + "minimal.yaml", "a-missing.yaml",
+                                        k_examples + "guangongwei-2020.yaml"};
+    const auto one = check_files(args, io.console, 1);
+    const auto four = check_files(args, io.console, 4);
+    REQUIRE(one.size() == four.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      CHECK(one[i].result.file == four[i].result.file);
+      CHECK(diag::format_text(std::span(&one[i].result, 1), {}) ==
+            diag::format_text(std::span(&four[i].result, 1), {}));
+      CHECK(one[i].plan.has_value() == four[i].plan.has_value());
+    }
+  }
+
+  SUBCASE("findings only: no models, sources only where there are findings") {
+    const auto lean =
+        check_files({k_examples + "minimal.yaml", "a-missing.yaml"}, io.console, 2, true);
+    REQUIRE(lean.size() == 2);
+    CHECK_FALSE(lean[0].plan.has_value());
+    CHECK(lean[0].result.source.empty());
+    CHECK(lean[0].result.diagnostics.empty());
+    CHECK(lean[1].result.unreadable);
+    CHECK(lean[1].result.diagnostics.items().size() == 1);
+  }
 }
 
 TEST_CASE("app::exit_code_for") {
