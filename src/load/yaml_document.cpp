@@ -71,6 +71,18 @@ bool is_core_null(std::string_view plain) {
   return plain.empty() || plain == "~" || plain == "null" || plain == "Null" || plain == "NULL";
 }
 
+bool starts_with_written_null(std::string_view rest) {
+  for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+    // The scalar ends at the end of the text, white space, a flow indicator or a comment.
+    if (rest.starts_with(word) &&
+        (rest.size() == word.size() ||
+         std::string_view(" \t\r\n,]}#").find(rest[word.size()]) != std::string_view::npos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 namespace {
 
 // An istream buffer reading a string_view in place, so the text is not copied for yaml-cpp.
@@ -247,14 +259,9 @@ private:
     return static_cast<std::uint32_t>(std::clamp<long>(pos, 0, static_cast<long>(m_text.size())));
   }
 
+  // A `nullx` key on the next line is not a written null (found by fuzz/fuzz_yaml_diff).
   bool explicit_null_at(std::size_t offset) const {
-    const std::string_view rest = m_text.substr(offset);
-    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-      if (rest.starts_with(word)) {
-        return true;
-      }
-    }
-    return false;
+    return starts_with_written_null(m_text.substr(offset));
   }
 
   // The offset of the `-`, `,` or `[` that introduced an empty list entry ending at `offset`:

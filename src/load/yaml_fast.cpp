@@ -221,13 +221,7 @@ private:
   }
 
   bool explicit_null_at(std::size_t offset) const {
-    const std::string_view rest = m_text.substr(std::min(offset, m_text.size()));
-    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-      if (rest.starts_with(word)) {
-        return true;
-      }
-    }
-    return false;
+    return starts_with_written_null(m_text.substr(std::min(offset, m_text.size())));
   }
 
   // As YamlTreeBuilder::indicator_before: the last character before `offset` that is neither

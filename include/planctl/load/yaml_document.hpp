@@ -92,4 +92,8 @@ ParsedYaml parse_yaml_with_yaml_cpp(std::string_view text, Reporter& report,
 // Whether a plain scalar is null under the YAML 1.2 core schema (``, `~`, `null`, `Null`, `NULL`).
 bool is_core_null(std::string_view plain);
 
+// Whether `rest` (the text from a node's position on) starts with a written null: `~`, `null`,
+// `Null` or `NULL` as a whole plain scalar, not the start of a longer one such as `nullx`.
+bool starts_with_written_null(std::string_view rest);
+
 } // namespace planctl::load

@@ -133,6 +133,8 @@ TEST_CASE("load::parse_yaml_fast") {
         "just text\n",
         // Explicit keys.
         "? a\n: b\n? c\n",
+        // An empty value before a key that starts like a null (fuzz/fuzz_yaml_diff).
+        "v:\nNULLs: 1\nw:\n~x: 2\nn: null\nt: ~ # c\nf: [null, ~]\n",
     };
     for (const std::string& text : texts) {
       CAPTURE(text);
