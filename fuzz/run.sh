@@ -4,7 +4,7 @@
 # kept across runs; a crash, leak, timeout or sanitizer report is written to
 # BUILD/artifacts-TARGET/ and the script exits non-zero. FUZZ_CORPUS_DIR names another corpus
 # folder (CI uses a fresh one, so that a run depends on the seeds only).
-# Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load or fuzz_render)
+# Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load, fuzz_render or fuzz_yaml_diff)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS, e.g. FUZZ_FLAGS="-jobs=2 -workers=2".
 set -euo pipefail
 src="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,7 +14,7 @@ build="${3:-$src/build-fuzz}"
 bin="$build/fuzz/$target"
 [[ -x "$bin" ]] || { echo "run.sh: $bin is not built (cmake --preset fuzz && cmake --build --preset fuzz)" >&2; exit 2; }
 
-seeds="$build/seeds"
+seeds="$build/seeds-$target" # one per target, so that targets can run at once
 rm -rf "$seeds"
 bash "$src/fuzz/seed-corpus.sh" "$seeds" >/dev/null
 corpus="${FUZZ_CORPUS_DIR:-$build/corpus-$target}"

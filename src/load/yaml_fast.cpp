@@ -260,6 +260,15 @@ private:
     if (plain && m_flow_depth > 0 && value.find('?') != std::string_view::npos) {
       throw Decline{};
     }
+    // libyaml reads a `|` or `>` text at the column of its list's `-` (`-\n|\n`) as the entry's
+    // value; yaml-cpp reports text after the end of the top level: found by fuzz/fuzz_yaml_diff.
+    // Written plans put the indicator after its key or `-`, so declining costs nothing there.
+    const bool block = s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE;
+    if (block && !m_stack.empty() && !m_stack.back().flow &&
+        static_cast<int>(e.start_mark.column) + 1 <=
+            m_doc.m_nodes[m_stack.back().node].mark.column) {
+      throw Decline{};
+    }
     if (plain && is_core_null(value)) {
       null_node(e.start_mark);
       return;
