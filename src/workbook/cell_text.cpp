@@ -13,6 +13,13 @@ namespace {
 // as 宋体 draw full width (quotes, dashes, `…`, `·`, `×`, circled numbers, shapes, ✓): in a
 // Chinese workbook they take the room of an ideograph.
 bool is_wide(char32_t cp) {
+  // The common cases first: a cell is mostly ASCII and CJK ideographs.
+  if (cp < 0xA7) {
+    return false;
+  }
+  if (cp >= 0x4E00 && cp <= 0x9FFF) {
+    return true;
+  }
   struct Range {
     char32_t first;
     char32_t last;
@@ -82,6 +89,12 @@ std::size_t display_width(std::string_view line) {
   std::size_t width = 0;
   std::size_t pos = 0;
   while (pos < line.size()) {
+    // ASCII without decoding: a workbook measures every cell's text (bench/, callgrind).
+    if (static_cast<unsigned char>(line[pos]) < 0x80) {
+      ++width;
+      ++pos;
+      continue;
+    }
     width += is_wide(util::next_code_point(line, pos)) ? 2 : 1;
   }
   return width;
@@ -156,7 +169,39 @@ std::string protect_escapes(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether `text` goes into a cell unchanged: well-formed, nothing XML 1.0 forbids, no
+// `_xHHHH_`-like sequence, and so short in bytes that it cannot pass `limit` code units. Most
+// cells are; they skip the character-by-character copies below.
+bool stored_as_is(std::string_view text, std::size_t limit) {
+  if (text.size() > limit || text.find("_x") != std::string_view::npos ||
+      text.find("_X") != std::string_view::npos ||
+      text.find("\xEF\xBF") != std::string_view::npos) { // U+FFC0..U+FFFF: checked one by one
+    return false;
+  }
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      return false;
+    }
+  }
+  return util::find_invalid_utf8(text) == std::string_view::npos;
+}
+
+} // namespace
+
 CellText stored_cell_text(std::string_view text, std::size_t limit) {
+  if (stored_as_is(text, limit)) {
+    CellText cell;
+    cell.text = std::string(text);
+    // Well-formed: one unit per lead byte, two for a 4-byte sequence.
+    for (const char ch : text) {
+      const auto c = static_cast<unsigned char>(ch);
+      cell.original += (c & 0xC0) != 0x80 ? (c >= 0xF0 ? 2 : 1) : 0;
+    }
+    return cell;
+  }
   // Well-formed and uncut first, so that `original` counts the whole text.
   CellText cell = fit_cell_text(text, std::numeric_limits<std::size_t>::max());
   std::string stored = protect_escapes(cell.text);

@@ -41,10 +41,8 @@ void SheetWriter::put_text(lxw_row_t row, lxw_col_t col, std::string_view text, 
                "; it was cut and ends with \"" + std::string(k_cut_mark) + "\"";
     m_warnings.push_back(std::move(warning));
   }
-  note_width(col, widest_line(cell.text));
-  if (wraps_alone) {
-    note_lines(row, row, col, cell.text);
-  }
+  // note_lines() measures each line anyway; measuring twice cost a tenth of a workbook.
+  note_width(col, wraps_alone ? note_lines(row, row, col, cell.text) : widest_line(cell.text));
   if (cell.text.empty()) {
     if (format) {
       check_lxw(worksheet_write_blank(m_sheet, row, col, format), "cell " + cell_name(row, col));
@@ -168,8 +166,8 @@ void SheetWriter::fit_rows(lxw_row_t first_row, lxw_row_t last_row) {
   }
 }
 
-void SheetWriter::note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
-                             std::string_view text) {
+std::size_t SheetWriter::note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
+                                    std::string_view text) {
   Lines lines{first_row, last_row, col, {}};
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -178,9 +176,11 @@ void SheetWriter::note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t 
     start = end + 1;
   }
   // One short line never needs more than one row line: keep only what can wrap.
+  const std::size_t widest = *std::max_element(lines.widths.begin(), lines.widths.end());
   if (lines.widths.size() > 1 || lines.widths.front() > 4) {
     m_lines.push_back(std::move(lines));
   }
+  return widest;
 }
 
 std::size_t SheetWriter::line_count(const Lines& lines) const {

@@ -532,6 +532,11 @@ def check_stats_sheet(wb, expected, path):
         else:
             equal(ws.cell(total, c).value, 0, f"统计 total {letter}")
     with zipfile.ZipFile(path) as package:
+        # Deflated at level 1 (src/workbook/xlsx_io.cpp): bits 1-2 of the flags say 6, "super
+        # fast". Level 6 (0) would mean planctl's replacement for minizip's open is not called.
+        for info in package.infolist():
+            equal((info.compress_type, info.flag_bits & 6), (zipfile.ZIP_DEFLATED, 6),
+                  f"{info.filename}: compression method and level flags")
         charts = [name for name in package.namelist() if name.startswith("xl/charts/chart")]
         if n:
             if equal(len(charts), 1, "统计 charts"):

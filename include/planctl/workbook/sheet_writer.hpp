@@ -78,7 +78,9 @@ private:
   void put_text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
                 std::string_view what, bool wraps_alone);
   void note_width(lxw_col_t col, std::size_t width);
-  void note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col, std::string_view text);
+  // Records how many lines `text` takes in rows first_row..last_row; returns its widest line.
+  std::size_t note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
+                         std::string_view text);
   std::size_t line_count(const Lines& lines) const;
 
   lxw_worksheet* m_sheet;

@@ -166,4 +166,24 @@ TEST_CASE("workbook::stored_cell_text") {
     CHECK(cell.original == 21);
     CHECK(cell.text == "_x005F_x0041__x…（已截断）");
   }
+  SUBCASE("a text kept as it is counts its characters as fit_cell_text does") {
+    const std::vector<std::string> texts{"", "德育处 plan", "emoji 👩‍👩‍👧 𠀀",
+                                         "tab\tand\nlines", std::string(32767, 'x')};
+    for (const std::string& text : texts) {
+      CAPTURE(text.substr(0, 20));
+      const CellText cell = stored_cell_text(text);
+      CHECK(cell.text == text);
+      CHECK_FALSE(cell.cut);
+      CHECK(cell.original == fit_cell_text(text).original);
+    }
+  }
+  SUBCASE("what the quick path must not keep goes the long way") {
+    const std::string replaced = "a\uFFFDb";
+    CHECK(stored_cell_text(std::string("a\x01") + "b").text == replaced);         // C0 control
+    CHECK(stored_cell_text(std::string("a\xEF\xBF\xBE") + "b").text == replaced); // U+FFFE
+    CHECK(stored_cell_text(std::string("a\xFF") + "b").text == replaced);         // ill-formed
+    CHECK(stored_cell_text("￥5").text == "￥5");                                 // U+FFE5 is kept
+    CHECK(stored_cell_text("_X0041_").text == "_x005F_X0041_");
+    CHECK(stored_cell_text(std::string(32768, 'x')).cut);
+  }
 }
