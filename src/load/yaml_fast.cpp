@@ -257,7 +257,9 @@ private:
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
     // yaml-cpp ends a plain text in [ ] or { } at any `?` (YAML 1.2 and libyaml read `[达标?]`
     // as one text) and reports a syntax error: found by fuzz/fuzz_yaml_diff.
-    if (plain && m_flow_depth > 0 && value.find('?') != std::string_view::npos) {
+    // Likewise a `:` in a plain text in { } (`{title:>1- …}`, found the same way): yaml-cpp
+    // reports the text as holding structure where libyaml reads on.
+    if (plain && m_flow_depth > 0 && value.find_first_of("?:") != std::string_view::npos) {
       throw Decline{};
     }
     // libyaml reads a `|` or `>` text at the column of its list's `-` (`-\n|\n`) as the entry's

@@ -169,6 +169,7 @@ TEST_CASE("load::parse_yaml_fast") {
         "a: {t?tle: 达标?}\n",                  // (fuzz/fuzz_yaml_diff)
         "a: 1\n\xEF\xBB\xBFb: 2\n",             // a BOM at a line start: libyaml skips it
         "a: >\n  L\n  ",                        // yaml-cpp ends the text with a space
+        "- {id: a, title:>1- \n  x}\n",         // a `:` in a plain text in { }
         "-\n|\n",                               // a `|` text at its list's column
         "k:\n  - \n\n  >\n",                    // (fuzz/fuzz_yaml_diff)
     };
