@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <thread>
 
 namespace planctl::app {
 
@@ -52,6 +53,8 @@ int run_render(const RenderCliOptions& o, Console& console) {
   RenderOptions options;
   options.formats = chosen_formats(o.formats);
   options.keep_punctuation = o.keep_punctuation;
+  // batch spreads schools over its threads instead; one render has only its own outputs.
+  options.parallel = std::thread::hardware_concurrency() > 1;
   options.as_of = util::today();
   if (!o.as_of.empty()) {
     const std::optional<util::Date> date = util::parse_date(o.as_of);

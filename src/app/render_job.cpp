@@ -6,7 +6,9 @@
 #include <planctl/write/writers.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <thread>
 
 namespace planctl::app {
 
@@ -89,20 +91,55 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std
   const bool any_document = wants(options.formats, OutputFormat::md) ||
                             wants(options.formats, OutputFormat::txt) ||
                             wants(options.formats, OutputFormat::docx);
-  if (any_document) {
+  const bool any_workbook = wants(options.formats, OutputFormat::xlsx);
+  auto stage_documents = [&](util::OutputSink& into) {
     stage_document(layout::layout_plan(plan, index, layout_options), stem, "plan", options.formats,
-                   sink);
+                   into);
     if (const auto report = layout::layout_report(plan, index, layout_options)) {
-      stage_document(*report, stem, "report", options.formats, sink);
+      stage_document(*report, stem, "report", options.formats, into);
     }
-  }
+  };
   std::vector<std::string> warnings;
-  if (wants(options.formats, OutputFormat::xlsx)) {
+  auto stage_workbook = [&](util::OutputSink& into) {
     const std::vector<model::TaskProgress> progress =
         model::compute_progress(index, plan.activities, options.as_of);
-    sink.write_with(stem + ".tasks.xlsx", [&](const std::filesystem::path& path) {
+    into.write_with(stem + ".tasks.xlsx", [&](const std::filesystem::path& path) {
       warnings = workbook::write_task_workbook(plan, index, progress, options.as_of, path);
     });
+  };
+
+  if (options.parallel && any_document && any_workbook) {
+    // The workbook takes as long as all the documents together (docs/performance.md): on a
+    // second thread, into a fork of the sink that is adopted once both are done. Both read
+    // the same model and index and share nothing they write.
+    std::unique_ptr<util::OutputSink> side = sink.fork();
+    std::exception_ptr workbook_error;
+    std::thread worker([&] {
+      try {
+        stage_workbook(*side);
+      } catch (...) {
+        workbook_error = std::current_exception();
+      }
+    });
+    try {
+      stage_documents(sink);
+    } catch (...) {
+      worker.join(); // `side` discards the workbook when it goes
+      throw;
+    }
+    worker.join();
+    if (workbook_error) {
+      sink.discard();
+      std::rethrow_exception(workbook_error);
+    }
+    sink.adopt(*side); // the workbook is staged last, as in one thread
+    return warnings;
+  }
+  if (any_document) {
+    stage_documents(sink);
+  }
+  if (any_workbook) {
+    stage_workbook(sink);
   }
   return warnings;
 }

@@ -328,6 +328,26 @@ std::vector<fs::path> DirectorySink::commit() {
   return written;
 }
 
+std::unique_ptr<OutputSink> DirectorySink::fork() const {
+  return std::unique_ptr<OutputSink>(new DirectorySink(m_dir, Forked{}));
+}
+
+void DirectorySink::adopt(OutputSink& other) {
+  auto& from = dynamic_cast<DirectorySink&>(other); // std::bad_cast: not a fork of this sink
+  for (const Staged& theirs : from.m_staged) {
+    for (const Staged& ours : m_staged) {
+      if (ours.name == theirs.name) {
+        const std::string name = ours.name;
+        from.discard();
+        discard();
+        throw OutputError(fmt::format("two outputs are named {}", quote_name(name)));
+      }
+    }
+  }
+  m_staged.insert(m_staged.end(), from.m_staged.begin(), from.m_staged.end());
+  from.m_staged.clear();
+}
+
 void DirectorySink::discard() {
   for (const Staged& s : m_staged) {
     remove_quietly(s.temp);
@@ -378,6 +398,28 @@ std::vector<fs::path> MemorySink::commit() {
 
 void MemorySink::discard() {
   m_staged.clear();
+}
+
+std::unique_ptr<OutputSink> MemorySink::fork() const {
+  return std::make_unique<MemorySink>();
+}
+
+void MemorySink::adopt(OutputSink& other) {
+  auto& from = dynamic_cast<MemorySink&>(other);
+  for (const auto& [theirs, bytes] : from.m_staged) {
+    for (const auto& [ours, our_bytes] : m_staged) {
+      if (ours == theirs) {
+        const std::string name = ours;
+        from.discard();
+        discard();
+        throw OutputError(fmt::format("two outputs are named {}", quote_name(name)));
+      }
+    }
+  }
+  for (auto& staged : from.m_staged) {
+    m_staged.push_back(std::move(staged));
+  }
+  from.m_staged.clear();
 }
 
 } // namespace planctl::util

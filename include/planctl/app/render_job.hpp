@@ -22,6 +22,7 @@ struct RenderOptions {
                                     OutputFormat::xlsx};
   util::Date as_of;              // the date task states are computed for
   bool keep_punctuation = false; // keep ASCII punctuation next to Chinese text as written
+  bool parallel = false;         // write the workbook on a second thread beside the documents
 };
 
 // The stem of every output of `plan`: `school.code` when set, else the file name of `arg`

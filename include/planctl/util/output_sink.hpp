@@ -42,6 +42,14 @@ public:
 
   // Drops every staged file; final names keep whatever they held before.
   virtual void discard() = 0;
+
+  // A new, empty sink staging where this one does. A sink is not thread-safe: a second thread
+  // stages into a fork, and adopt() brings its files back when that thread is done.
+  virtual std::unique_ptr<OutputSink> fork() const = 0;
+
+  // Takes over every file `other` (a fork of this sink) staged, after this sink's own, and
+  // leaves `other` empty. A name staged in both is an OutputError, and both are discarded.
+  virtual void adopt(OutputSink& other) = 0;
 };
 
 // Throws OutputError unless `name` is a safe plain file name (see OutputSink).
@@ -72,8 +80,14 @@ public:
                   const std::function<void(const std::filesystem::path&)>& produce) override;
   std::vector<std::filesystem::path> commit() override;
   void discard() override;
+  std::unique_ptr<OutputSink> fork() const override;
+  void adopt(OutputSink& other) override;
 
 private:
+  // A fork: `dir` was checked by the sink it forks, and its stale files were removed then.
+  struct Forked {};
+  DirectorySink(std::filesystem::path dir, Forked) : m_dir(std::move(dir)) {}
+
   struct Staged {
     std::string name;
     std::filesystem::path temp;
@@ -93,6 +107,8 @@ public:
                   const std::function<void(const std::filesystem::path&)>& produce) override;
   std::vector<std::filesystem::path> commit() override;
   void discard() override;
+  std::unique_ptr<OutputSink> fork() const override;
+  void adopt(OutputSink& other) override;
 
   // The committed files by name.
   const std::map<std::string, std::string>& files() const { return m_files; }

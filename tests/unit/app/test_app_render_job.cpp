@@ -97,6 +97,16 @@ TEST_CASE("app::render_plan_file") {
     CHECK(files.at("pingan-no2.report.docx").starts_with("PK"));
     CHECK(files.at("pingan-no2.tasks.xlsx").starts_with("PK"));
   }
+  SUBCASE("the workbook on a second thread gives the same files in the same order") {
+    const model::PlanFile plan = load_example("pingan-no2-2020.yaml");
+    util::MemorySink serial;
+    render_plan_file(plan, "p", options, serial);
+    options.parallel = true;
+    util::MemorySink parallel;
+    render_plan_file(plan, "p", options, parallel);
+    CHECK(parallel.commit() == serial.commit());
+    CHECK(parallel.files() == serial.files());
+  }
   SUBCASE("a file without a report writes no report; formats pick a subset") {
     const model::PlanFile plan = load_example("minimal.yaml");
     options.formats = {OutputFormat::md};

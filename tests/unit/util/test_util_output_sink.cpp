@@ -14,6 +14,7 @@
 #include <sstream>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <thread>
 
 using namespace planctl::util;
 namespace fs = std::filesystem;
@@ -111,6 +112,41 @@ TEST_CASE("util::DirectorySink") {
     CHECK(read(dir / "a.md") == "alpha");
     CHECK(read(dir / "b.bin") == "beta");
     CHECK(entries(dir) == std::set<std::string>{"a.md", "b.bin"});
+  }
+  SUBCASE("a fork stages on another thread; adopt() commits its files after the sink's own") {
+    DirectorySink sink(dir);
+    std::unique_ptr<OutputSink> side = sink.fork();
+    std::thread other(
+        [&] { side->write_with("b.bin", [](const fs::path& p) { put(p, "beta"); }); });
+    sink.write("a.md", "alpha");
+    other.join();
+    CHECK(entries(dir).size() == 2);
+    sink.adopt(*side);
+    CHECK(side->commit().empty()); // the fork was emptied
+    const auto written = sink.commit();
+    CHECK(written == std::vector<fs::path>{dir / "a.md", dir / "b.bin"});
+    CHECK(read(dir / "b.bin") == "beta");
+    CHECK(entries(dir) == std::set<std::string>{"a.md", "b.bin"});
+  }
+  SUBCASE("a name staged in a sink and its fork discards both") {
+    put(dir / "a.md", "old");
+    DirectorySink sink(dir);
+    std::unique_ptr<OutputSink> side = sink.fork();
+    sink.write("a.md", "one");
+    side->write("a.md", "two");
+    CHECK_THROWS_WITH_AS(sink.adopt(*side), doctest::Contains("two outputs are named"),
+                         OutputError);
+    CHECK(sink.commit().empty());
+    CHECK(entries(dir) == std::set<std::string>{"a.md"});
+    CHECK(read(dir / "a.md") == "old");
+  }
+  SUBCASE("a fork dropped without adopt() leaves nothing") {
+    DirectorySink sink(dir);
+    {
+      std::unique_ptr<OutputSink> side = sink.fork();
+      side->write("b.md", "x");
+    }
+    CHECK(entries(dir).empty());
   }
   SUBCASE("temporary files are hidden planctl files created in the output folder") {
     DirectorySink sink(dir);
@@ -337,4 +373,10 @@ TEST_CASE("util::MemorySink") {
   CHECK(sink.commit().empty());
   CHECK(sink.files().size() == 2);
   CHECK_THROWS_AS(sink.write("x/y", ""), OutputError);
+  std::unique_ptr<OutputSink> side = sink.fork();
+  side->write("d.md", "delta");
+  sink.write("e.md", "epsilon");
+  sink.adopt(*side);
+  CHECK(sink.commit() == std::vector<fs::path>{"e.md", "d.md"});
+  CHECK(sink.files().at("d.md") == "delta");
 }
