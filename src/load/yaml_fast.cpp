@@ -259,7 +259,11 @@ private:
     // as one text) and reports a syntax error: found by fuzz/fuzz_yaml_diff.
     // Likewise a `:` in a plain text in { } (`{title:>1- …}`, found the same way): yaml-cpp
     // reports the text as holding structure where libyaml reads on.
-    if (plain && m_flow_depth > 0 && value.find_first_of("?:") != std::string_view::npos) {
+    // And a plain text in { } or [ ] that runs over a line break (`{head\nliu}`): yaml-cpp
+    // reports it, libyaml folds it.
+    if (plain && m_flow_depth > 0 &&
+        (value.find_first_of("?:") != std::string_view::npos ||
+         e.end_mark.line != e.start_mark.line)) {
       throw Decline{};
     }
     // libyaml reads a `|` or `>` text at the column of its list's `-` (`-\n|\n`) as the entry's

@@ -170,6 +170,8 @@ TEST_CASE("load::parse_yaml_fast") {
         "a: 1\n\xEF\xBB\xBFb: 2\n",             // a BOM at a line start: libyaml skips it
         "a: >\n  L\n  ",                        // yaml-cpp ends the text with a space
         "- {id: a, title:>1- \n  x}\n",         // a `:` in a plain text in { }
+        "- {id: u, head\r\nliu}\n",             // a plain text over a line break in { }
+        "a: [b\n  c]\n",                        // (fuzz/fuzz_yaml_diff)
         "-\n|\n",                               // a `|` text at its list's column
         "k:\n  - \n\n  >\n",                    // (fuzz/fuzz_yaml_diff)
     };
