@@ -172,6 +172,8 @@ TEST_CASE("load::parse_yaml_fast") {
         "- {id: a, title:>1- \n  x}\n",         // a `:` in a plain text in { }
         "- {id: u, head\r\nliu}\n",             // a plain text over a line break in { }
         "a: [b\n  c]\n",                        // (fuzz/fuzz_yaml_diff)
+        "k: 'a\n\n\n'\n",                       // a quoted text ending in blank lines
+        "\"a\n\n\n\n\"\n",                      // (fuzz/fuzz_yaml_diff)
         "-\n|\n",                               // a `|` text at its list's column
         "k:\n  - \n\n  >\n",                    // (fuzz/fuzz_yaml_diff)
     };
