@@ -6,6 +6,8 @@
 # folder (CI uses a fresh one, so that a run depends on the seeds only).
 # Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load, fuzz_render or fuzz_yaml_diff)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS, e.g. FUZZ_FLAGS="-jobs=2 -workers=2".
+# FUZZ_RUNS=N runs N inputs instead of SECONDS: with FUZZ_FLAGS=-seed=1 a run is then the same
+# on every machine (CI uses this, so that a short run cannot pass here and fail there).
 set -euo pipefail
 src="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:?usage: run.sh TARGET [SECONDS] [BUILD]}"
@@ -24,7 +26,12 @@ mkdir -p "$corpus" "$artifacts"
 # Leaks count as findings; a slow input (10 s) or 2 GB of memory is a finding too.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+if [[ -n ${FUZZ_RUNS:-} ]]; then
+  length="-runs=$FUZZ_RUNS"
+else
+  length="-max_total_time=$seconds"
+fi
 # shellcheck disable=SC2086
-"$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+"$bin" "$length" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
   -dict="$src/fuzz/plan.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
   ${FUZZ_FLAGS:-} "$corpus" "$seeds"
