@@ -214,11 +214,12 @@ public:
     YamlNode& n = m_doc.m_nodes[id];
     // `!!str` keeps the text a text; the other core tags are resolved from the content.
     n.plain = tag == "?" || (tag != "!" && tag != std::string(k_core_tag_prefix) + "str");
-    std::string_view stored = value;
-    if (!check_length(where, value)) {
+    const std::string repaired = repair_escapes(value);
+    std::string_view stored = repaired.empty() ? std::string_view(value) : repaired;
+    if (!check_length(where, stored)) {
       stored = {};
     }
-    check_control_characters(where, value);
+    check_control_characters(where, stored);
     n.first = static_cast<std::uint32_t>(m_doc.m_strings.size());
     n.size = static_cast<std::uint32_t>(stored.size());
     m_doc.m_strings.append(stored);
@@ -398,6 +399,31 @@ private:
 
   // Control characters written in the file were reported and blanked before parsing; these
   // come from escapes such as "\x01" in double-quoted texts.
+  // yaml-cpp writes the escapes `\N` (U+0085) and `\_` (U+00A0) as the single bytes 0x85 and
+  // 0xA0 rather than in UTF-8, so a text with them was ill-formed all the way to the .md and
+  // .txt outputs (found by fuzz/fuzz_yaml_diff). The file itself is well-formed (check_source),
+  // so a byte that breaks a text's UTF-8 can only be one of those two. Returns the repaired
+  // text, or an empty string when `value` is well-formed.
+  static std::string repair_escapes(std::string_view value) {
+    if (util::find_invalid_utf8(value) == std::string_view::npos) {
+      return {};
+    }
+    std::string out;
+    out.reserve(value.size() + 8);
+    std::size_t pos = 0;
+    while (pos < value.size()) {
+      const std::size_t bad = util::find_invalid_utf8(value.substr(pos));
+      if (bad == std::string_view::npos) {
+        out.append(value.substr(pos));
+        break;
+      }
+      out.append(value.substr(pos, bad));
+      util::append_utf8(out, static_cast<unsigned char>(value[pos + bad]));
+      pos += bad + 1;
+    }
+    return out;
+  }
+
   void check_control_characters(util::Mark where, std::string_view value) {
     for (const char ch : value) {
       const auto c = static_cast<unsigned char>(ch);

@@ -116,6 +116,8 @@ TEST_CASE("load::parse_yaml_fast") {
         "- {id: moral, name: 德育处, head: }\n- [甲, 乙]\n",
         // Quoted texts with escapes and line folding.
         "a: \"tab\\there \\u4e2d \\\"q\\\" \\\\ \\/\"\nb: 'it''s'\nc: \"one\n  two\n\n  three\"\n",
+        // The escapes yaml-cpp writes as single bytes (fuzz/fuzz_yaml_diff): U+0085, U+00A0.
+        "a: \"x\\Ny\\_z \\xe9 \\u00a0\"\n",
         // Block scalars with every chomping, indentation indicators and blank lines.
         "a: |\n  line one\n  line two\n\n  para\nb: |-\n  x\n\nc: |+\n  y\n\nd: >\n  folded\n  "
         "text\n\n  next\ne: >-\n  x\n\n\n",
