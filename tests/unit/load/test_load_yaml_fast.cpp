@@ -176,8 +176,15 @@ TEST_CASE("load::parse_yaml_fast") {
         "a: [b\n  c]\n",                        // (fuzz/fuzz_yaml_diff)
         "k: 'a\n\n\n'\n",                       // a quoted text ending in blank lines
         "\"a\n\n\n\n\"\n",                      // (fuzz/fuzz_yaml_diff)
-        "-\n|\n",                               // a `|` text at its list's column
-        "k:\n  - \n\n  >\n",                    // (fuzz/fuzz_yaml_diff)
+        [] { // a key of 400 characters, 1,200 bytes (fuzz/fuzz_yaml_diff)
+          std::string key;
+          for (int i = 0; i < 400; ++i) {
+            key += "很";
+          }
+          return key + ": 1\n";
+        }(),
+        "-\n|\n",            // a `|` text at its list's column
+        "k:\n  - \n\n  >\n", // (fuzz/fuzz_yaml_diff)
     };
     for (const std::string& text : texts) {
       CAPTURE(text.substr(0, 40));
