@@ -73,12 +73,18 @@ bool is_core_null(std::string_view plain) {
 
 bool starts_with_written_null(std::string_view rest) {
   for (std::string_view word : {"~", "null", "Null", "NULL"}) {
-    // The scalar ends at the end of the text, white space, a flow indicator or a comment.
-    if (rest.starts_with(word) &&
-        (rest.size() == word.size() ||
-         std::string_view(" \t\r\n,]}#").find(rest[word.size()]) != std::string_view::npos)) {
+    if (!rest.starts_with(word)) {
+      continue;
+    }
+    // The text ends with the word only if what follows on the line is nothing, a comment or
+    // a flow indicator: `null x` and `NULL\t1school` are longer texts (fuzz/fuzz_yaml_diff).
+    const std::string_view after = rest.substr(word.size());
+    const std::size_t next = after.find_first_not_of(" \t");
+    if (next == std::string_view::npos) {
       return true;
     }
+    const char c = after[next];
+    return c == '\n' || c == '\r' || c == ',' || c == ']' || c == '}' || (c == '#' && next > 0);
   }
   return false;
 }

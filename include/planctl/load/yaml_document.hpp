@@ -93,7 +93,8 @@ ParsedYaml parse_yaml_with_yaml_cpp(std::string_view text, Reporter& report,
 bool is_core_null(std::string_view plain);
 
 // Whether `rest` (the text from a node's position on) starts with a written null: `~`, `null`,
-// `Null` or `NULL` as a whole plain scalar, not the start of a longer one such as `nullx`.
+// `Null` or `NULL` as a whole plain scalar, not the start of a longer one such as `nullx` or
+// `null x`.
 bool starts_with_written_null(std::string_view rest);
 
 } // namespace planctl::load

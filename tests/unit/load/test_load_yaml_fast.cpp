@@ -137,6 +137,7 @@ TEST_CASE("load::parse_yaml_fast") {
         "? a\n: b\n? c\n",
         // An empty value before a key that starts like a null (fuzz/fuzz_yaml_diff).
         "v:\nNULLs: 1\nw:\n~x: 2\nn: null\nt: ~ # c\nf: [null, ~]\n",
+        "v:\nNULL\t1school: 1\nw:\nnull x: 2\nn: null  \nf: [null , ~ ]\ng: {a: ~}\n",
     };
     for (const std::string& text : texts) {
       CAPTURE(text);
