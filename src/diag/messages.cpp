@@ -18,7 +18,7 @@ constexpr MessageDef k_messages[] = {
 #include "messages_load.inc"
 #include "messages_check.inc"
 #include "messages_app.inc"
-// clang-format on
+    // clang-format on
 };
 
 constexpr RuleDef k_rules[] = {
@@ -27,7 +27,7 @@ constexpr RuleDef k_rules[] = {
 #include "rules_load.inc"
 #include "rules_check.inc"
 #include "rules_app.inc"
-// clang-format on
+    // clang-format on
 };
 
 } // namespace
