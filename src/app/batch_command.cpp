@@ -2,6 +2,7 @@
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
 #include <planctl/app/parallel.hpp>
+#include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
 #include <planctl/workbook/district_summary.hpp>
@@ -57,54 +58,6 @@ std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) 
     }
   }
   return formats;
-}
-
-bool is_plan_file_name(const fs::path& path) {
-  const std::string ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml";
-}
-
-// The plan files named by `args`: a folder stands for every `*.yaml` and `*.yml` file below
-// it (hidden files and folders such as `.github/` left out); a file is taken as given,
-// whatever its name. Sorted and without repeats, so that the order never depends on the
-// shell or the file system. Throws OutputError for a folder that cannot be read.
-std::vector<std::string> plan_files(const std::vector<std::string>& args, Console& console,
-                                    diag::Lang lang) {
-  std::set<std::string> files;
-  for (const std::string& arg : args) {
-    std::error_code ec;
-    if (arg == "-" || !fs::is_directory(arg, ec)) {
-      files.insert(arg);
-      continue;
-    }
-    std::size_t found = 0;
-    try {
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied);
-      for (; it != fs::recursive_directory_iterator(); ++it) {
-        const fs::path& path = it->path();
-        if (path.filename().string().starts_with(".")) {
-          if (it->is_directory(ec)) {
-            it.disable_recursion_pending();
-          }
-          continue;
-        }
-        if (is_plan_file_name(path) && it->is_regular_file(ec)) {
-          files.insert(path.string());
-          ++found;
-        }
-      }
-    } catch (const fs::filesystem_error& e) {
-      throw util::OutputError(
-          fmt::format("cannot read the folder \"{}\": {}", arg, e.code().message()));
-    }
-    if (found == 0) {
-      console.err << (lang == diag::Lang::zh
-                          ? fmt::format("planctl: 警告：文件夹“{}”中没有 .yaml 或 .yml 文件\n", arg)
-                          : fmt::format("planctl: warning: no .yaml or .yml files in \"{}\"\n",
-                                        arg));
-    }
-  }
-  return {files.begin(), files.end()};
 }
 
 // One input and what became of it.
@@ -366,15 +319,12 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     return fail(console, fmt::format("-o \"{}\" is not a folder", o.out_dir));
   }
 
-  std::vector<std::string> paths;
-  try {
-    paths = plan_files(o.inputs, console, lang);
-  } catch (const util::OutputError& e) {
-    return fail(console, e.what());
+  const std::optional<std::vector<std::string>> listed =
+      plan_inputs(o.inputs, out_dir, console, lang);
+  if (!listed) {
+    return k_exit_usage;
   }
-  if (paths.empty()) {
-    return fail(console, "no plan files to render");
-  }
+  const std::vector<std::string>& paths = *listed;
 
   std::vector<Entry> entries(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {

@@ -7,15 +7,16 @@ namespace {
 // The help of every command. Descriptions are wrapped by hand to fit 80 columns.
 constexpr Command k_commands[] = {
     {"validate", "Check plan files, report FILE:LINE:COL findings",
-     "Loads each FILE, checks it against every rule of the plan format and prints\n"
-     "each finding as `FILE:LINE:COL: error|warning: message [rule]`, followed on a\n"
-     "terminal by the source line and a caret. All files are checked in one run; a\n"
+     "Loads each FILE (a folder: every *.yaml and *.yml file below it), checks it\n"
+     "against every rule of the plan format and prints each finding as\n"
+     "`FILE:LINE:COL: error|warning: message [rule]`, followed on a terminal by the\n"
+     "source line and a caret. All files are checked in one run; a\n"
      "file that cannot be read fails on its own and never stops the others. A summary\n"
      "line goes to standard error.\n"
      "Exit status: 0 all valid; 1 a finding fails (an error, or a warning with\n"
      "--strict); 2 bad arguments or a file that cannot be read; 3 internal error.",
      "planctl validate plan.yaml\n"
-     "  planctl validate --strict --format github schools/*.yaml\n"
+     "  planctl validate --strict --format github plans/\n"
      "  planctl validate --format junit --output report.xml schools/*.yaml",
      &setup_validate},
     {"render", "Write the plan, the report and the workbook",

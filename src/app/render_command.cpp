@@ -1,6 +1,7 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
+#include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
 
@@ -76,7 +77,11 @@ int run_render(const RenderCliOptions& o, Console& console) {
     return fail(console, e.what());
   }
 
-  std::vector<CheckedFile> checked = check_files(o.files, console);
+  const std::optional<std::vector<std::string>> files = plan_inputs(o.files, dir, console, lang);
+  if (!files) {
+    return k_exit_usage;
+  }
+  std::vector<CheckedFile> checked = check_files(*files, console);
   std::vector<diag::FileResult> results;
   for (const CheckedFile& f : checked) {
     results.push_back(f.result);
@@ -152,7 +157,7 @@ int run_render(const RenderCliOptions& o, Console& console) {
 
 Handler setup_render(CLI::App& cmd) {
   auto o = std::make_shared<RenderCliOptions>();
-  cmd.add_option("FILE", o->files, "Plan files to render (- reads standard input)")
+  cmd.add_option("FILE", o->files, "Plan files or folders to render\n(- reads standard input)")
       ->required()
       ->type_name("");
   cmd.add_option("-o,--output-dir", o->out_dir,

@@ -2,6 +2,7 @@
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
 #include <planctl/app/parallel.hpp>
+#include <planctl/app/plan_files.hpp>
 #include <planctl/diag/format.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
@@ -480,7 +481,11 @@ int run_status(const StatusOptions& o, Console& console) {
     as_of = *date;
   }
   const diag::Lang lang = parse_lang(o.lang);
-  const std::vector<CheckedFile> checked = check_files(o.files, console, o.jobs);
+  const std::optional<std::vector<std::string>> files = plan_inputs(o.files, {}, console, lang);
+  if (!files) {
+    return k_exit_usage;
+  }
+  const std::vector<CheckedFile> checked = check_files(*files, console, o.jobs);
   std::vector<diag::FileResult> results;
   std::vector<diag::FileResult> failing;
   for (const CheckedFile& f : checked) {
@@ -513,7 +518,7 @@ int run_status(const StatusOptions& o, Console& console) {
 
 Handler setup_status(CLI::App& cmd) {
   auto o = std::make_shared<StatusOptions>();
-  cmd.add_option("FILE", o->files, "Plan files (- reads standard input)")
+  cmd.add_option("FILE", o->files, "Plan files or folders (- reads standard\ninput)")
       ->required()
       ->type_name("");
   cmd.add_option("--as-of", o->as_of,

@@ -2,6 +2,7 @@
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
 #include <planctl/app/parallel.hpp>
+#include <planctl/app/plan_files.hpp>
 #include <planctl/util/output_sink.hpp>
 
 #include <CLI/CLI.hpp>
@@ -55,11 +56,15 @@ void write_report_file(const std::string& path, const std::string& text) {
 }
 
 int run_validate(const ValidateOptions& o, Console& console) {
+  const diag::Lang lang = parse_lang(o.lang);
+  const std::optional<std::vector<std::string>> files = plan_inputs(o.files, {}, console, lang);
+  if (!files) {
+    return k_exit_usage;
+  }
   std::vector<diag::FileResult> results;
-  for (CheckedFile& f : check_files(o.files, console, o.jobs, true)) {
+  for (CheckedFile& f : check_files(*files, console, o.jobs, true)) {
     results.push_back(std::move(f.result));
   }
-  const diag::Lang lang = parse_lang(o.lang);
   const bool to_file = !o.output.empty();
   int code = exit_code_for(results, o.strict);
 
@@ -86,7 +91,7 @@ int run_validate(const ValidateOptions& o, Console& console) {
 
 Handler setup_validate(CLI::App& cmd) {
   auto o = std::make_shared<ValidateOptions>();
-  cmd.add_option("FILE", o->files, "Plan files to check (- reads standard input)")
+  cmd.add_option("FILE", o->files, "Plan files or folders to check\n(- reads standard input)")
       ->required()
       ->type_name("");
   cmd.add_flag("--strict", o->strict, "Warnings fail too (exit 1)");

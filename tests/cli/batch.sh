@@ -120,7 +120,7 @@ mkdir empty
 run batch empty -o out4
 expect_code 2
 err_has 'no .yaml or .yml files in "empty"'
-err_has "no plan files to render"
+err_has "no plan files to work on"
 [[ ! -e out4 ]] || fail "out4 was created for nothing"
 run batch plans -o out -j 0
 expect_code 2

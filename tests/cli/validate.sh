@@ -32,10 +32,10 @@ expect_code 1
 expect_err "1 file checked: 0 errors, 1 warning (1 file fails)"
 
 # An unreadable file fails itself and never stops the others; exit 2 wins over 1.
-run validate missing.yaml bad.yaml "$EXAMPLES/minimal.yaml" "$T"
+run validate missing.yaml bad.yaml "$EXAMPLES/minimal.yaml" "$T/gone/"
 expect_code 2
 out_matches '^missing\.yaml: error: .* \[file-unreadable\]$'
-out_matches "^$T: error: .* \[file-unreadable\]$"
+out_matches "^$T/gone/: error: .* \[file-unreadable\]$"
 out_matches '^bad\.yaml:4:3: error: '
 expect_err "4 files checked: 5 errors, 0 warnings (3 files fail, 2 could not be read)"
 
