@@ -42,11 +42,35 @@ struct Indent {
   int hanging = 0;
 };
 
+// How a paragraph holds to the page (outputs.md "Keeping a page together"): the end of the
+// document is one chain of keep-with-next from the last body paragraph to the date, so Word,
+// WPS and LibreOffice carry the body's last lines over with the sign-off instead of leaving
+// a page of sign-off only.
+struct Keep {
+  bool next = false;  // w:keepNext: on the same page as the next paragraph
+  bool lines = false; // w:keepLines: never split across pages
+  bool widow = false; // w:widowControl: at least two lines on each side of a page break
+};
+
+void keep_properties(XmlWriter& w, const Keep& keep) {
+  if (keep.next) {
+    w.leaf("w:keepNext");
+  }
+  if (keep.lines) {
+    w.leaf("w:keepLines");
+  }
+  if (keep.widow) {
+    w.leaf("w:widowControl");
+  }
+}
+
 void begin_paragraph(XmlWriter& w, std::string_view style, const Indent& indent = {},
-                     int outline_level = -1, std::string_view alignment = {}) {
+                     int outline_level = -1, std::string_view alignment = {},
+                     const Keep& keep = {}) {
   w.open("w:p");
   w.open("w:pPr");
   w.leaf("w:pStyle", {{"w:val", style}});
+  keep_properties(w, keep);
   if (indent.left != 0 || indent.right != 0 || indent.hanging != 0) {
     w.open("w:ind");
     if (indent.left != 0) {
@@ -74,8 +98,16 @@ void end_paragraph(XmlWriter& w) {
   w.newline();
 }
 
-void blank_paragraph(XmlWriter& w) {
-  w.leaf("w:p");
+void blank_paragraph(XmlWriter& w, const Keep& keep = {}) {
+  if (!keep.next && !keep.lines && !keep.widow) {
+    w.leaf("w:p");
+  } else {
+    w.open("w:p");
+    w.open("w:pPr");
+    keep_properties(w, keep);
+    w.close();
+    w.close();
+  }
   w.newline();
 }
 
@@ -136,16 +168,16 @@ void heading(XmlWriter& w, const layout::Block& block) {
   end_paragraph(w);
 }
 
-void run_in(XmlWriter& w, const layout::Block& block) {
-  begin_paragraph(w, "BodyText");
+void run_in(XmlWriter& w, const layout::Block& block, const Keep& keep) {
+  begin_paragraph(w, "BodyText", {}, -1, {}, keep);
   run(w, block.number + block.title + block.title_end,
       "RunInHeading" + num(style_level(block.style)));
   run(w, block.text);
   end_paragraph(w);
 }
 
-void body_paragraph(XmlWriter& w, std::string_view text) {
-  begin_paragraph(w, "BodyText");
+void body_paragraph(XmlWriter& w, std::string_view text, const Keep& keep) {
+  begin_paragraph(w, "BodyText", {}, -1, {}, keep);
   run(w, text);
   end_paragraph(w);
 }
@@ -163,13 +195,15 @@ std::size_t entry_number_length(std::string_view entry) {
   return 0;
 }
 
-// 附件：1.…… with `2.……` under `1.`; one blank line above (GB/T 9704 §7.3.4).
+// 附件：1.…… with `2.……` under `1.`; one blank line above (GB/T 9704 §7.3.4). Every line
+// holds to the next, so the note stays with the sign-off that follows it.
 void attachments(XmlWriter& w, const layout::Block& block) {
-  blank_paragraph(w);
+  const Keep keep{.next = true, .lines = true};
+  blank_paragraph(w, {.next = true});
   const int first_line = 2 * k_char_pitch;
   const int label = units_to_twips(half_char_units(block.label));
   if (block.entries.empty()) {
-    begin_paragraph(w, "AttachmentNote", {first_line + label, 0, label});
+    begin_paragraph(w, "AttachmentNote", {first_line + label, 0, label}, -1, {}, keep);
     run(w, block.label);
     end_paragraph(w);
   }
@@ -179,7 +213,7 @@ void attachments(XmlWriter& w, const layout::Block& block) {
         half_char_units(std::string_view(entry).substr(0, entry_number_length(entry))));
     const int left = first_line + label + number;
     const int hanging = i == 0 ? label + number : number;
-    begin_paragraph(w, "AttachmentNote", {left, 0, hanging});
+    begin_paragraph(w, "AttachmentNote", {left, 0, hanging}, -1, {}, keep);
     run(w, i == 0 ? block.label + entry : entry);
     end_paragraph(w);
   }
@@ -215,17 +249,21 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
     issuer_start = right - issuer;
     date_is_longer = true;
   }
-  blank_paragraph(w);
+  // The blank line and the issuer hold to the date: the issuer and the date never stand on
+  // different pages, and never on a page of their own.
+  blank_paragraph(w, {.next = true});
   if (!sig.issuer.empty()) {
-    begin_paragraph(w, "Signature", {0, units_to_twips(k_line - issuer_start - issuer), 0});
+    begin_paragraph(w, "Signature", {0, units_to_twips(k_line - issuer_start - issuer), 0}, -1, {},
+                    {.next = !sig.date.empty(), .lines = true});
     run(w, sig.issuer);
     end_paragraph(w);
   }
   if (!sig.date.empty()) {
     if (date_is_longer || sig.issuer.empty()) {
-      begin_paragraph(w, "Signature", {0, units_to_twips(k_margin), 0});
+      begin_paragraph(w, "Signature", {0, units_to_twips(k_margin), 0}, -1, {}, {.lines = true});
     } else {
-      begin_paragraph(w, "Signature", {units_to_twips(date_start), 0, 0}, -1, "left");
+      begin_paragraph(w, "Signature", {units_to_twips(date_start), 0, 0}, -1, "left",
+                      {.lines = true});
     }
     run(w, sig.date);
     end_paragraph(w);
@@ -265,16 +303,28 @@ std::string document_xml(const layout::Document& doc) {
     end_paragraph(w);
     blank_paragraph(w);
   }
-  for (const layout::Block& block : doc.blocks) {
+  // The last body paragraph holds to what follows (the attachments note or the sign-off),
+  // with widow control so that at least two of its lines go over with them.
+  const bool has_sign_off = !doc.signature.issuer.empty() || !doc.signature.date.empty();
+  std::size_t last_body = doc.blocks.size();
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (doc.blocks[i].kind != layout::BlockKind::attachments) {
+      last_body = i;
+    }
+  }
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const layout::Block& block = doc.blocks[i];
+    const bool holds = i == last_body && (has_sign_off || i + 1 < doc.blocks.size());
+    const Keep keep{.next = holds, .widow = holds};
     switch (block.kind) {
     case layout::BlockKind::heading:
       heading(w, block);
       break;
     case layout::BlockKind::paragraph:
-      body_paragraph(w, block.text);
+      body_paragraph(w, block.text, keep);
       break;
     case layout::BlockKind::run_in:
-      run_in(w, block);
+      run_in(w, block, keep);
       break;
     case layout::BlockKind::attachments:
       attachments(w, block);

@@ -84,21 +84,27 @@ TEST_CASE("docx::document_xml") {
           "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:rPr><w:rStyle "
           "w:val=\"RunInHeading3\"/></w:rPr><w:t>1.营造宣传氛围。</w:t></w:r><w:r><w:t>一是宣传。"
           "</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr><w:r><w:rPr><w:rStyle "
-          "w:val=\"RunInHeading4\"/></w:rPr><w:t>（1）细化。</w:t></w:r></w:p>\n"
-          "<w:p/>\n"
+          // The last body paragraph, the attachments note, the blank lines and the issuer form
+          // one keep-with-next chain down to the date (outputs.md "Keeping a page together").
+          "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/><w:keepNext/><w:widowControl/></w:pPr><w:r>"
+          "<w:rPr><w:rStyle w:val=\"RunInHeading4\"/></w:rPr><w:t>（1）细化。</w:t></w:r></w:p>\n"
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
           // 附件： is 3 characters, 1. one: the name starts 2 + 3 + 1 characters in.
-          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1890\" "
+          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:left=\"1890\" "
           "w:hanging=\"1260\"/></w:pPr><w:r><w:t>附件：1.任务分工表</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1890\" "
+          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:left=\"1890\" "
           "w:hanging=\"315\"/></w:pPr><w:r><w:t>2.领导小组名单</w:t></w:r></w:p>\n"
-          "<w:p/>\n"
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
           // The 6-character date, starting 2 right of the 7-character issuer's start, would end
           // 1 character from the edge: it keeps 2 and the issuer starts 2 left of it, ending 3
           // characters from the right.
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"945\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:right=\"945\"/></w:pPr><w:r>"
           "<w:t>平安区第二中学</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepLines/><w:ind "
+          "w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("the face follows the numbering style, the outline level the block") {
@@ -118,10 +124,12 @@ TEST_CASE("docx::document_xml") {
     // Date 7 characters: issuer starts 2 left of it, 2 + 7 + 2 = 11 from the right, and
     // being 2 wide it ends 9 characters from the right.
     CHECK(body(doc) ==
-          "<w:p/>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"2835\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:right=\"2835\"/></w:pPr><w:r>"
           "<w:t>校办</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepLines/><w:ind "
+          "w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>2020年12月31日</w:t></w:r></w:p>\n");
   }
   SUBCASE("a short date starts two characters right of the issuer's start") {
@@ -130,10 +138,11 @@ TEST_CASE("docx::document_xml") {
     // Issuer 14 characters ending 2 from the right starts at 12; the date is anchored by its
     // start, 14 characters in.
     CHECK(body(doc) ==
-          "<w:p/>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>平安区第二中学党总支部委员会</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:left=\"4410\"/><w:jc "
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepLines/><w:ind w:left=\"4410\"/><w:jc "
           "w:val=\"left\"/></w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("an issuer wider than the line keeps 右空二字, the date its own place") {
@@ -141,32 +150,39 @@ TEST_CASE("docx::document_xml") {
     layout::Document doc;
     doc.signature = {"市第二中学党支部市第二中学党支部市第二中学党支部市第二", "2020年4月9日"};
     CHECK(body(doc) ==
-          "<w:p/>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>市第二中学党支部市第二中学党支部市第二中学党支部市第二</w:t></w:r></w:p>\n"
-          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/></w:pPr><w:r>"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepLines/><w:ind "
+          "w:right=\"630\"/></w:pPr><w:r>"
           "<w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("a date alone keeps two characters from the right") {
     layout::Document doc;
     doc.signature = {"", "2020年4月9日"};
-    CHECK(body(doc) == "<w:p/>\n"
-                       "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:ind w:right=\"630\"/>"
-                       "</w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
+    CHECK(body(doc) ==
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/><w:keepLines/><w:ind w:right=\"630\"/>"
+          "</w:pPr><w:r><w:t>2020年4月9日</w:t></w:r></w:p>\n");
   }
   SUBCASE("one attachment has no number; wrapped lines align under the name") {
     layout::Document doc;
     doc.blocks = {attachments({"任务分工表"})};
-    CHECK(body(doc) == "<w:p/>\n"
-                       "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1575\" "
-                       "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：任务分工表</w:t></w:r></w:p>\n");
+    CHECK(body(doc) ==
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:left=\"1575\" "
+          "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：任务分工表</w:t></w:r></w:p>\n");
   }
   SUBCASE("a note without entries is the label alone, as in the text output") {
     layout::Document doc;
     doc.blocks = {attachments({})};
-    CHECK(body(doc) == "<w:p/>\n"
-                       "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:ind w:left=\"1575\" "
-                       "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：</w:t></w:r></w:p>\n");
+    CHECK(body(doc) ==
+          "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>\n"
+          "<w:p><w:pPr><w:pStyle w:val=\"AttachmentNote\"/><w:keepNext/><w:keepLines/><w:ind "
+          "w:left=\"1575\" "
+          "w:hanging=\"945\"/></w:pPr><w:r><w:t>附件：</w:t></w:r></w:p>\n");
   }
   SUBCASE("no title and no signature write no paragraphs") {
     CHECK(body({}).empty());
