@@ -86,6 +86,10 @@ std::vector<TaskProgress> compute_progress(const TaskIndex& index,
   std::vector<bool> named(index.tasks.size(), false);
   std::vector<std::string_view> seen; // the ids of one activity, each counted once
   for (const Activity& activity : activities) {
+    // An activity after the as-of date has not happened yet as far as progress knows.
+    if (as_of < activity.date.value) {
+      continue;
+    }
     seen.clear();
     for (const Text& ref : activity.tasks) {
       if (std::find(seen.begin(), seen.end(), ref.value) != seen.end()) {
@@ -104,9 +108,7 @@ std::vector<TaskProgress> compute_progress(const TaskIndex& index,
           const long long room = std::numeric_limits<long long>::max() - progress.participant_count;
           progress.participant_count += std::min<long long>(activity.count->value, room);
         }
-        if (activity.date.value <= as_of) {
-          named[t] = true;
-        }
+        named[t] = true;
       }
     }
   }
@@ -135,6 +137,15 @@ std::vector<const Activity*> activities_by_date(const std::vector<Activity>& act
     }
     return a->file_index < b->file_index;
   });
+  return out;
+}
+
+std::vector<const Activity*> activities_until(const std::vector<Activity>& activities,
+                                              const util::Date& as_of) {
+  std::vector<const Activity*> out = activities_by_date(activities);
+  out.erase(std::find_if(out.begin(), out.end(),
+                         [&](const Activity* activity) { return as_of < activity->date.value; }),
+            out.end());
   return out;
 }
 

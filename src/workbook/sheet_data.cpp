@@ -1,4 +1,5 @@
 #include <planctl/workbook/cell_text.hpp>
+#include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/sheet_data.hpp>
 
 #include <algorithm>
@@ -136,9 +137,10 @@ std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskInd
   return rows;
 }
 
-std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index) {
+std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index,
+                                       const util::Date& as_of) {
   std::vector<ActivityRow> rows;
-  for (const model::Activity* activity : model::activities_by_date(file.activities)) {
+  for (const model::Activity* activity : model::activities_until(file.activities, as_of)) {
     ActivityRow row;
     row.activity = activity;
     std::vector<std::string> titles;
@@ -157,10 +159,11 @@ std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model:
   return rows;
 }
 
-std::vector<std::vector<const model::Activity*>>
-activities_per_task(const model::PlanFile& file, const model::TaskIndex& index) {
+std::vector<std::vector<const model::Activity*>> activities_per_task(const model::PlanFile& file,
+                                                                     const model::TaskIndex& index,
+                                                                     const util::Date& as_of) {
   std::vector<std::vector<const model::Activity*>> out(index.tasks.size());
-  for (const model::Activity* activity : model::activities_by_date(file.activities)) {
+  for (const model::Activity* activity : model::activities_until(file.activities, as_of)) {
     std::set<std::size_t> seen; // an id listed twice is still one activity for the task
     for (const model::Text& id : activity->tasks) {
       const auto it = index.by_id.find(id.value);
@@ -174,7 +177,8 @@ activities_per_task(const model::PlanFile& file, const model::TaskIndex& index) 
 
 std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
                                            const model::TaskIndex& index,
-                                           const std::vector<model::TaskProgress>& progress) {
+                                           const std::vector<model::TaskProgress>& progress,
+                                           const util::Date& as_of) {
   // Rows are keyed by sort rank: departments by list position, then free text by first use,
   // then 未指定 last.
   constexpr std::size_t k_text_base = std::numeric_limits<std::size_t>::max() / 2;
@@ -207,28 +211,68 @@ std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
       ++row.states[static_cast<std::size_t>(state - std::begin(model::k_all_states))];
     }
   }
-  for (const model::Activity& activity : file.activities) {
+  DepartmentRow unlinked;
+  unlinked.name = k_unlinked_row;
+  for (const model::Activity* activity : model::activities_until(file.activities, as_of)) {
     std::set<std::size_t> ranks;
-    for (const model::Text& id : activity.tasks) {
+    for (const model::Text& id : activity->tasks) {
       const auto it = index.by_id.find(id.value);
       if (it != index.by_id.end()) {
         ranks.insert(rank_of_task[it->second]);
       }
     }
+    // Without a row of their own, activities that name no task would be in the ledger and
+    // its total but in no row above the total.
+    std::vector<DepartmentRow*> targets;
     for (std::size_t rank : ranks) {
-      DepartmentRow& row = by_rank[rank];
-      ++row.activities;
-      if (activity.count) {
-        row.participants = saturating_add(row.participants, activity.count->value);
+      targets.push_back(&by_rank[rank]);
+    }
+    if (targets.empty()) {
+      targets.push_back(&unlinked);
+    }
+    for (DepartmentRow* row : targets) {
+      ++row->activities;
+      if (activity->count) {
+        row->participants = saturating_add(row->participants, activity->count->value);
       }
     }
   }
   std::vector<DepartmentRow> rows;
-  rows.reserve(by_rank.size());
+  rows.reserve(by_rank.size() + 1);
   for (auto& [rank, row] : by_rank) {
     rows.push_back(std::move(row));
   }
+  if (unlinked.activities > 0) {
+    rows.push_back(std::move(unlinked));
+  }
   return rows;
+}
+
+LedgerTotals ledger_totals(const model::PlanFile& file, const util::Date& as_of) {
+  LedgerTotals totals;
+  for (const model::Activity& activity : file.activities) {
+    if (as_of < activity.date.value) {
+      if (totals.later == 0 || activity.date.value < totals.first_later) {
+        totals.first_later = activity.date.value;
+      }
+      ++totals.later;
+      continue;
+    }
+    ++totals.activities;
+    if (activity.count) {
+      totals.participants = saturating_add(totals.participants, activity.count->value);
+    }
+  }
+  return totals;
+}
+
+std::string as_of_subtitle(const util::Date& as_of, const LedgerTotals& totals) {
+  std::string subtitle = "截至" + date_label(as_of);
+  if (totals.later > 0) {
+    subtitle += "（" + date_label(totals.first_later) + "起的" + std::to_string(totals.later) +
+                "项活动未列入）";
+  }
+  return subtitle;
 }
 
 std::string sheet_title(const model::PlanFile& file, std::string_view what) {

@@ -159,10 +159,10 @@ public:
   SheetFrame(SheetWriter& out, const Styles& styles, const std::vector<Column>& columns)
       : m_out(out), m_styles(styles), m_columns(columns) {}
 
-  void top(const std::string& title, const util::Date& as_of) {
+  void top(const std::string& title, const std::string& subtitle) {
     const auto last = static_cast<lxw_col_t>(m_columns.size() - 1);
     m_out.banner(k_title_row, 0, last, title, m_styles.title);
-    m_out.banner(k_subtitle_row, 0, last, "截至" + date_label(as_of), m_styles.subtitle);
+    m_out.banner(k_subtitle_row, 0, last, subtitle, m_styles.subtitle);
     for (std::size_t c = 0; c < m_columns.size(); ++c) {
       m_out.text(k_header_row, static_cast<lxw_col_t>(c), m_columns[c].header, m_styles.header);
     }
@@ -243,7 +243,7 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
 }
 
 void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                       const std::vector<TaskRow>& rows, const util::Date& as_of,
+                       const std::vector<TaskRow>& rows, const std::string& subtitle,
                        std::vector<std::string>& warnings) {
   // The widest text columns are capped so that the sheet, fitted to one A4 landscape page
   // wide, still prints at about three quarters of its size.
@@ -255,7 +255,7 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
   const std::string name = "任务分工";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "任务分工表"), as_of);
+  frame.top(sheet_title(file, "任务分工表"), subtitle);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TaskRow& row = rows[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
@@ -288,7 +288,7 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
 }
 
 void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                        const std::vector<ActivityRow>& rows, const util::Date& as_of,
+                        const std::vector<ActivityRow>& rows, const std::string& subtitle,
                         std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
       {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 24},
@@ -298,7 +298,7 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   const std::string name = "活动台账";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "活动台账"), as_of);
+  frame.top(sheet_title(file, "活动台账"), subtitle);
   auto text_of = [](const std::optional<model::Text>& text) {
     return text ? text->value : std::string();
   };
@@ -334,7 +334,8 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
 
 void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
                         const model::TaskIndex& index, const std::vector<TaskRow>& rows,
-                        const util::Date& as_of, std::vector<std::string>& warnings) {
+                        const util::Date& as_of, const std::string& subtitle,
+                        std::vector<std::string>& warnings) {
   const std::vector<YearMonth> months = period_months(file.plan.period, k_max_months);
   if (period_month_count(file.plan.period) > months.size()) {
     warnings.push_back("sheet \"月度安排\": the period has " +
@@ -355,8 +356,8 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   const std::string name = "月度安排";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, columns);
-  frame.top(sheet_title(file, "月度安排表"), as_of);
-  const auto per_task = activities_per_task(file, index);
+  frame.top(sheet_title(file, "月度安排表"), subtitle);
+  const auto per_task = activities_per_task(file, index, as_of);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TaskRow& row = rows[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
@@ -385,17 +386,20 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
 }
 
 void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                       const std::vector<DepartmentRow>& rows, const util::Date& as_of,
-                       std::vector<std::string>& warnings) {
+                       const std::vector<DepartmentRow>& rows, const LedgerTotals& ledger,
+                       const std::string& subtitle, std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
       {"牵头部门", 12, 24}, {"牵头任务", 10, 10}, {"已完成", 8, 10},
       {"进行中", 8, 10},    {"逾期", 8, 10},      {"未开始", 8, 10},
       {"长期", 8, 10},      {"活动次数", 10, 10}, {"参加人次", 10, 12},
   };
   const std::string name = "统计";
+  // The row of activities without a task has no tasks, so the chart of task states leaves it out.
+  const std::size_t chart_rows =
+      !rows.empty() && rows.back().name == k_unlinked_row ? rows.size() - 1 : rows.size();
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "任务进度统计表"), as_of);
+  frame.top(sheet_title(file, "任务进度统计表"), subtitle);
   std::array<double, 8> totals{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const DepartmentRow& row = rows[i];
@@ -408,6 +412,10 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     values[7] = static_cast<double>(row.participants);
     out.text(r, 0, row.name, styles.center, "牵头部门");
     for (std::size_t v = 0; v < values.size(); ++v) {
+      if (i >= chart_rows && v < 6) {
+        out.blank(r, static_cast<lxw_col_t>(1 + v), styles.count);
+        continue;
+      }
       out.number(r, static_cast<lxw_col_t>(1 + v), values[v], styles.count);
       totals[v] += values[v];
     }
@@ -420,6 +428,23 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
       out.number(total_row, c, 0, styles.total);
       continue;
     }
+    if (v >= 6) {
+      // An activity naming tasks of two departments counts in both rows but once in the
+      // total, which is therefore taken from the ledger, one row per activity.
+      const std::string ledger_last = std::to_string(k_first_row + ledger.activities);
+      const std::string range = v == 6 ? "A" + std::to_string(k_first_row + 1) + ":A" + ledger_last
+                                       : "I" + std::to_string(k_first_row + 1) + ":I" + ledger_last;
+      const double value = v == 6 ? static_cast<double>(ledger.activities)
+                                  : static_cast<double>(ledger.participants);
+      if (ledger.activities == 0) {
+        out.number(total_row, c, 0, styles.total);
+      } else {
+        out.formula(total_row, c,
+                    (v == 6 ? "=COUNT('活动台账'!" : "=SUM('活动台账'!") + range + ")", value,
+                    styles.total);
+      }
+      continue;
+    }
     const std::string column = column_name(c);
     out.formula(total_row, c,
                 "=SUM(" + column + std::to_string(k_first_row + 1) + ":" + column +
@@ -427,8 +452,13 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
                 totals[v], styles.total);
   }
   // The total row stays outside the autofilter so that sorting never moves it.
+  const auto note_row = static_cast<lxw_row_t>(total_row + 1);
+  out.banner(note_row, 0, static_cast<lxw_col_t>(k_columns.size() - 1),
+             "注：一项活动关联几个部门的任务时，在各部门行中各计一次，在合计中只计一次；"
+             "活动次数和参加人次的合计取自活动台账。",
+             styles.note);
   frame.finish(rows.size(), 0);
-  if (rows.empty()) {
+  if (chart_rows == 0) {
     return;
   }
 
@@ -437,7 +467,7 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     throw std::runtime_error("cannot add the chart to the workbook");
   }
   const auto first = k_first_row;
-  const auto last = static_cast<lxw_row_t>(k_first_row + rows.size() - 1);
+  const auto last = static_cast<lxw_row_t>(k_first_row + chart_rows - 1);
   std::string font_name = k_body_font;
   lxw_chart_font font{};
   font.name = font_name.data();
@@ -482,7 +512,7 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
   options.x_scale = 1.5;
   // 288 px by default; grow with the departments so that their names stay readable.
   options.y_scale = std::max(1.0, (120.0 + 28.0 * static_cast<double>(rows.size())) / 288.0);
-  check_lxw(worksheet_insert_chart_opt(out.get(), static_cast<lxw_row_t>(total_row + 2), 0, chart,
+  check_lxw(worksheet_insert_chart_opt(out.get(), static_cast<lxw_row_t>(total_row + 3), 0, chart,
                                        &options),
             "chart");
 }
@@ -498,10 +528,13 @@ std::vector<std::string> write_task_workbook(const model::PlanFile& file,
   XlsxBook book(path);
   const Styles styles = make_styles(book);
   const std::vector<TaskRow> tasks = task_rows(file, index, progress);
-  write_tasks_sheet(book, styles, file, tasks, as_of, warnings);
-  write_ledger_sheet(book, styles, file, activity_rows(file, index), as_of, warnings);
-  write_months_sheet(book, styles, file, index, tasks, as_of, warnings);
-  write_stats_sheet(book, styles, file, department_rows(file, index, progress), as_of, warnings);
+  const LedgerTotals ledger = ledger_totals(file, as_of);
+  const std::string subtitle = as_of_subtitle(as_of, ledger);
+  write_tasks_sheet(book, styles, file, tasks, subtitle, warnings);
+  write_ledger_sheet(book, styles, file, activity_rows(file, index, as_of), subtitle, warnings);
+  write_months_sheet(book, styles, file, index, tasks, as_of, subtitle, warnings);
+  write_stats_sheet(book, styles, file, department_rows(file, index, progress, as_of), ledger,
+                    subtitle, warnings);
   book.set_properties(sheet_title(file, "任务分工表"), file.plan.issuer.value,
                       file.school.name.value, document_time(as_of));
   book.close();

@@ -208,7 +208,10 @@ class Expected:
             activity["_end"] = (datetime.date.fromisoformat(activity["end"])
                                 if present(activity.get("end")) else None)
             activity["_tasks"] = as_list(activity.get("task"))
-        self.activities = sorted(activities, key=lambda a: (a["_date"], a["_index"]))
+        ordered = sorted(activities, key=lambda a: (a["_date"], a["_index"]))
+        # Activities after the as-of date are left out of every sheet and named in the subtitle.
+        self.activities = [a for a in ordered if a["_date"] <= AS_OF]
+        self.later = [a for a in ordered if a["_date"] > AS_OF]
         self.by_id = {}
         for position, task in enumerate(self.tasks):
             task_id = task["item"].get("id")
@@ -235,6 +238,13 @@ class Expected:
         if status == "进行中" or any(a["_date"] <= AS_OF for a in self.naming(task)):
             return "进行中"
         return "未开始"
+
+    def subtitle(self):
+        text = f"截至{AS_OF.year}年{AS_OF.month}月{AS_OF.day}日"
+        if self.later:
+            first = self.later[0]["_date"]
+            text += f"（{first.year}年{first.month}月{first.day}日起的{len(self.later)}项活动未列入）"
+        return text
 
     def measures(self, item):
         text = join_paragraphs(item["text"]) if present(item.get("text")) else ""
@@ -310,6 +320,11 @@ class Expected:
             row["states"][STATES.index(self.state(task))] += 1
         for activity in self.activities:
             keys = {rank_of_task[self.by_id[t]] for t in activity["_tasks"] if t in self.by_id}
+            if not keys:
+                keys = {(3, 0)}
+                rows.setdefault((3, 0), {"name": "其他工作（未关联任务）", "tasks": None,
+                                         "states": [None] * 5, "activities": 0,
+                                         "participants": 0})
             for key in keys:
                 rows[key]["activities"] += 1
                 if present(activity.get("count")):
@@ -327,11 +342,11 @@ def none_if_empty(text):
     return text if text else None
 
 
-def check_frame(ws, sheet, title, headers, rows, freeze="A4"):
+def check_frame(ws, sheet, title, subtitle, headers, rows, freeze="A4"):
     """The title, subtitle and header rows, fonts, print setup of one sheet."""
     last = column_letter(len(headers))
     equal(ws["A1"].value, title, f"{sheet}!A1 title")
-    equal(ws["A2"].value, "截至2020年12月31日", f"{sheet}!A2 subtitle")
+    equal(ws["A2"].value, subtitle, f"{sheet}!A2 subtitle")
     equal([c.value for c in ws[3]][: len(headers)], headers, f"{sheet} header row")
     check(all(c.font.b for c in ws[3][: len(headers)]), f"{sheet}: header row not bold")
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -402,7 +417,7 @@ def check_tasks_sheet(wb, expected):
     headers = ["序号", "工作类别", "工作任务", "主要措施", "牵头部门", "责任人", "配合部门",
                "开始时间", "完成时限", "进度", "佐证材料", "活动次数"]
     n = len(expected.tasks)
-    check_frame(ws, "任务分工", expected.title("任务分工表"), headers, n)
+    check_frame(ws, "任务分工", expected.title("任务分工表"), expected.subtitle(), headers, n)
     equal(ws.max_row, 3 + n, "任务分工 rows (one per task)")
     for i, task in enumerate(expected.tasks):
         r = 4 + i
@@ -459,7 +474,7 @@ def check_ledger_sheet(wb, expected):
     headers = ["序号", "日期", "结束日期", "活动名称", "关联任务", "工作类别", "组织/主持", "参加对象",
                "人数", "地点", "内容摘要", "佐证材料"]
     n = len(expected.activities)
-    check_frame(ws, "活动台账", expected.title("活动台账"), headers, n)
+    check_frame(ws, "活动台账", expected.title("活动台账"), expected.subtitle(), headers, n)
     equal(ws.max_row, 3 + n, "活动台账 rows (one per activity)")
     for i, activity in enumerate(expected.activities):
         r = 4 + i
@@ -491,7 +506,7 @@ def check_months_sheet(wb, expected):
     months = expected.months()
     headers = ["序号", "工作类别", "工作任务", "牵头部门"] + [f"{y}年{m}月" for y, m in months]
     n = len(expected.tasks)
-    check_frame(ws, "月度安排", expected.title("月度安排表"), headers, n, freeze="D4")
+    check_frame(ws, "月度安排", expected.title("月度安排表"), expected.subtitle(), headers, n, freeze="D4")
     for i, task in enumerate(expected.tasks):
         r = 4 + i
         item = task["item"]
@@ -516,7 +531,7 @@ def check_stats_sheet(wb, expected, path):
     headers = ["牵头部门", "牵头任务", "已完成", "进行中", "逾期", "未开始", "长期", "活动次数", "参加人次"]
     rows = expected.departments()
     n = len(rows)
-    check_frame(ws, "统计", expected.title("任务进度统计表"), headers, n)
+    check_frame(ws, "统计", expected.title("任务进度统计表"), expected.subtitle(), headers, n)
     for i, row in enumerate(rows):
         r = 4 + i
         values = [row["name"], row["tasks"], *row["states"], row["activities"], row["participants"]]
@@ -524,13 +539,22 @@ def check_stats_sheet(wb, expected, path):
     total = 4 + n
     equal(ws.cell(total, 1).value, "合计", "统计 total label")
     allowed = set()
-    for c in range(2, 10):
+    for c in range(2, 8):
         letter = column_letter(c)
         if n:
             equal(ws.cell(total, c).value, f"=SUM({letter}4:{letter}{3 + n})", f"统计 total {letter}")
             allowed.add(("统计", f"{letter}{total}"))
         else:
             equal(ws.cell(total, c).value, 0, f"统计 total {letter}")
+    # The activity totals count the ledger's rows, each activity once.
+    a = len(expected.activities)
+    for c, formula in ((8, f"=COUNT('活动台账'!A4:A{3 + a})"), (9, f"=SUM('活动台账'!I4:I{3 + a})")):
+        if a:
+            equal(ws.cell(total, c).value, formula, f"统计 total {column_letter(c)}")
+            allowed.add(("统计", f"{column_letter(c)}{total}"))
+        else:
+            equal(ws.cell(total, c).value, 0, f"统计 total {column_letter(c)}")
+    charted = sum(1 for row in rows if row["tasks"] is not None)
     with zipfile.ZipFile(path) as package:
         # Deflated at level 1 (src/workbook/xlsx_io.cpp): bits 1-2 of the flags say 6, "super
         # fast". Level 6 (0) would mean planctl's replacement for minizip's open is not called.
@@ -538,7 +562,7 @@ def check_stats_sheet(wb, expected, path):
             equal((info.compress_type, info.flag_bits & 6), (zipfile.ZIP_DEFLATED, 6),
                   f"{info.filename}: compression method and level flags")
         charts = [name for name in package.namelist() if name.startswith("xl/charts/chart")]
-        if n:
+        if charted:
             if equal(len(charts), 1, "统计 charts"):
                 chart = package.read(charts[0]).decode("utf-8")
                 check('<c:barDir val="bar"/>' in chart and '<c:grouping val="stacked"/>' in chart,

@@ -27,9 +27,9 @@ TaskState task_state(const Item& task, const std::vector<Activity>& activities,
 // Per-task facts derived once for the outputs and `planctl status`.
 struct TaskProgress {
   TaskState state = TaskState::not_started;
-  std::size_t activity_count = 0; // activities naming the task (any date)
+  std::size_t activity_count = 0;  // activities naming the task dated on or before the as-of date
   long long participant_count = 0; // sum of `count` over those activities
-  long days_late = 0; // for overdue tasks: days from due's last day to as_of
+  long days_late = 0;              // for overdue tasks: days from due's last day to as_of
 };
 
 // The progress of every task of `index`, in index order.
@@ -39,5 +39,10 @@ std::vector<TaskProgress> compute_progress(const TaskIndex& index,
 
 // The file's activities sorted by date, ties in file order.
 std::vector<const Activity*> activities_by_date(const std::vector<Activity>& activities);
+
+// The activities dated on or before `as_of`, sorted as by `activities_by_date`: those the
+// outputs that speak "as of" a date may count.
+std::vector<const Activity*> activities_until(const std::vector<Activity>& activities,
+                                              const util::Date& as_of);
 
 } // namespace planctl::model

@@ -74,12 +74,15 @@ struct ActivityRow {
   std::string evidence; // joined with `、`
 };
 
-// One row per activity of `file`, in date order (ties in file order).
-std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index);
+// One row per activity of `file` dated on or before `as_of`, in date order (ties in file order).
+std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index,
+                                       const util::Date& as_of);
 
-// For each task of `index`, the activities that name it, in date order.
+// For each task of `index`, the activities dated on or before `as_of` that name it, in date
+// order.
 std::vector<std::vector<const model::Activity*>> activities_per_task(const model::PlanFile& file,
-                                                                     const model::TaskIndex& index);
+                                                                     const model::TaskIndex& index,
+                                                                     const util::Date& as_of);
 
 // One row of 统计.
 struct DepartmentRow {
@@ -90,11 +93,32 @@ struct DepartmentRow {
   long long participants = 0;          // the sum of their `count`
 };
 
+// The 统计 row of the activities that name no task of the plan (they count in no department).
+inline constexpr std::string_view k_unlinked_row = "其他工作（未关联任务）";
+
 // One row per leading department: resolved departments in the order of the departments list,
-// then free-text leads in order of first use, then 未指定 for tasks without `lead`.
+// then free-text leads in order of first use, then 未指定 for tasks without `lead`, then, when
+// some activity dated on or before `as_of` names no task, `k_unlinked_row` (no tasks). An
+// activity counts once in each department whose tasks it names.
 std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
                                            const model::TaskIndex& index,
-                                           const std::vector<model::TaskProgress>& progress);
+                                           const std::vector<model::TaskProgress>& progress,
+                                           const util::Date& as_of);
+
+// The activities of the ledger as of a date: what the 统计 total counts, and what is left out.
+struct LedgerTotals {
+  std::size_t activities = 0; // distinct activities dated on or before the as-of date
+  long long participants = 0; // the sum of their `count`
+  std::size_t later = 0;      // activities dated after the as-of date
+  util::Date first_later;     // the earliest of those, when `later` > 0
+};
+
+// The totals of `file`'s ledger as of `as_of`.
+LedgerTotals ledger_totals(const model::PlanFile& file, const util::Date& as_of);
+
+// The subtitle of every sheet: `截至2020年12月31日`, then, when activities after `as_of` were
+// left out, `（2021年1月15日起的8项活动未列入）`.
+std::string as_of_subtitle(const util::Date& as_of, const LedgerTotals& totals);
 
 // The title row of a sheet: the school's name (unless the plan title already holds it or its
 // short name), the plan title without a final 计划/安排/要点/方案, then `what` (e.g.

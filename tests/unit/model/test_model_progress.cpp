@@ -134,14 +134,20 @@ TEST_CASE("model::compute_progress") {
   SUBCASE("overdue task: days late from the due's last day") {
     CHECK(progress[0].state == TaskState::overdue);
     CHECK(progress[0].days_late == 10);
-    CHECK(progress[0].activity_count == 1);
-    CHECK(progress[0].participant_count == 20);
+    CHECK(progress[0].activity_count == 0);
+    CHECK(progress[0].participant_count == 0);
   }
-  SUBCASE("counts include activities after as-of, each activity once") {
+  SUBCASE("counts leave out activities after as-of") {
     CHECK(progress[1].state == TaskState::in_progress);
     CHECK(progress[1].days_late == 0);
-    CHECK(progress[1].activity_count == 3);
-    CHECK(progress[1].participant_count == 109);
+    CHECK(progress[1].activity_count == 1);
+    CHECK(progress[1].participant_count == 89);
+  }
+  SUBCASE("each activity once, however often it names the task") {
+    const std::vector<TaskProgress> later = compute_progress(index, acts, d(2020, 12, 31));
+    CHECK(later[1].activity_count == 3);
+    CHECK(later[1].participant_count == 109);
+    CHECK(later[0].activity_count == 1);
   }
   SUBCASE("a task no activity names") {
     CHECK(progress[2].state == TaskState::not_started);
@@ -175,5 +181,20 @@ TEST_CASE("model::activities_by_date") {
   }
   SUBCASE("no activities") {
     CHECK(activities_by_date({}).empty());
+  }
+}
+
+TEST_CASE("model::activities_until") {
+  const std::vector<Activity> acts{activity(d(2021, 1, 15), {}, 0), activity(d(2020, 3, 1), {}, 1),
+                                   activity(d(2020, 12, 31), {}, 2)};
+  SUBCASE("the as-of day itself is in, a later day is out") {
+    std::vector<std::size_t> order;
+    for (const Activity* a : activities_until(acts, d(2020, 12, 31))) {
+      order.push_back(a->file_index);
+    }
+    CHECK(order == std::vector<std::size_t>{1, 2});
+  }
+  SUBCASE("none before the as-of date") {
+    CHECK(activities_until(acts, d(2020, 1, 1)).empty());
   }
 }

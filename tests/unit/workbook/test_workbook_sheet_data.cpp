@@ -131,7 +131,7 @@ TEST_CASE("workbook::task_rows") {
 TEST_CASE("workbook::activity_rows") {
   const model::PlanFile file = test::sample_plan();
   const model::TaskIndex index = model::index_tasks(file.plan);
-  const std::vector<ActivityRow> rows = activity_rows(file, index);
+  const std::vector<ActivityRow> rows = activity_rows(file, index, k_as_of);
   REQUIRE(rows.size() == 3);
   SUBCASE("date order, ties in file order") {
     CHECK(rows[0].activity->title.value == "动员大会");
@@ -154,7 +154,7 @@ TEST_CASE("workbook::activities_per_task") {
   model::PlanFile file = test::sample_plan();
   file.activities.push_back(test::activity({2021, 1, 4}, "重复", {"duty", "duty", "nosuch"}, 3));
   const model::TaskIndex index = model::index_tasks(file.plan);
-  const auto per_task = activities_per_task(file, index);
+  const auto per_task = activities_per_task(file, index, Date{2021, 12, 31});
   REQUIRE(per_task.size() == 4);
   REQUIRE(per_task[0].size() == 2);
   CHECK(per_task[0][0]->title.value == "动员大会");
@@ -168,13 +168,28 @@ TEST_CASE("workbook::department_rows") {
   const model::PlanFile file = test::sample_plan();
   const model::TaskIndex index = model::index_tasks(file.plan);
   const auto progress = model::compute_progress(index, file.activities, k_as_of);
-  const std::vector<DepartmentRow> rows = department_rows(file, index, progress);
-  REQUIRE(rows.size() == 4);
-  SUBCASE("list order, then free text, then 未指定") {
+  const std::vector<DepartmentRow> rows = department_rows(file, index, progress, k_as_of);
+  REQUIRE(rows.size() == 5);
+  SUBCASE("list order, then free text, then 未指定, then activities without a task") {
     CHECK(rows[0].name == "德育处");
     CHECK(rows[1].name == "校办公室");
     CHECK(rows[2].name == "教务处");
     CHECK(rows[3].name == "未指定");
+    CHECK(rows[4].name == "其他工作（未关联任务）");
+    CHECK(rows[4].tasks == 0);
+    CHECK(rows[4].activities == 1);
+  }
+  SUBCASE("activities after the as-of date are left out") {
+    const auto early = model::compute_progress(index, file.activities, Date{2020, 10, 1});
+    const std::vector<DepartmentRow> before = department_rows(file, index, early, {2020, 10, 1});
+    REQUIRE(before.size() == 5);
+    CHECK(before[0].activities == 1);
+    CHECK(before[0].participants == 89);
+  }
+  SUBCASE("no row for activities without a task when there are none") {
+    model::PlanFile linked = file;
+    linked.activities.pop_back();
+    CHECK(department_rows(linked, index, progress, k_as_of).size() == 4);
   }
   SUBCASE("states in column order") {
     CHECK(rows[0].states == std::array<std::size_t, 5>{0, 0, 1, 0, 0});
@@ -189,6 +204,35 @@ TEST_CASE("workbook::department_rows") {
     CHECK(rows[1].activities == 1);
     CHECK(rows[1].participants == 89);
     CHECK(rows[2].activities == 0);
+  }
+}
+
+TEST_CASE("workbook::ledger_totals") {
+  const model::PlanFile file = test::sample_plan();
+  SUBCASE("an activity naming two departments' tasks counts once") {
+    const LedgerTotals totals = ledger_totals(file, k_as_of);
+    CHECK(totals.activities == 3);
+    CHECK(totals.participants == 209);
+    CHECK(totals.later == 0);
+  }
+  SUBCASE("activities after the as-of date are counted apart, the earliest kept") {
+    const LedgerTotals totals = ledger_totals(file, {2020, 9, 30});
+    CHECK(totals.activities == 2);
+    CHECK(totals.participants == 89);
+    CHECK(totals.later == 1);
+    CHECK(totals.first_later == Date{2020, 10, 20});
+  }
+}
+
+TEST_CASE("workbook::as_of_subtitle") {
+  const model::PlanFile file = test::sample_plan();
+  SUBCASE("nothing left out") {
+    CHECK(as_of_subtitle(k_as_of, ledger_totals(file, k_as_of)) == "截至2020年12月31日");
+  }
+  SUBCASE("later activities are named in the subtitle") {
+    const Date as_of{2020, 9, 30};
+    CHECK(as_of_subtitle(as_of, ledger_totals(file, as_of)) ==
+          "截至2020年9月30日（2020年10月20日起的1项活动未列入）");
   }
 }
 

@@ -73,8 +73,11 @@ TEST_CASE("workbook::write_task_workbook") {
     CHECK_FALSE(contains(parts.at("xl/worksheets/sheet2.xml"), "<f>"));
     CHECK_FALSE(contains(parts.at("xl/worksheets/sheet3.xml"), "<f>"));
     const std::string& stats = parts.at("xl/worksheets/sheet4.xml");
-    CHECK(count_of(stats, "<f>SUM(") == 8);
-    CHECK(contains(stats, "<f>SUM(B4:B7)</f><v>4</v>"));
+    CHECK(count_of(stats, "<f>SUM(") == 7);
+    CHECK(contains(stats, "<f>SUM(B4:B8)</f><v>4</v>"));
+    // The activity totals count each activity of the ledger once.
+    CHECK(contains(stats, "<f>COUNT('活动台账'!A4:A6)</f><v>3</v>"));
+    CHECK(contains(stats, "<f>SUM('活动台账'!I4:I6)</f><v>209</v>"));
     CHECK(contains(parts.at("xl/charts/chart1.xml"), "<c:barDir val=\"bar\"/><c:grouping "
                                                      "val=\"stacked\"/>"));
     const std::string& strings = parts.at("xl/sharedStrings.xml");
