@@ -1,5 +1,5 @@
 #include <planctl/app/commands.hpp>
-#include <planctl/generated/plan_schema_json.hpp>
+#include <planctl/load/plan_format.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -9,10 +9,8 @@ namespace planctl::app {
 
 Handler setup_schema(CLI::App&) {
   return [](Console& console) {
-    console.out << generated::plan_schema_json;
-    if (!generated::plan_schema_json.ends_with('\n')) {
-      console.out << '\n';
-    }
+    // Generated from the format's tables; schemas/plan.schema.json is its checked-in copy.
+    console.out << load::plan_schema_text();
     return static_cast<int>(k_exit_ok);
   };
 }

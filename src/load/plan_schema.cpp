@@ -1,4 +1,3 @@
-#include <planctl/generated/plan_schema_json.hpp>
 #include <planctl/load/plan_schema.hpp>
 #include <planctl/util/spell.hpp>
 #include <planctl/util/utf8.hpp>
@@ -57,12 +56,6 @@ Words place_words(Place place) {
     break;
   }
   return {"a mapping", "映射"};
-}
-
-bool is_task_key(std::string_view key) {
-  static constexpr std::string_view k_keys[] = {"id",  "lead",   "owner",        "support", "start",
-                                                "due", "months", "deliverables", "status"};
-  return std::find(std::begin(k_keys), std::end(k_keys), key) != std::end(k_keys);
 }
 
 namespace {
@@ -148,7 +141,7 @@ CoreType core_type(std::string_view s) {
 
 const nlohmann::ordered_json& plan_schema_json() {
   static const nlohmann::ordered_json schema =
-      nlohmann::ordered_json::parse(generated::plan_schema_json);
+      nlohmann::ordered_json::parse(plan_schema_text(true));
   return schema;
 }
 
@@ -176,7 +169,7 @@ void drop_x_patterns(nlohmann::json& node) {
 
 // The embedded schema as valijson is given it.
 nlohmann::json validator_document() {
-  nlohmann::json document = nlohmann::json::parse(generated::plan_schema_json);
+  nlohmann::json document = nlohmann::json::parse(plan_schema_text(true));
   drop_x_patterns(document);
   return document;
 }

@@ -2,6 +2,7 @@
 // every finding rewritten in plain words at the offending key or value.
 #pragma once
 
+#include <planctl/load/plan_format.hpp>
 #include <planctl/load/reporter.hpp>
 #include <planctl/load/yaml_document.hpp>
 
@@ -12,12 +13,6 @@
 #include <vector>
 
 namespace planctl::load {
-
-// A phrase in both message languages.
-struct Words {
-  std::string en;
-  std::string zh;
-};
 
 // The kinds of mapping in a plan file, named in messages ("in a task").
 enum class Place {
@@ -40,16 +35,13 @@ enum class Place {
 // How `place` is named after "in" in messages (`a task`, `"school"`).
 Words place_words(Place place);
 
-// The keys that make an item a task (plan-format.md, Items).
-bool is_task_key(std::string_view key);
-
 // The type a plain scalar has under the YAML 1.2 core schema.
 enum class CoreType { null, boolean, integer, floating, string };
 
 // The YAML 1.2 core type of the plain scalar `text`.
 CoreType core_type(std::string_view text);
 
-// The embedded schema (schemas/plan.schema.json), parsed once, keys in file order.
+// The schema as validated (plan_schema_text(true)), parsed once, keys in file order.
 const nlohmann::ordered_json& plan_schema_json();
 
 // `node` of `doc` as JSON for validation: null mapping values and `x-` keys left out, plain
