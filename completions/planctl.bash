@@ -7,7 +7,7 @@
 # fails when a command or option is missing here or listed here but gone from the help.
 
 # shellcheck disable=SC2207 # COMPREPLY=($(compgen ...)) is the completion idiom: words have no spaces.
-_planctl_commands="validate render batch status init schema rules help"
+_planctl_commands="validate render batch status init import schema rules help"
 
 # Options of each command, and which of them take a value.
 _planctl_options() {
@@ -18,6 +18,7 @@ _planctl_options() {
         batch) echo "-h --help -o --output-dir -j --jobs -f --format --as-of --keep-punctuation --color --lang" ;;
         status) echo "-h --help --as-of -f --format -j --jobs --color --lang" ;;
         init) echo "-h --help --force" ;;
+        import) echo "-h --help -o --output --issuer --date --numbering --force" ;;
         rules) echo "-h --help -f --format" ;;
         schema | help) echo "-h --help" ;;
     esac
@@ -25,7 +26,7 @@ _planctl_options() {
 
 _planctl_takes_value() {
     case $1 in
-        -f | --format | -o | --output | --output-dir | -j | --jobs | --as-of | --color | --lang) return 0 ;;
+        -f | --format | -o | --output | --output-dir | -j | --jobs | --as-of | --color | --lang | --issuer | --date | --numbering) return 0 ;;
     esac
     return 1
 }
@@ -41,6 +42,21 @@ _planctl_plan_files() {
     compopt -o filenames 2>/dev/null
     COMPREPLY+=($(compgen -d -- "$cur"))
     for ext in yaml yml YAML YML; do
+        COMPREPLY+=($(compgen -f -X "!*.$ext" -- "$cur"))
+    done
+}
+
+# COMPREPLY += documents `import` reads (*.docx, *.txt, *.md), and folders to descend into.
+_planctl_document_files() {
+    local cur=$1
+    if declare -F _filedir >/dev/null; then
+        _filedir '@(docx|txt|md|DOCX|TXT|MD)'
+        return
+    fi
+    local IFS=$'\n' ext
+    compopt -o filenames 2>/dev/null
+    COMPREPLY+=($(compgen -d -- "$cur"))
+    for ext in docx txt md DOCX TXT MD; do
         COMPREPLY+=($(compgen -f -X "!*.$ext" -- "$cur"))
     done
 }
@@ -101,6 +117,10 @@ _planctl_value() {
             COMPREPLY=($(compgen -W "text markdown json" -- "$cur")) ;;
         validate:-o | validate:--output)
             _planctl_any_files "$cur" ;;
+        import:-o | import:--output)
+            _planctl_plan_files "$cur" ;;
+        import:--numbering)
+            _planctl_comma_list "$cur" "一、 （一） 1. （1）" ;;
         render:-o | render:--output-dir | batch:-o | batch:--output-dir)
             _planctl_dirs "$cur" ;;
         *:--color)
@@ -182,6 +202,7 @@ _planctl() {
     case $cmd in
         '') COMPREPLY=($(compgen -W "$_planctl_commands" -- "$cur")) ;;
         validate | render | batch | status | init) _planctl_plan_files "$cur" ;;
+        import) _planctl_document_files "$cur" ;;
         help)
             # `planctl help COMMAND`: one command name.
             local n=0

@@ -65,6 +65,18 @@ constexpr Command k_commands[] = {
      "planctl init\n"
      "  planctl init plans/school.yaml --force",
      &setup_init},
+    {"import", "Turn a Word, text or Markdown document into a plan file",
+     "Reads FILE (.docx, .txt in UTF-8 or GB18030, or .md) and writes a plan file\n"
+     "that validates: title, opening paragraph (basis), numbered sections and items\n"
+     "at every depth with their text, attachments and the signature. Lines it cannot\n"
+     "place are kept as comments beside the nearest item and listed as warnings\n"
+     "with their line; nothing is dropped. Missing parts get placeholders marked\n"
+     "待填写, and the command says what to fill in (docs/import.md).\n"
+     "Exit status: 0 written; 1 written but the file does not validate; 2 bad\n"
+     "arguments, an unreadable document or an output that exists; 3 internal error.",
+     "planctl import 工作计划.txt -o plan.yaml\n"
+     "  planctl import notice.md --issuer 平安区教育局 --date 2020-04-09",
+     &setup_import},
     {"schema", "Print the JSON Schema of the plan format",
      "Prints the JSON Schema (draft-07) that describes a plan file's structure. Save\n"
      "it and point an editor that uses yaml-language-server at it for completion and\n"

@@ -72,7 +72,7 @@ else
   echo "note: $bash_completion_lib is absent; bash completion checked without it only"
 fi
 for m in "${modes[@]}"; do
-  expect_bash "$m" "batch help init render rules schema status validate" planctl ""
+  expect_bash "$m" "batch help import init render rules schema status validate" planctl ""
   expect_bash "$m" "render rules" planctl r
   expect_bash "$m" "--version" planctl --v
   expect_bash "$m" "--format" planctl validate --f
@@ -96,7 +96,7 @@ for m in "${modes[@]}"; do
   expect_bash "$m" "a.yaml b.yml notes.txt out schools" planctl validate --output ""
   # The command is found after the values of options, and `help` takes one command.
   expect_bash "$m" "github json junit text" planctl validate a.yaml -o r.xml --format ""
-  expect_bash "$m" "batch help init render rules schema status validate" planctl help ""
+  expect_bash "$m" "batch help import init render rules schema status validate" planctl help ""
   expect_bash "$m" "" planctl help render ""
 done
 
@@ -157,7 +157,7 @@ expect_zsh() {
 }
 
 if command -v zsh >/dev/null; then
-  expect_zsh "batch help init render rules schema status validate" "planctl "
+  expect_zsh "batch help import init render rules schema status validate" "planctl "
   expect_zsh "--format" "planctl validate --f"
   expect_zsh "github json junit text" "planctl validate --format "
   expect_zsh "github json junit text" "planctl validate --format="
@@ -166,7 +166,7 @@ if command -v zsh >/dev/null; then
   expect_zsh "en zh" "planctl validate --lang "
   expect_zsh "a.yaml b.yml out schools" "planctl validate "
   expect_zsh "out schools" "planctl render -o "
-  expect_zsh "batch help init render rules schema status validate" "planctl help "
+  expect_zsh "batch help import init render rules schema status validate" "planctl help "
 else
   echo "note: zsh is not installed; zsh completion checked for drift only"
 fi

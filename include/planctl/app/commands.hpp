@@ -36,6 +36,7 @@ Handler setup_render(CLI::App& cmd);
 Handler setup_batch(CLI::App& cmd);
 Handler setup_status(CLI::App& cmd);
 Handler setup_init(CLI::App& cmd);
+Handler setup_import(CLI::App& cmd);
 Handler setup_schema(CLI::App& cmd);
 Handler setup_rules(CLI::App& cmd);
 Handler setup_help(CLI::App& cmd);

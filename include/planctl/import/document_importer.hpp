@@ -1,0 +1,30 @@
+// The whole of `planctl import` short of the file system: bytes of a document in, plan file out.
+#pragma once
+
+#include <planctl/import/imported_plan.hpp>
+#include <planctl/import/plan_recognizer.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace planctl::import {
+
+// The formats `import` reads, chosen by the file's extension.
+enum class SourceFormat { text, markdown, docx };
+
+// The format of a file named `name` by its extension (case ignored); throws ImportError with
+// the fix for `.doc`, `.wps`, `.pdf` and anything unknown.
+SourceFormat format_of(std::string_view name);
+
+// The result of importing one document.
+struct ImportResult {
+  std::string yaml;
+  ImportedPlan plan;
+};
+
+// Reads `bytes` as `format`, recognises the plan and writes the plan file; throws ImportError
+// when the document cannot be read.
+ImportResult import_document(std::string_view bytes, SourceFormat format,
+                             std::string_view source_name, const RecognizeOptions& options);
+
+} // namespace planctl::import

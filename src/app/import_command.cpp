@@ -1,0 +1,247 @@
+#include <planctl/app/commands.hpp>
+#include <planctl/check/plan_checker.hpp>
+#include <planctl/import/document_importer.hpp>
+#include <planctl/import/source_document.hpp>
+#include <planctl/load/plan_loader.hpp>
+#include <planctl/model/numbering.hpp>
+#include <planctl/util/output_sink.hpp>
+#include <planctl/util/utf8.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace planctl::app {
+
+namespace {
+
+struct ImportOptions {
+  std::string file;
+  std::string output;
+  std::string issuer;
+  std::string date;
+  std::string numbering;
+  bool force = false;
+};
+
+int fail(Console& console, const std::string& message) {
+  console.err << "planctl: error: " << message << "\n";
+  return k_exit_usage;
+}
+
+// The first `max` characters of `text`, with `…` when it was longer (for one-line warnings).
+std::string excerpt(std::string_view text, std::size_t max = 40) {
+  std::string out;
+  std::size_t pos = 0;
+  std::size_t count = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    util::next_code_point(text, pos);
+    if (++count > max) {
+      return out + "…";
+    }
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+// Reads at most the import limit (and one byte more, to tell a larger file).
+std::string read_source(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw import::ImportError("cannot read \"" + path + "\": no such file");
+  }
+  if (S_ISDIR(st.st_mode)) {
+    throw import::ImportError("\"" + path + "\" is a folder; give a document file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw import::ImportError("cannot read \"" + path + "\"");
+  }
+  std::string bytes(import::k_max_source_bytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() > import::k_max_source_bytes) {
+    throw import::ImportError("\"" + path + "\" is larger than " +
+                              std::to_string(import::k_max_source_bytes >> 20) +
+                              " MiB; planctl imports documents up to that size (a plan file may "
+                              "hold at most 16 MiB)");
+  }
+  return bytes;
+}
+
+std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string& text) {
+  std::vector<model::NumberStyle> styles;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) {
+      comma = text.size();
+    }
+    std::string part = text.substr(start, comma - start);
+    while (!part.empty() && part.front() == ' ') {
+      part.erase(0, 1);
+    }
+    while (!part.empty() && part.back() == ' ') {
+      part.pop_back();
+    }
+    const std::optional<model::NumberStyle> style = model::parse_number_style(part);
+    if (!style) {
+      return std::nullopt;
+    }
+    styles.push_back(*style);
+    start = comma + 1;
+  }
+  return styles;
+}
+
+int run_import(const ImportOptions& o, Console& console) {
+  import::RecognizeOptions options;
+  if (!o.issuer.empty()) {
+    options.issuer = o.issuer;
+  }
+  if (!o.date.empty()) {
+    options.date = util::parse_date(o.date);
+    if (!options.date) {
+      return fail(console, "--date \"" + o.date + "\" is not a date; write it as YYYY-MM-DD");
+    }
+  }
+  if (!o.numbering.empty()) {
+    options.numbering = parse_numbering(o.numbering);
+    if (!options.numbering || options.numbering->empty() || options.numbering->size() > 4) {
+      return fail(console, "--numbering \"" + o.numbering +
+                               "\" is not a list of one to four of 一、 （一） 1. （1）, separated "
+                               "by commas (e.g. --numbering '一、,1.,（1）')");
+    }
+  }
+  const std::filesystem::path source(o.file);
+  std::string out_path = o.output;
+  if (out_path.empty()) {
+    out_path = source.stem().string() + ".yaml";
+  }
+  struct stat st {};
+  if (out_path != "-" && ::lstat(out_path.c_str(), &st) == 0 && !o.force) {
+    return fail(console, "\"" + out_path +
+                             "\" already exists; use --force to overwrite it, or give another "
+                             "name with -o");
+  }
+  import::ImportResult result;
+  try {
+    const import::SourceFormat format = import::format_of(o.file);
+    const std::string bytes = read_source(o.file);
+    result = import::import_document(bytes, format, source.filename().string(), options);
+  } catch (const import::ImportError& e) {
+    return fail(console, e.what());
+  }
+  for (const import::Warning& w : result.plan.warnings) {
+    console.err << o.file << ":" << w.line << ": warning: " << w.message << "\n";
+  }
+  auto report_notes = [&](const std::vector<import::Note>& notes) {
+    for (const import::Note& n : notes) {
+      console.err << o.file << ":" << n.line << ": warning: not placed (" << n.why_en
+                  << "), kept as a comment: " << excerpt(n.text) << "\n";
+    }
+  };
+  report_notes(result.plan.head_notes);
+  std::vector<const import::ImportedItem*> stack;
+  for (const import::ImportedItem& item : result.plan.sections) {
+    stack.push_back(&item);
+  }
+  std::vector<import::Note> item_notes;
+  while (!stack.empty()) {
+    const import::ImportedItem* item = stack.back();
+    stack.pop_back();
+    item_notes.insert(item_notes.end(), item->notes.begin(), item->notes.end());
+    for (const import::ImportedItem& child : item->items) {
+      stack.push_back(&child);
+    }
+  }
+  std::stable_sort(item_notes.begin(), item_notes.end(),
+                   [](const import::Note& a, const import::Note& b) { return a.line < b.line; });
+  report_notes(item_notes);
+  report_notes(result.plan.tail_notes);
+
+  if (out_path == "-") {
+    console.out << result.yaml;
+  } else {
+    const std::filesystem::path target(out_path);
+    try {
+      util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
+                                                            : target.parent_path());
+      sink.write(target.filename().string(), result.yaml);
+      sink.commit();
+    } catch (const util::OutputError& e) {
+      return fail(console, e.what());
+    }
+  }
+  // What the clerk still has to do, in one place.
+  std::vector<std::string> fill_in;
+  if (result.plan.title_missing) {
+    fill_in.emplace_back("plan.title");
+  }
+  if (result.plan.issuer.empty()) {
+    fill_in.emplace_back("school.name and plan.issuer (or import again with --issuer)");
+  }
+  if (!result.plan.date) {
+    fill_in.emplace_back("plan.date (or import again with --date YYYY-MM-DD)");
+  }
+  if (result.plan.sections.empty()) {
+    fill_in.emplace_back("plan.sections");
+  }
+  const load::LoadResult loaded = load::load_plan_text(result.yaml, out_path);
+  diag::DiagnosticList findings = loaded.diagnostics;
+  if (loaded.plan) {
+    check::check_plan(*loaded.plan, findings);
+  }
+  std::ostream& status = out_path == "-" ? console.err : console.out;
+  if (out_path != "-") {
+    status << "wrote " << out_path << "\n";
+  }
+  if (!fill_in.empty()) {
+    status << "fill in the placeholders marked 待填写: ";
+    for (std::size_t i = 0; i < fill_in.size(); ++i) {
+      status << (i ? "; " : "") << fill_in[i];
+    }
+    status << "\n";
+  }
+  if (findings.has_errors()) {
+    status << "the written file has " << findings.error_count() << " errors; run: planctl validate "
+           << out_path << "\n";
+    return k_exit_findings;
+  }
+  if (findings.warning_count() > 0) {
+    status << "it validates with " << findings.warning_count() << " warnings (planctl validate "
+           << out_path << " lists them)\n";
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+Handler setup_import(CLI::App& cmd) {
+  auto o = std::make_shared<ImportOptions>();
+  cmd.add_option("FILE", o->file, "The document to read (.docx, .txt or .md)")
+      ->required()
+      ->type_name("");
+  cmd.add_option("-o,--output", o->output,
+                 "The plan file to write (default: FILE's name with .yaml, in the current "
+                 "folder; - for standard output)")
+      ->type_name("OUT");
+  cmd.add_option("--issuer", o->issuer, "The signing organisation, when the document has none")
+      ->type_name("TEXT");
+  cmd.add_option("--date", o->date, "The signing date, when the document has none")
+      ->type_name("YYYY-MM-DD");
+  cmd.add_option("--numbering", o->numbering,
+                 "The numbering style of each depth, e.g. 一、,1.,（1）, instead of the one "
+                 "guessed from the document")
+      ->type_name("STYLES");
+  cmd.add_flag("--force", o->force, "Overwrite OUT if it exists");
+  return [o](Console& console) { return run_import(*o, console); };
+}
+
+} // namespace planctl::app

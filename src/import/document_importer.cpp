@@ -1,0 +1,66 @@
+#include <planctl/import/document_importer.hpp>
+#include <planctl/import/plan_yaml_writer.hpp>
+#include <planctl/import/text_reader.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace planctl::import {
+
+namespace {
+
+std::string lower_extension(std::string_view name) {
+  const std::size_t slash = name.find_last_of("/\\");
+  const std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  const std::size_t dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) {
+    return {};
+  }
+  std::string ext(base.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+} // namespace
+
+SourceFormat format_of(std::string_view name) {
+  const std::string ext = lower_extension(name);
+  if (ext == "txt" || ext == "text") {
+    return SourceFormat::text;
+  }
+  if (ext == "md" || ext == "markdown") {
+    return SourceFormat::markdown;
+  }
+  if (ext == "docx") {
+    return SourceFormat::docx;
+  }
+  if (ext == "doc" || ext == "wps" || ext == "pdf" || ext == "rtf" || ext == "odt") {
+    throw ImportError("planctl cannot read ." + ext +
+                      " files; open it in Word or WPS, save it as .docx (Word 文档), and import "
+                      "the .docx");
+  }
+  throw ImportError("\"" + std::string(name) +
+                    "\" is not a .docx, .txt or .md file; save the document as .docx or as text");
+}
+
+ImportResult import_document(std::string_view bytes, SourceFormat format,
+                             std::string_view source_name, const RecognizeOptions& options) {
+  SourceDocument doc;
+  switch (format) {
+  case SourceFormat::text:
+    doc = read_text(bytes);
+    break;
+  case SourceFormat::markdown:
+    doc = read_markdown(bytes);
+    break;
+  case SourceFormat::docx:
+    throw ImportError("reading .docx is not built yet; save the document as text (.txt)");
+  }
+  ImportResult result;
+  result.plan = recognize_plan(doc, options);
+  result.yaml = write_plan_yaml(result.plan, source_name);
+  return result;
+}
+
+} // namespace planctl::import

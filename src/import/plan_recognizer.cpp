@@ -1,0 +1,630 @@
+#include <planctl/import/date_parser.hpp>
+#include <planctl/import/label_parser.hpp>
+#include <planctl/import/plan_recognizer.hpp>
+#include <planctl/layout/punctuation.hpp>
+#include <planctl/model/numbering.hpp>
+#include <planctl/util/utf8.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace planctl::import {
+
+namespace {
+
+constexpr std::size_t k_title_max = 80;        // code points; a longer first line is prose
+constexpr std::size_t k_issuer_max = 40;       // code points of a signing organisation
+constexpr std::size_t k_signature_window = 40; // lines from the end searched for the date
+constexpr std::size_t k_heading_rest_min = 20; // text after a heading's `。` that makes it prose
+
+std::size_t width(std::string_view text) {
+  return util::count_code_points(text);
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool ends_in_colon(std::string_view text) {
+  return ends_with(text, "：") || ends_with(text, ":");
+}
+
+Note note(const SourceLine& line, std::string why_zh, std::string why_en) {
+  return Note{line.line, line.text, std::move(why_zh), std::move(why_en)};
+}
+
+// Web-page debris around a document copied from a site: bylines, counters, share buttons,
+// related-article lists and page numbers.
+std::optional<std::pair<std::string, std::string>> debris_kind(std::string_view text) {
+  static constexpr std::array k_prefixes = {
+      "发布时间", "来源：",   "来源:",    "点击：",   "点击:",    "阅读：",   "阅读:",
+      "分享",     "收藏",     "点赞",     "下载：",   "下载:",    "投诉",     "相关文章",
+      "相关内容", "相关热词", "热门推荐", "本周热门", "本月热门", "版权所有", "微信扫一扫",
+      "阅读全文", "上一篇",   "下一篇",   "返回顶部", "(想阅读",  "（想阅读", "• "};
+  for (std::string_view prefix : k_prefixes) {
+    if (starts_with(text, prefix)) {
+      return std::pair{std::string("网页残留"), std::string("web-page debris")};
+    }
+  }
+  if (text.find("】相关文章") != std::string_view::npos) {
+    return std::pair{std::string("网页残留"), std::string("web-page debris")};
+  }
+  // Page numbers: `3`, `- 3 -`, `— 3 —`.
+  std::size_t digits = 0;
+  std::size_t pos = 0;
+  bool other = false;
+  while (pos < text.size()) {
+    const char32_t cp = util::next_code_point(text, pos);
+    if (cp >= U'0' && cp <= U'9') {
+      ++digits;
+    } else if (cp != U' ' && cp != U'-' && cp != U'—' && cp != U'–') {
+      other = true;
+    }
+  }
+  if (!other && digits >= 1 && digits <= 3) {
+    return std::pair{std::string("页码"), std::string("a page number")};
+  }
+  return std::nullopt;
+}
+
+// The official-document part a line is, when it is one (GB/T 9704 §7.2–7.4).
+std::optional<std::pair<std::string, std::string>> official_kind(std::string_view text) {
+  if (starts_with(text, "抄送")) {
+    return std::pair{std::string("公文版记：抄送机关"), std::string("the copy-to line (抄送)")};
+  }
+  if (ends_with(text, "印发") || (text.find("印发") != std::string_view::npos &&
+                                  text.find("年") != std::string_view::npos && width(text) <= 60)) {
+    return std::pair{std::string("公文版记：印发机关和印发日期"),
+                     std::string("the printed-by line (印发)")};
+  }
+  const std::size_t open =
+      text.find("〔") != std::string_view::npos ? text.find("〔") : text.find("[");
+  if (open != std::string_view::npos && ends_with(text, "号") && width(text) <= 40) {
+    return std::pair{std::string("公文要素：发文字号"),
+                     std::string("the document number (发文字号)")};
+  }
+  if (starts_with(text, "签发人")) {
+    return std::pair{std::string("公文要素：签发人"), std::string("the signer (签发人)")};
+  }
+  return std::nullopt;
+}
+
+bool is_letterhead(std::string_view text) {
+  return ends_with(text, "文件") && width(text) <= 30;
+}
+
+bool is_recipients(std::string_view text) {
+  return ends_in_colon(text) && width(text) <= 60 && text.find("。") == std::string_view::npos &&
+         text.find("如下") == std::string_view::npos &&
+         (text.find("、") != std::string_view::npos || starts_with(text, "各"));
+}
+
+// A run-in label's rest split into title and text at the first full stop (keeping closing
+// quotes and brackets with the title), else after the first other terminal mark or colon.
+std::pair<std::string, std::string> split_run_in(std::string_view rest) {
+  std::size_t stop = rest.find("。");
+  if (stop != std::string_view::npos) {
+    if (stop == 0) {
+      return {std::string(rest), {}};
+    }
+    std::size_t end = stop + 3;
+    static constexpr std::array k_closers = {"”", "’", "）", "》", "」", "』", "\"", "'", ")"};
+    bool closed = true;
+    while (closed && end < rest.size()) {
+      closed = false;
+      for (std::string_view closer : k_closers) {
+        if (rest.compare(end, closer.size(), closer) == 0) {
+          end += closer.size();
+          closed = true;
+        }
+      }
+    }
+    if (end == stop + 3) {
+      return {std::string(rest.substr(0, stop)), std::string(rest.substr(end))};
+    }
+    return {std::string(rest.substr(0, end)), std::string(rest.substr(end))};
+  }
+  std::size_t best = std::string_view::npos;
+  std::size_t best_len = 0;
+  for (std::string_view mark : {"！", "？", "；", "…", "："}) {
+    const std::size_t at = rest.find(mark);
+    if (at != std::string_view::npos && at > 0 && at < best) {
+      best = at;
+      best_len = mark.size();
+    }
+  }
+  if (best != std::string_view::npos) {
+    std::size_t end = best + best_len;
+    while (rest.compare(end, 3, "…") == 0) {
+      end += 3;
+    }
+    return {std::string(rest.substr(0, end)), std::string(rest.substr(end))};
+  }
+  return {std::string(rest), {}};
+}
+
+// A heading's rest: the title alone, unless a long text follows its first `。` on the same line
+// (a heading used as a run-in paragraph), which then becomes the item's first paragraph.
+std::pair<std::string, std::string> split_heading(std::string_view rest, bool known_heading) {
+  const std::size_t stop = rest.find("。");
+  if (known_heading || stop == std::string_view::npos || stop == 0 ||
+      width(rest.substr(stop + 3)) < k_heading_rest_min) {
+    return {std::string(rest), {}};
+  }
+  return {std::string(rest.substr(0, stop)), std::string(rest.substr(stop + 3))};
+}
+
+// The signature's date and where it stands; a line may hold the issuer before the date.
+struct SignatureSpot {
+  std::size_t index = 0;
+  util::Date date;
+  std::string issuer_on_line;
+};
+
+std::optional<SignatureSpot> find_signature_date(const std::vector<SourceLine>& lines,
+                                                 std::size_t begin) {
+  const std::size_t stop =
+      lines.size() > k_signature_window + begin ? lines.size() - k_signature_window : begin;
+  for (std::size_t i = lines.size(); i-- > stop;) {
+    const std::string& text = lines[i].text;
+    if (const auto date = parse_written_date(text)) {
+      return SignatureSpot{i, *date, {}};
+    }
+    // `市第二中学党支部　2020年4月9日` on one line.
+    const std::size_t space = text.find_last_of(" \t");
+    const std::size_t wide = text.rfind("\u3000");
+    const std::size_t cut = (space == std::string::npos)
+                                ? wide
+                                : (wide == std::string::npos ? space : std::max(space, wide));
+    if (cut != std::string::npos && cut > 0) {
+      const std::size_t after = text[cut] == ' ' || text[cut] == '\t' ? cut + 1 : cut + 3;
+      if (const auto date = parse_written_date(text.substr(after))) {
+        std::string issuer(text.substr(0, cut));
+        while (!issuer.empty() && (issuer.back() == ' ' || ends_with(issuer, "\u3000"))) {
+          issuer.resize(issuer.size() - (issuer.back() == ' ' ? 1 : 3));
+        }
+        if (!issuer.empty() && width(issuer) <= k_issuer_max && !parse_number_label(issuer)) {
+          return SignatureSpot{i, *date, issuer};
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool can_be_issuer(const SourceLine& line) {
+  const std::string& t = line.text;
+  return width(t) <= k_issuer_max && !parse_number_label(t) && line.auto_label.empty() &&
+         !layout::ends_in_terminal_punctuation(t) && !ends_in_colon(t) && !ends_with(t, "，") &&
+         !starts_with(t, "附件") && !debris_kind(t) && !official_kind(t);
+}
+
+// The first `20xx年`, or the first year of `2020-2021学年`, in `title`.
+std::optional<int> year_in_title(std::string_view title) {
+  for (std::size_t i = 0; i + 4 <= title.size(); ++i) {
+    if (!std::all_of(title.begin() + i, title.begin() + i + 4,
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    if (i > 0 && title[i - 1] >= '0' && title[i - 1] <= '9') {
+      continue;
+    }
+    const int year = std::stoi(std::string(title.substr(i, 4)));
+    const std::string_view after = title.substr(i + 4);
+    if (year >= 2000 && year <= 2100 &&
+        (starts_with(after, "年") || starts_with(after, "-") || starts_with(after, "—") ||
+         starts_with(after, "－") || starts_with(after, "～") || starts_with(after, "~") ||
+         starts_with(after, "至") || starts_with(after, "学年"))) {
+      return year;
+    }
+  }
+  return std::nullopt;
+}
+
+class Recognizer {
+public:
+  Recognizer(const SourceDocument& doc, const RecognizeOptions& options)
+      : m_lines(doc.lines), m_options(options) {
+    for (const SetAside& aside : doc.set_aside) {
+      m_set_aside.push_back(Note{aside.line, aside.text, aside.why_zh, aside.why_en});
+    }
+  }
+
+  ImportedPlan run() {
+    std::size_t begin = read_head();
+    std::size_t end = m_lines.size();
+    read_signature(begin, end);
+    read_body(begin, end);
+    finish_attachments();
+    place_set_aside();
+    decide_numbering();
+    decide_period();
+    for (std::size_t root : m_roots) {
+      m_plan.sections.push_back(assemble(root));
+    }
+    return std::move(m_plan);
+  }
+
+  ImportedItem assemble(std::size_t index) {
+    ImportedItem item = std::move(m_nodes[index].item);
+    for (std::size_t child : m_nodes[index].children) {
+      item.items.push_back(assemble(child));
+    }
+    return item;
+  }
+
+private:
+  void head_note(const SourceLine& line, std::string zh, std::string en) {
+    m_plan.head_notes.push_back(note(line, std::move(zh), std::move(en)));
+  }
+
+  // Debris, the letterhead and the document number before the title; the title; the
+  // recipients line after it. Returns the index of the first body line.
+  std::size_t read_head() {
+    std::size_t i = 0;
+    while (i < m_lines.size()) {
+      const SourceLine& line = m_lines[i];
+      if (line.heading == 1) {
+        break;
+      }
+      if (auto debris = debris_kind(line.text)) {
+        head_note(line, debris->first, debris->second);
+      } else if (is_letterhead(line.text)) {
+        head_note(line, "公文版头：发文机关标志", "the letterhead (发文机关标志)");
+      } else if (auto official = official_kind(line.text)) {
+        head_note(line, official->first, official->second);
+      } else {
+        break;
+      }
+      ++i;
+    }
+    if (i < m_lines.size()) {
+      const SourceLine& line = m_lines[i];
+      const bool looks_like_title =
+          line.heading == 1 ||
+          (line.heading == 0 && line.auto_label.empty() && width(line.text) <= k_title_max &&
+           !parse_number_label(line.text) && !ends_with(line.text, "。") &&
+           !ends_in_colon(line.text) && !parse_written_date(line.text));
+      if (looks_like_title) {
+        m_plan.title = line.text;
+        ++i;
+      }
+    }
+    if (m_plan.title.empty()) {
+      m_plan.title_missing = true;
+      m_plan.warnings.push_back(
+          Warning{i < m_lines.size() ? m_lines[i].line : 1,
+                  "no title found (the first line is numbered, long or ends in 。 or ：); fill in "
+                  "plan.title"});
+    }
+    while (i < m_lines.size()) {
+      const SourceLine& line = m_lines[i];
+      if (is_recipients(line.text) && line.heading == 0 && line.auto_label.empty()) {
+        head_note(line, "公文要素：主送机关", "the recipients line (主送机关)");
+      } else if (auto official = official_kind(line.text)) {
+        head_note(line, official->first, official->second);
+      } else if (auto debris = debris_kind(line.text)) {
+        head_note(line, debris->first, debris->second);
+      } else {
+        break;
+      }
+      ++i;
+    }
+    return i;
+  }
+
+  void read_signature(std::size_t begin, std::size_t& end) {
+    const std::optional<SignatureSpot> spot = find_signature_date(m_lines, begin);
+    if (spot) {
+      m_plan.date = spot->date;
+      for (std::size_t j = spot->index + 1; j < m_lines.size(); ++j) {
+        const SourceLine& line = m_lines[j];
+        if (auto official = official_kind(line.text)) {
+          m_plan.tail_notes.push_back(note(line, official->first, official->second));
+        } else if (starts_with(line.text, "（") && ends_with(line.text, "）")) {
+          m_plan.tail_notes.push_back(note(line, "公文要素：附注", "a closing note (附注)"));
+        } else if (auto debris = debris_kind(line.text)) {
+          m_plan.tail_notes.push_back(note(line, debris->first, debris->second));
+        } else {
+          m_plan.tail_notes.push_back(
+              note(line, "落款之后的内容", "text after the signature's date"));
+        }
+      }
+      end = spot->index;
+      if (!spot->issuer_on_line.empty()) {
+        m_plan.issuer = spot->issuer_on_line;
+      } else if (end > begin && can_be_issuer(m_lines[end - 1])) {
+        m_plan.issuer = m_lines[end - 1].text;
+        --end;
+      }
+    }
+    if (!m_plan.date) {
+      m_plan.date = m_options.date;
+    }
+    if (m_plan.issuer.empty() && m_options.issuer) {
+      m_plan.issuer = *m_options.issuer;
+    }
+  }
+
+  // Where a numbered paragraph in `style` goes: its depth, or std::nullopt when --numbering
+  // has no such style.
+  std::optional<std::size_t> depth_of(model::NumberStyle style) {
+    if (m_options.numbering) {
+      const auto& styles = *m_options.numbering;
+      const auto it = std::find(styles.begin(), styles.end(), style);
+      if (it == styles.end()) {
+        return std::nullopt;
+      }
+      return std::min<std::size_t>(static_cast<std::size_t>(it - styles.begin()), m_open.size());
+    }
+    const auto it = std::find(m_styles.begin(), m_styles.end(), style);
+    const std::size_t depth = static_cast<std::size_t>(it - m_styles.begin());
+    m_styles.resize(depth);
+    m_styles.push_back(style);
+    return depth;
+  }
+
+  void add_item(const SourceLine& line, const ParsedLabel& label, std::string_view rest) {
+    const std::optional<std::size_t> found = depth_of(label.style);
+    if (!found) {
+      m_plan.warnings.push_back(
+          Warning{line.line, fmt::format("numbered {} but --numbering has no such style; read as a "
+                                         "paragraph",
+                                         model::number_label(label.style, label.number))});
+      add_paragraph(line, std::string(line.auto_label) + line.text);
+      return;
+    }
+    const std::size_t depth = *found;
+    m_open.resize(depth);
+    const std::optional<std::size_t> parent =
+        depth == 0 ? std::nullopt : std::optional<std::size_t>(m_open.back());
+    ImportedItem item;
+    item.style = label.style;
+    item.line = line.line;
+    auto [title, text] = model::is_heading_style(label.style)
+                             ? split_heading(rest, line.heading > 0)
+                             : split_run_in(rest);
+    item.title = std::move(title);
+    if (!text.empty()) {
+      item.paragraphs.push_back(std::move(text));
+    }
+    m_nodes.push_back(Node{std::move(item), {}, depth});
+    std::vector<std::size_t>& siblings = parent ? m_nodes[*parent].children : m_roots;
+    siblings.push_back(m_nodes.size() - 1);
+    m_open.push_back(m_nodes.size() - 1);
+    const int expected = static_cast<int>(siblings.size());
+    if (label.number != expected) {
+      m_plan.warnings.push_back(Warning{
+          line.line,
+          fmt::format("numbered {} in the document but it is item {} at its depth; planctl will "
+                      "number it {}",
+                      model::number_label(label.style, label.number), expected,
+                      model::number_label(label.style, expected))});
+    }
+  }
+
+  // The paragraph a new line of text would follow, or nullptr.
+  std::string* last_paragraph() {
+    std::vector<std::string>& list =
+        m_open.empty() ? m_plan.basis : m_nodes[m_open.back()].item.paragraphs;
+    return list.empty() ? nullptr : &list.back();
+  }
+
+  void add_paragraph(const SourceLine& line, std::string text) {
+    // `2 心向党……`: a page number that text copied from a printed page left where the page
+    // broke a sentence; the number becomes a note and the sentence is joined up again.
+    std::size_t digits = 0;
+    while (digits < text.size() && digits < 4 && text[digits] >= '0' && text[digits] <= '9') {
+      ++digits;
+    }
+    std::string* previous = last_paragraph();
+    if (digits >= 1 && digits <= 3 && digits < text.size() && text[digits] == ' ' && previous &&
+        !layout::ends_in_terminal_punctuation(*previous) && !ends_in_colon(*previous)) {
+      std::size_t rest = digits;
+      while (rest < text.size() && text[rest] == ' ') {
+        ++rest;
+      }
+      if (rest < text.size()) {
+        add_note(
+            Note{line.line, text.substr(0, digits), "页码", "a page number inside a paragraph"});
+        *previous += text.substr(rest);
+        return;
+      }
+    }
+    if (m_open.empty() && m_nodes.empty()) {
+      m_plan.basis.push_back(std::move(text));
+    } else if (!m_open.empty()) {
+      m_nodes[m_open.back()].item.paragraphs.push_back(std::move(text));
+    } else {
+      add_note(note(line, "无法归入", "a paragraph with no place"));
+    }
+  }
+
+  void add_note(Note n) {
+    if (m_open.empty()) {
+      m_plan.head_notes.push_back(std::move(n));
+    } else {
+      m_nodes[m_open.back()].item.notes.push_back(std::move(n));
+    }
+  }
+
+  void read_attachments(std::string_view rest) {
+    m_in_attachments = true;
+    if (!rest.empty()) {
+      m_plan.attachments.emplace_back(rest);
+    }
+  }
+
+  // `2.` at the start of `text`, lenient about what follows (`2.2021年行事历`): only entries of
+  // the attachments note are read this way, where the numbers are known to run 1, 2, ….
+  static std::size_t entry_number_length(std::string_view text, int expected) {
+    const std::string label = model::number_label(model::NumberStyle::arabic, expected);
+    for (std::string_view mark : {".", "．", "、"}) {
+      const std::string typed = std::to_string(expected) + std::string(mark);
+      if (starts_with(text, typed)) {
+        return typed.size();
+      }
+    }
+    return starts_with(text, label) ? label.size() : 0;
+  }
+
+  // The note's entries lose their numbers when there are several (planctl numbers them again);
+  // a single entry is kept as written, as planctl writes a single attachment unnumbered.
+  void finish_attachments() {
+    auto& entries = m_plan.attachments;
+    if (entries.size() < 2) {
+      return;
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::size_t length = entry_number_length(entries[i], static_cast<int>(i) + 1);
+      if (length > 0 && length < entries[i].size()) {
+        entries[i].erase(0, length);
+      }
+    }
+  }
+
+  void read_body(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const SourceLine& line = m_lines[i];
+      const std::string& text = line.text;
+      if (auto debris = debris_kind(text)) {
+        add_note(note(line, debris->first, debris->second));
+        continue;
+      }
+      if (!m_in_attachments && (starts_with(text, "附件：") || starts_with(text, "附件:"))) {
+        read_attachments(std::string_view(text).substr(starts_with(text, "附件：") ? 9 : 7));
+        continue;
+      }
+      if (m_in_attachments) {
+        if (entry_number_length(text, static_cast<int>(m_plan.attachments.size()) + 1) > 0) {
+          m_plan.attachments.push_back(text);
+        } else {
+          m_plan.tail_notes.push_back(
+              note(line, "附件说明之后的内容", "text after the attachments note"));
+        }
+        continue;
+      }
+      if (!line.auto_label.empty()) {
+        if (const auto label = parse_number_label(line.auto_label + text)) {
+          add_item(line, *label, text);
+          continue;
+        }
+      }
+      if (const auto label = parse_number_label(text)) {
+        add_item(line, *label, std::string_view(text).substr(label->length));
+        continue;
+      }
+      if (auto official = official_kind(text); official && starts_with(text, "抄送")) {
+        add_note(note(line, official->first, official->second));
+        continue;
+      }
+      add_paragraph(line, text);
+    }
+  }
+
+  // Lines a reader set aside (tables, code) go beside the item that precedes them.
+  void place_set_aside() {
+    for (Note& n : m_set_aside) {
+      ImportedItem* nearest = nullptr;
+      for (Node& node : m_nodes) {
+        if (node.item.line <= n.line) {
+          nearest = &node.item;
+        }
+      }
+      if (nearest) {
+        nearest->notes.push_back(std::move(n));
+      } else {
+        m_plan.head_notes.push_back(std::move(n));
+      }
+    }
+  }
+
+  void decide_numbering() {
+    if (m_options.numbering) {
+      m_plan.numbering = *m_options.numbering;
+      return;
+    }
+    std::vector<std::map<model::NumberStyle, int>> counts;
+    for (const Node& node : m_nodes) {
+      if (counts.size() <= node.depth) {
+        counts.resize(node.depth + 1);
+      }
+      ++counts[node.depth][node.item.style];
+    }
+    std::vector<model::NumberStyle> chosen;
+    for (const auto& at_depth : counts) {
+      const auto best =
+          std::max_element(at_depth.begin(), at_depth.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      chosen.push_back(best->first);
+    }
+    for (const Node& node : m_nodes) {
+      const model::NumberStyle style = node.item.style;
+      const std::size_t depth = node.depth;
+      if (style != chosen[depth]) {
+        m_plan.warnings.push_back(Warning{
+            node.item.line,
+            fmt::format("numbered in the {} style where the document's other items at this depth "
+                        "use {}; planctl will number it in the {} style (or set plan.numbering)",
+                        model::style_name(style), model::style_name(chosen[depth]),
+                        model::style_name(chosen[depth]))});
+      }
+    }
+    static const std::array k_default = {
+        model::NumberStyle::chinese, model::NumberStyle::paren_chinese, model::NumberStyle::arabic,
+        model::NumberStyle::paren_arabic};
+    if (!std::equal(chosen.begin(), chosen.end(), k_default.begin())) {
+      m_plan.numbering = chosen;
+    }
+  }
+
+  void decide_period() {
+    const std::optional<int> titled = year_in_title(m_plan.title);
+    const bool school_year = m_plan.title.find("学年") != std::string::npos;
+    int year = 0;
+    if (titled) {
+      year = *titled;
+    } else if (m_plan.date) {
+      year = m_plan.date->year - (school_year && m_plan.date->month < 8 ? 1 : 0);
+    } else {
+      year = util::today().year;
+    }
+    m_plan.year = std::clamp(year, 2000, 2100);
+    if (school_year) {
+      m_plan.period_start = util::Date{m_plan.year, 9, 1};
+      m_plan.period_end = util::Date{m_plan.year + 1, 8, 31};
+    }
+  }
+
+  const std::vector<SourceLine>& m_lines;
+  const RecognizeOptions& m_options;
+  ImportedPlan m_plan;
+  std::vector<model::NumberStyle> m_styles; // the styles of the open depths, outermost first
+  // Items are built in a pool and assembled into the tree at the end, so that no reference into
+  // a growing list is ever held.
+  struct Node {
+    ImportedItem item;
+    std::vector<std::size_t> children;
+    std::size_t depth = 0;
+  };
+  std::vector<Node> m_nodes;
+  std::vector<std::size_t> m_roots;
+  std::vector<std::size_t> m_open; // the open node at each depth
+  std::vector<Note> m_set_aside;
+  bool m_in_attachments = false;
+};
+
+} // namespace
+
+ImportedPlan recognize_plan(const SourceDocument& doc, const RecognizeOptions& options) {
+  return Recognizer(doc, options).run();
+}
+
+} // namespace planctl::import

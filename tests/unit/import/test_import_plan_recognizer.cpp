@@ -1,0 +1,168 @@
+#include <planctl/import/plan_recognizer.hpp>
+#include <planctl/import/plan_yaml_writer.hpp>
+#include <planctl/import/text_reader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+using namespace planctl;
+
+namespace {
+
+import::ImportedPlan recognize(std::string_view text, import::RecognizeOptions options = {}){
+    return import::recognize_plan(import::read_text(text), options);
+}
+
+std::string warnings_of(const import::ImportedPlan& plan) {
+  std::string out;
+  for (const import::Warning& w : plan.warnings) {
+    out += std::to_string(w.line) + ": " + w.message + "\n";
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("recognize_plan") {
+  SUBCASE("a plan with every part") {
+    const auto plan =
+        recognize("2020年工作安排\n根据上级要求，现安排如下：\n一、总体要求\n深入学习。\n"
+                  "二、工作任务\n（一）明确责任\n1.营造氛围。一是宣传。二是布置。\n"
+                  "（1）细则\n2.规范档案\n附件：1.行事历\n2.名单\n市第二中学\n"
+                  "2020年4月9日\n相关文章:\n");
+    CHECK(plan.title == "2020年工作安排");
+    CHECK(plan.basis == std::vector<std::string>{"根据上级要求，现安排如下："});
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[0].title == "总体要求");
+    CHECK(plan.sections[0].paragraphs == std::vector<std::string>{"深入学习。"});
+    const auto& task = plan.sections[1].items[0].items[0];
+    CHECK(task.title == "营造氛围");
+    CHECK(task.paragraphs == std::vector<std::string>{"一是宣传。二是布置。"});
+    CHECK(task.items[0].title == "细则");
+    CHECK(plan.sections[1].items[0].items[1].title == "规范档案");
+    CHECK(plan.attachments == std::vector<std::string>{"行事历", "名单"});
+    CHECK(plan.issuer == "市第二中学");
+    CHECK(util::to_iso(*plan.date) == "2020-04-09");
+    CHECK(plan.year == 2020);
+    CHECK(plan.numbering.empty());
+    REQUIRE(plan.tail_notes.size() == 1);
+    CHECK(plan.tail_notes[0].line == 14);
+    CHECK(plan.tail_notes[0].why_zh == "网页残留");
+    CHECK(warnings_of(plan).empty());
+  }
+  SUBCASE("a skipped level sets numbering (seed 003: 一、 then 1.)") {
+    const auto plan = recognize("2020年工作要点\n一、提高站位\n1.深入学习。要求。\n2.抓好班子\n"
+                                "二、加强建设\n1.开展活动\n（1）演讲比赛\n");
+    CHECK(plan.numbering == std::vector<model::NumberStyle>{model::NumberStyle::chinese,
+                                                            model::NumberStyle::arabic,
+                                                            model::NumberStyle::paren_arabic});
+    CHECK(plan.sections[1].items[0].items[0].title == "演讲比赛");
+  }
+  SUBCASE("--numbering decides the depths") {
+    import::RecognizeOptions options;
+    options.numbering = std::vector{model::NumberStyle::chinese, model::NumberStyle::arabic};
+    const auto plan = recognize("计划\n一、甲\n（1）不在列表中\n1.乙\n", options);
+    CHECK(plan.sections[0].paragraphs == std::vector<std::string>{"（1）不在列表中"});
+    CHECK(plan.sections[0].items[0].title == "乙");
+    CHECK(warnings_of(plan) ==
+          "3: numbered （1） but --numbering has no such style; read as a paragraph\n");
+  }
+  SUBCASE("run-in titles end at the first full stop, with closing quotes") {
+    const auto plan =
+        recognize("计划\n一、甲\n1.学习“要点。”然后讨论。\n2.要求：按时完成\n3.无句号\n");
+    const auto& items = plan.sections[0].items;
+    CHECK(items[0].title == "学习“要点。”");
+    CHECK(items[0].paragraphs == std::vector<std::string>{"然后讨论。"});
+    CHECK(items[1].title == "要求：");
+    CHECK(items[1].paragraphs == std::vector<std::string>{"按时完成"});
+    CHECK(items[2].title == "无句号");
+    CHECK(items[2].paragraphs.empty());
+  }
+  SUBCASE("a heading followed by a long text on its line") {
+    const auto plan =
+        recognize("计划\n一、认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。\n"
+                  "二、短标题。\n");
+    CHECK(plan.sections[0].title == "认识不够");
+    CHECK(plan.sections[0].paragraphs.size() == 1);
+    CHECK(plan.sections[1].title == "短标题。");
+  }
+  SUBCASE("numbers out of sequence are warned about") {
+    const auto plan = recognize("计划\n一、甲\n三、乙\n");
+    CHECK(warnings_of(plan) == "3: numbered 三、 in the document but it is item 2 at its depth; "
+                               "planctl will number it 二、\n");
+  }
+  SUBCASE("official-document parts and debris become notes") {
+    const auto plan = recognize("平安区教育局文件\n平教〔2020〕12号\n关于做好工作的通知\n"
+                                "各中小学、各幼儿园：\n现将有关事项通知如下：\n一、要求\n- 3 -\n"
+                                "平安区教育局\n2020年4月9日\n抄送：市教育局。\n");
+    CHECK(plan.title == "关于做好工作的通知");
+    REQUIRE(plan.head_notes.size() == 3);
+    CHECK(plan.head_notes[0].why_zh == "公文版头：发文机关标志");
+    CHECK(plan.head_notes[1].why_zh == "公文要素：发文字号");
+    CHECK(plan.head_notes[2].why_zh == "公文要素：主送机关");
+    CHECK(plan.basis == std::vector<std::string>{"现将有关事项通知如下："});
+    REQUIRE(plan.sections[0].notes.size() == 1);
+    CHECK(plan.sections[0].notes[0].why_zh == "页码");
+    CHECK(plan.tail_notes[0].why_zh == "公文版记：抄送机关");
+    CHECK(plan.issuer == "平安区教育局");
+  }
+  SUBCASE("no signature: --issuer and --date, else nothing") {
+    import::RecognizeOptions options;
+    options.issuer = "关工委";
+    options.date = util::Date{2020, 11, 3};
+    const auto given = recognize("2020年工作要点\n一、甲\n", options);
+    CHECK(given.issuer == "关工委");
+    CHECK(util::to_iso(*given.date) == "2020-11-03");
+    const auto none = recognize("工作要点\n一、甲\n");
+    CHECK(none.issuer.empty());
+    CHECK_FALSE(none.date);
+  }
+  SUBCASE("issuer and date on one line; a school year") {
+    const auto plan = recognize("2020-2021学年工作计划\n一、甲\n第二中学\u30002020年9月1日\n");
+    CHECK(plan.issuer == "第二中学");
+    CHECK(plan.year == 2020);
+    CHECK(util::to_iso(*plan.period_start) == "2020-09-01");
+    CHECK(util::to_iso(*plan.period_end) == "2021-08-31");
+  }
+  SUBCASE("no title") {
+    const auto plan = recognize("根据要求，安排如下：\n一、甲\n");
+    CHECK(plan.title_missing);
+    CHECK(plan.basis == std::vector<std::string>{"根据要求，安排如下："});
+  }
+}
+
+TEST_CASE("write_plan_yaml") {
+  SUBCASE("block style, placeholders and comments") {
+    // The placeholder date is the day of the import, fixed here as the tests fix it.
+    ::setenv("SOURCE_DATE_EPOCH", "1609372800", 1);
+    auto plan = recognize("工作要点\n# 不是注释\n一、甲: 乙\n1.短。\n页尾\n");
+    const std::string yaml = import::write_plan_yaml(plan, "a.txt");
+    CHECK(yaml.substr(yaml.find("school:")) ==
+          "school:\n"
+          "  name: 待填写学校名称  # 待填写：学校全称\n"
+          "\n"
+          "plan:\n"
+          "  title: 工作要点\n"
+          "  year: 2020\n"
+          "  issuer: 待填写落款单位  # 待填写：文档中没有找到落款\n"
+          "  date: 2020-12-31  # 待填写：文档中没有找到成文日期，暂填导入当天\n"
+          "  numbering: [一、, 1.]\n"
+          "  basis: \"# 不是注释\"\n"
+          "  sections:\n"
+          "    - title: \"甲: 乙\"\n"
+          "      items:\n"
+          "        - title: 短\n"
+          "          text: 页尾\n");
+  }
+}
+
+TEST_CASE("yaml_inline_scalar") {
+  CHECK(import::yaml_inline_scalar("总体要求") == "总体要求");
+  CHECK(import::yaml_inline_scalar("2020") == "2020");
+  CHECK(import::yaml_inline_scalar("null") == "\"null\"");
+  CHECK(import::yaml_inline_scalar("- 列表") == "\"- 列表\"");
+  CHECK(import::yaml_inline_scalar("a \\ b \"c\"") == "\"a \\\\ b \\\"c\\\"\"");
+  CHECK(import::yaml_inline_scalar("时间 #1") == "\"时间 #1\"");
+  CHECK(import::yaml_inline_scalar("8:30开会") == "8:30开会");
+}
