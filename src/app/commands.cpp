@@ -65,7 +65,7 @@ constexpr Command k_commands[] = {
      "planctl init\n"
      "  planctl init plans/school.yaml --force",
      &setup_init},
-    {"import", "Turn a Word, text or Markdown document into a plan file",
+    {"import", "Turn a Word or text document into a plan file",
      "Reads FILE (.docx, .txt in UTF-8 or GB18030, or .md) and writes a plan file\n"
      "that validates: title, opening paragraph (basis), numbered sections and items\n"
      "at every depth with their text, attachments and the signature. Lines it cannot\n"

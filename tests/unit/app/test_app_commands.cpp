@@ -40,6 +40,6 @@ TEST_CASE("app::all_commands") {
     CHECK(widest_line(c.description) <= 80);
     CHECK(widest_line(c.summary) <= 80 - 32); // after the 32-column name field of --help
   }
-  CHECK(names == std::set<std::string>{"validate", "render", "batch", "status", "init", "schema",
-                                       "rules", "help"});
+  CHECK(names == std::set<std::string>{"validate", "render", "batch", "status", "init", "import",
+                                       "schema", "rules", "help"});
 }
