@@ -77,7 +77,7 @@ for f in usr/bin/planctl usr/share/man/man1/planctl.1.gz \
   usr/share/bash-completion/completions/planctl usr/share/zsh/vendor-completions/_planctl \
   usr/share/planctl/plan.schema.json usr/share/planctl/examples/minimal.yaml \
   usr/share/planctl/examples/ci/github-plans.yml usr/share/planctl/examples/ci/gitlab-ci.yml \
-  usr/share/planctl/examples/ci/gitlab-codequality.jq usr/share/doc/planctl/README.md; do
+  usr/share/doc/planctl/README.md; do
   [[ -s $root/$f ]] || fail "the package lacks /$f"
 done
 [[ -x $root/usr/bin/planctl ]] || fail "/usr/bin/planctl is not executable"

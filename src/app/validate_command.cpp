@@ -3,11 +3,14 @@
 #include <planctl/app/file_check.hpp>
 #include <planctl/app/parallel.hpp>
 #include <planctl/app/plan_files.hpp>
+#include <planctl/generated/version.hpp>
 #include <planctl/util/output_sink.hpp>
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <ostream>
 
@@ -15,7 +18,7 @@ namespace planctl::app {
 
 namespace {
 
-const std::string k_formats[] = {"text", "json", "github", "junit"};
+const std::string k_formats[] = {"text", "json", "github", "junit", "gitlab", "sarif"};
 const std::string k_colors[] = {"auto", "always", "never"};
 const std::string k_langs[] = {"en", "zh"};
 
@@ -40,6 +43,12 @@ std::string machine_report(const std::string& format, std::span<const diag::File
   if (format == "github") {
     return diag::format_github(results, lang);
   }
+  if (format == "gitlab") {
+    return diag::format_gitlab(results, lang);
+  }
+  if (format == "sarif") {
+    return diag::format_sarif(results, k_version, lang);
+  }
   return diag::format_text(results, diag::TextStyle{.lang = lang});
 }
 
@@ -53,6 +62,23 @@ void write_report_file(const std::string& path, const std::string& text) {
   util::DirectorySink sink(p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path());
   sink.write(name, text);
   sink.commit();
+}
+
+// Under GitHub Actions, appends the Markdown summary to the job summary file; a file that
+// cannot be written is a warning, since the findings are in the log and the report anyway.
+void append_step_summary(std::span<const diag::FileResult> results, bool strict, diag::Lang lang,
+                         Console& console) {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (!path || !*path) {
+    return;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::app);
+  out << diag::format_step_summary(results, strict, lang);
+  out.flush();
+  if (!out) {
+    console.err << "planctl: warning: cannot append to GITHUB_STEP_SUMMARY \""
+                << diag::printable(path) << "\"\n";
+  }
 }
 
 int run_validate(const ValidateOptions& o, Console& console) {
@@ -84,6 +110,7 @@ int run_validate(const ValidateOptions& o, Console& console) {
         results, text_style(parse_color(o.color), console.out_is_terminal, lang));
   }
   console.err << diag::format_summary(diag::count_results(results, o.strict), o.strict, lang);
+  append_step_summary(results, o.strict, lang, console);
   return code;
 }
 

@@ -64,13 +64,13 @@ std::string format_github(std::span<const FileResult> results, Lang lang, std::s
         continue;
       }
       ++shown;
-      std::string props = "file=" + escape_github_property(d.file);
+      std::string props = "file=" + escape_github_property(printable(d.file));
       if (d.mark.known()) {
         props += fmt::format(",line={},col={}", d.mark.line, std::max(d.mark.column, 1));
       }
       props += ",title=" + escape_github_property(d.rule());
       out += fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning",
-                         props, escape_github_message(d.text(lang)));
+                         props, escape_github_message(printable(d.text(lang))));
     }
   }
   if (left_out > 0) {

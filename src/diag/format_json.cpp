@@ -27,16 +27,16 @@ std::string format_json(std::span<const FileResult> results, bool strict, Lang l
     Json diagnostics = Json::array();
     for (const Diagnostic& d : r.diagnostics.items()) {
       diagnostics.push_back(Json{
-          {"file", d.file},
+          {"file", printable(d.file)},
           {"line", d.mark.line},
           {"column", d.mark.known() ? std::max(d.mark.column, 1) : 0},
           {"severity", d.severity == Severity::error ? "error" : "warning"},
           {"rule", d.rule()},
-          {"message", d.text(lang)},
+          {"message", printable(d.text(lang))},
       });
     }
     files.push_back(Json{
-        {"file", r.file},
+        {"file", printable(r.file)},
         {"status", file_status(r, strict)},
         {"errors", r.diagnostics.error_count()},
         {"warnings", r.diagnostics.warning_count()},

@@ -95,7 +95,7 @@ std::string format_junit(std::span<const FileResult> results, bool strict, Lang 
                      "errors=\"{}\">\n",
                      c.files, c.failed_files - error_files, error_files);
   for (const FileResult& r : results) {
-    const std::string name = xml_escape(r.file);
+    const std::string name = xml_escape(printable(r.file));
     const bool is_error = r.unreadable || r.internal_error;
     const bool fails = file_fails(r, strict);
     out += fmt::format("  <testsuite name=\"{}\" tests=\"1\" failures=\"{}\" errors=\"{}\" "

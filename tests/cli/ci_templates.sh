@@ -23,7 +23,6 @@ github=$src/examples/ci/github-plans.yml
 gitlab=$src/examples/ci/gitlab-ci.yml
 precommit_config=$src/examples/ci/pre-commit-config.yaml
 hooks=$src/.pre-commit-hooks.yaml
-codequality=$src/examples/ci/gitlab-codequality.jq
 
 failures=0
 fail() {
@@ -290,7 +289,6 @@ run_step "$validate" GITHUB_EVENT_NAME=push >/dev/null || fail "github: no chang
 
 # GitLab, push: JUnit and code-quality reports for the broken file; the job fails.
 gitlab_validate=$work/scripts/gitlab.validate-plans.script.sh
-sed -i "s|/usr/share/planctl/examples/ci/gitlab-codequality.jq|$codequality|" "$gitlab_validate"
 status=0
 out=$(run_step "$gitlab_validate" CI_PIPELINE_SOURCE=push CI_COMMIT_BEFORE_SHA="$first" 2>&1) ||
   status=$?

@@ -31,7 +31,7 @@ done
 
 # Defaults are shown in the help.
 run validate --help
-out_has "FORMAT:{text,json,github,junit}=text"
+out_has "FORMAT:{text,json,github,junit,gitlab,sarif}=text"
 run render --help
 out_has "=md,txt,docx,xlsx"
 run init --help

@@ -1,5 +1,7 @@
 // Diagnostic output formats: human text (with source line and caret), JSON, GitHub Actions
-// workflow commands and JUnit XML. Every format is a pure function of the checked files, so
+// workflow commands, JUnit XML, GitLab Code Quality, SARIF and a Markdown job summary. File
+// names and messages have their control characters escaped in every format as printable()
+// does. Every format is a pure function of the checked files, so
 // the same input always gives the same bytes; the shapes are documented in docs/cli.md.
 #pragma once
 
@@ -80,6 +82,24 @@ std::string escape_github_property(std::string_view text);
 // `limit` errors and `limit` warnings, then a `::notice` telling how many more were left out.
 std::string format_github(std::span<const FileResult> results, Lang lang = Lang::en,
                           std::size_t limit = 10);
+
+// A GitLab Code Quality report (the Code Climate issue list GitLab reads from
+// `artifacts:reports:codequality`): one issue per finding, errors `major`, warnings `minor`,
+// with a fingerprint that stays the same while the finding stays (file, rule, message, and
+// its rank among equal findings; not the line).
+std::string format_gitlab(std::span<const FileResult> results, Lang lang = Lang::en);
+
+// A SARIF 2.1.0 log (GitHub code scanning, GitLab): one run whose tool driver lists every
+// rule, and one result per finding with ruleId, ruleIndex, level, message and, when the
+// finding has a position, a region (columns in code points). `version` is planctl's.
+std::string format_sarif(std::span<const FileResult> results, std::string_view version,
+                         Lang lang = Lang::en);
+
+// A Markdown section for a GitHub Actions job summary ($GITHUB_STEP_SUMMARY): the summary
+// line and a table of the files with findings (at most `limit` rows) and their counts, with a
+// total row.
+std::string format_step_summary(std::span<const FileResult> results, bool strict,
+                                Lang lang = Lang::en, std::size_t limit = 50);
 
 // The stable JSON report (version 1, docs/cli.md), ending in a newline.
 std::string format_json(std::span<const FileResult> results, bool strict, Lang lang = Lang::en);
