@@ -21,6 +21,9 @@ test=(
   # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
   # tests/cli/completion.sh).
   yamllint pre-commit jq shellcheck zsh bash-completion
+  # node and npm for the schema tests' npm tools (scripts/install-npm-tools.sh: ajv,
+  # yaml-language-server, the SARIF schema; tests/cli/npm_schemas.sh).
+  nodejs npm
 )
 
 sudo_cmd=()
@@ -31,13 +34,18 @@ if [ "${1:-}" != "--build-only" ]; then want+=("${test[@]}"); fi
 
 missing=()
 for p in "${want[@]}"; do
+  # A nodejs from another source (NodeSource) brings its own npm and conflicts with Debian's.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#want[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ "${1:-}" != "--build-only" ]; then
+  echo "install-deps: npm tools in $("$(dirname "$0")/install-npm-tools.sh")"
+fi
