@@ -106,7 +106,7 @@ _planctl_value() {
     local cmd=$1 opt=$2 cur=$3
     case $cmd:$opt in
         validate:-f | validate:--format)
-            COMPREPLY=($(compgen -W "text json github junit" -- "$cur")) ;;
+            COMPREPLY=($(compgen -W "text json github junit gitlab sarif" -- "$cur")) ;;
         render:-f | render:--format | batch:-f | batch:--format)
             _planctl_comma_list "$cur" "md txt docx xlsx" ;;
         status:-f | status:--format)

@@ -77,10 +77,10 @@ for m in "${modes[@]}"; do
   expect_bash "$m" "--version" planctl --v
   expect_bash "$m" "--format" planctl validate --f
   expect_bash "$m" "--force" planctl init --f
-  expect_bash "$m" "github json junit text" planctl validate --format ""
+  expect_bash "$m" "github gitlab json junit sarif text" planctl validate --format ""
   expect_bash "$m" "json junit" planctl validate -f j
   expect_bash "$m" "json junit" planctl validate --format = j
-  expect_bash "$m" "github json junit text" planctl validate --format = ""
+  expect_bash "$m" "github gitlab json junit sarif text" planctl validate --format = ""
   expect_bash "$m" "docx md txt xlsx" planctl render --format ""
   expect_bash "$m" "md,docx md,txt md,xlsx" planctl render --format md,
   expect_bash "$m" "md,txt,docx md,txt,xlsx" planctl render --format = md,txt,
@@ -95,7 +95,7 @@ for m in "${modes[@]}"; do
   expect_bash "$m" "out schools" planctl render -o ""
   expect_bash "$m" "a.yaml b.yml notes.txt out schools" planctl validate --output ""
   # The command is found after the values of options, and `help` takes one command.
-  expect_bash "$m" "github json junit text" planctl validate a.yaml -o r.xml --format ""
+  expect_bash "$m" "github gitlab json junit sarif text" planctl validate a.yaml -o r.xml --format ""
   expect_bash "$m" "batch help import init render rules schema status validate" planctl help ""
   expect_bash "$m" "" planctl help render ""
 done
@@ -159,8 +159,8 @@ expect_zsh() {
 if command -v zsh >/dev/null; then
   expect_zsh "batch help import init render rules schema status validate" "planctl "
   expect_zsh "--format" "planctl validate --f"
-  expect_zsh "github json junit text" "planctl validate --format "
-  expect_zsh "github json junit text" "planctl validate --format="
+  expect_zsh "github gitlab json junit sarif text" "planctl validate --format "
+  expect_zsh "github gitlab json junit sarif text" "planctl validate --format="
   expect_zsh "docx txt xlsx" "planctl render --format md,"
   expect_zsh "json markdown text" "planctl rules -f "
   expect_zsh "en zh" "planctl validate --lang "

@@ -104,7 +104,7 @@ TEST_CASE("app::run") {
     const Run r = run_planctl({"validate", "--format", "jsno", "x.yaml"});
     CHECK(r.code == 2);
     CHECK(r.err == "planctl: error: --format: unknown format \"jsno\" (did you mean \"json\"?); "
-                   "use one of text, json, github, junit\n"
+                   "use one of text, json, github, junit, gitlab, sarif\n"
                    "Run \"planctl validate --help\" to see the options.\n");
   }
   SUBCASE("CLI11's own parse errors exit 2, not 100-127") {
