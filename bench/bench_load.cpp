@@ -11,8 +11,8 @@
 // reports any file where both build a tree and the trees differ (exit 1).
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/load/plan_loader.hpp>
-#include <planctl/load/plan_schema.hpp>
 #include <planctl/load/source_text.hpp>
+#include <planctl/load/structure_check.hpp>
 #include <planctl/load/yaml_document.hpp>
 #include <planctl/load/yaml_fast.hpp>
 
@@ -60,7 +60,7 @@ const char* stage_help(Stage s) {
   case Stage::parse:
     return "byte checks + YAML into the tree (libyaml; yaml-cpp for what it declines)";
   case Stage::structure:
-    return "parse + JSON conversion + JSON Schema (valijson)";
+    return "parse + the structure check against the format tables";
   case Stage::load:
     return "structure + the model (load_plan_text)";
   case Stage::check:
@@ -86,7 +86,8 @@ std::size_t run(Stage stage, const std::string& text) {
                                       : load::parse_yaml(source.text, report);
   std::size_t n = parsed.document ? parsed.document->node_count() : 0;
   if (stage == Stage::structure && parsed.document) {
-    n += load::check_structure(*parsed.document, report).deferred.size();
+    const auto flagged = load::check_structure(*parsed.document, report).flagged;
+    n += static_cast<std::size_t>(std::count(flagged.begin(), flagged.end(), true));
   }
   return n + list.items().size();
 }

@@ -6,12 +6,13 @@ set -euo pipefail
 build=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libxlsxwriter-dev doctest-dev
-  libvalijson-dev libminizip-dev nlohmann-json3-dev zlib1g-dev
+  libminizip-dev nlohmann-json3-dev zlib1g-dev
 )
 # Real readers used by the round-trip tests, LibreOffice for the PDF checks, and the tools
 # behind docs pictures, the man page, benchmarks and fuzzing.
 test=(
   python3 python3-docx python3-openpyxl python3-yaml
+  python3-jsonschema  # the JSON Schema oracle over planctl schema (tests/cli/schema_oracle.sh)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
   fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev

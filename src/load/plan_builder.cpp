@@ -1,6 +1,6 @@
 #include <planctl/load/plan_builder.hpp>
-#include <planctl/load/plan_schema.hpp>
 #include <planctl/load/scalar_rules.hpp>
+#include <planctl/load/structure_check.hpp>
 #include <planctl/model/numbering.hpp>
 #include <planctl/util/date.hpp>
 #include <planctl/util/utf8.hpp>

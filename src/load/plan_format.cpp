@@ -881,27 +881,44 @@ const KeyRow* find_key(const MappingDef& map, std::string_view key) {
 }
 
 Words expected_words(Kind kind, MapId sub) {
-  if (kind == K::mapping) {
-    return mapping(sub).expected;
-  }
-  if (const KindDef* def = find_kind(kind)) {
-    return def->expected;
-  }
   switch (kind) {
-  case K::long_texts:
-    return {"a list of texts", "文本列表"};
+  case K::mapping:
+    return mapping(sub).expected;
   case K::mappings:
     return {"a list of " + mapping(sub).plural.en, mapping(sub).plural.zh + "列表"};
+  case K::long_texts:
+    return {"a list of texts", "文本列表"};
+  case K::months:
+    return {"a list of month numbers like [3, 9]", "月份数字（如 [3, 9]）列表"};
+  case K::numbering:
+    return {"a list of numbering styles like [一、, 1., （1）]",
+            "编号样式（如 [一、, 1., （1）]）列表"};
   case K::year:
   case K::count:
     return {"a whole number", "整数"};
   case K::scalar:
   case K::code:
-    return {"a text", "文本"};
+    return {"a number or a text", "数字或文本"};
   default:
     break;
   }
+  if (const KindDef* def = find_kind(kind)) {
+    return def->expected;
+  }
   return {"something else", "其他值"};
+}
+
+Words entry_words(Kind kind, MapId sub) {
+  switch (kind) {
+  case K::mappings:
+    return mapping(sub).expected;
+  case K::months:
+  case K::numbering:
+    return find_kind(kind)->expected;
+  default:
+    break;
+  }
+  return {"a text", "文本"};
 }
 
 Words place_words(const MappingDef& def, bool task) {

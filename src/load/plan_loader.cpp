@@ -1,7 +1,7 @@
 #include <planctl/load/plan_builder.hpp>
 #include <planctl/load/plan_loader.hpp>
-#include <planctl/load/plan_schema.hpp>
 #include <planctl/load/source_text.hpp>
+#include <planctl/load/structure_check.hpp>
 #include <planctl/load/yaml_document.hpp>
 #include <planctl/util/utf8.hpp>
 
@@ -41,22 +41,6 @@ void load_into(LoadResult& result, std::string_view bytes, Reporter& report) {
   }
   const StructureResult structure = check_structure(doc, report);
   BuildResult built = build_plan(doc, structure.flagged, report);
-  // A value the schema rejects but the builder found nothing to say about still fails, so the
-  // schema and the builder can never disagree silently.
-  for (const NodeId node : structure.deferred) {
-    if (!built.reported[node] && !structure.flagged[node]) {
-      const YamlNode& n = doc.node(node);
-      std::string value(doc.scalar(node));
-      if (n.kind == NodeKind::sequence) {
-        value = "[…]";
-      } else if (n.kind == NodeKind::mapping) {
-        value = "{…}";
-      } else if (util::count_code_points(value) > 40) {
-        value = std::string(value.substr(0, 40)) + "…";
-      }
-      report.add(n.mark, "invalid-value", {{"value", value}});
-    }
-  }
   built.plan.path = report.file();
   result.plan = std::move(built.plan);
 }

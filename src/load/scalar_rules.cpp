@@ -1,7 +1,9 @@
 #include <planctl/load/scalar_rules.hpp>
+#include <planctl/load/yaml_document.hpp>
 #include <planctl/util/date.hpp>
 #include <planctl/util/utf8.hpp>
 
+#include <algorithm>
 #include <charconv>
 
 namespace planctl::load {
@@ -213,6 +215,87 @@ std::string normalize_line_breaks(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+bool all_of(std::string_view s, bool (*pred)(char)) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), pred);
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_octal(char c) {
+  return c >= '0' && c <= '7';
+}
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+std::string_view without_sign(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    s.remove_prefix(1);
+  }
+  return s;
+}
+
+// [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+bool is_core_float(std::string_view s) {
+  s = without_sign(s);
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && is_digit(s[i])) {
+      ++i;
+    }
+    return i - from;
+  };
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0) {
+      return false;
+    }
+  } else {
+    if (digits() == 0) {
+      return false;
+    }
+    if (i < s.size() && s[i] == '.') {
+      ++i;
+      digits();
+    }
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+      ++i;
+    }
+    if (digits() == 0) {
+      return false;
+    }
+  }
+  return i == s.size();
+}
+
+} // namespace
+
+CoreType core_type(std::string_view s) {
+  if (is_core_null(s)) {
+    return CoreType::null;
+  }
+  if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE") {
+    return CoreType::boolean;
+  }
+  if (all_of(without_sign(s), is_digit) || (s.starts_with("0o") && all_of(s.substr(2), is_octal)) ||
+      (s.starts_with("0x") && all_of(s.substr(2), is_hex))) {
+    return CoreType::integer;
+  }
+  const std::string_view unsigned_part = without_sign(s);
+  if (unsigned_part == ".inf" || unsigned_part == ".Inf" || unsigned_part == ".INF" ||
+      s == ".nan" || s == ".NaN" || s == ".NAN" || is_core_float(s)) {
+    return CoreType::floating;
+  }
+  return CoreType::string;
 }
 
 } // namespace planctl::load

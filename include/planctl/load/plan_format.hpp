@@ -92,9 +92,13 @@ std::span<const MappingDef> all_mappings();
 // The row of `key` in `map`, or nullptr when the key is not part of the format there.
 const KeyRow* find_key(const MappingDef& map, std::string_view key);
 
-// The words of a kind as an expected value (`a date written YYYY-MM-DD`); for Kind::mapping
-// and Kind::mappings, `sub` names the mapping.
+// The words of a key's value of `kind` as an expected value (`a date written YYYY-MM-DD`); for
+// Kind::mapping and Kind::mappings, `sub` names the mapping.
 Words expected_words(Kind kind, MapId sub = MapId::top);
+
+// The words of an entry of a list of `kind` as an expected value (`a month number from 1 to
+// 12`); for Kind::mappings, `sub` names the mapping.
+Words entry_words(Kind kind, MapId sub = MapId::top);
 
 // The keys that make an item a task (plan-format.md, Items).
 bool is_task_key(std::string_view key);

@@ -44,6 +44,12 @@ std::optional<std::int64_t> parse_plain_integer(std::string_view text, bool* too
 // Whether `text` is empty or only white space (ASCII, no-break and ideographic spaces).
 bool is_blank(std::string_view text);
 
+// The type a plain scalar has under the YAML 1.2 core schema.
+enum class CoreType { null, boolean, integer, floating, string };
+
+// The YAML 1.2 core type of the plain scalar `text`.
+CoreType core_type(std::string_view text);
+
 // `text` with every CRLF and lone CR turned into LF: a carriage return counts as a line break.
 std::string normalize_line_breaks(std::string_view text);
 

@@ -1,5 +1,5 @@
 #include <planctl/load/plan_builder.hpp>
-#include <planctl/load/plan_schema.hpp>
+#include <planctl/load/structure_check.hpp>
 
 #include <doctest/doctest.h>
 
