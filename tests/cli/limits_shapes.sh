@@ -110,7 +110,7 @@ run validate large/ambiguous-departments.yaml
 expect_code 1
 [[ $(grep -c '\[ambiguous-reference\]' "$T/stdout") == 1 ]] || fail "ambiguous-reference not reported once"
 out_matches '^large/ambiguous-departments.yaml:[0-9]+:[0-9]+: warning: "X" is listed again in "support" \(first on line [0-9]+\); it counts once, remove the repeat \[duplicate-reference\]$'
-out_matches 'is the name of [0-9,]+ departments \(lines 4, 5, 6, 7, 8 and [0-9]+ more\); use the id instead: "e0", "e1", "e2", "e3", "e4", …'
+out_matches 'is the name of [0-9,]+ departments \(lines 5, 6, 7, 8, 9 and [0-9]+ more\); use the id instead: "e0", "e1", "e2", "e3", "e4", …'
 run validate large/repeated-task-refs.yaml
 out_has '[duplicate-reference]'
 awk 'length($0) > 1000 { exit 1 }' "$T/stdout" || fail "a finding line is over 1,000 bytes"

@@ -36,10 +36,13 @@ def fill(start, unit, budget, tail=""):
 
 
 def long_texts(b):
-    # Titles and texts at their limits (10,000 and 49,000 characters), each a task.
+    # Titles and texts at their limits (10,000 and 49,000 characters), each a task; in a file
+    # too small for a few of those, shorter ones, so that every size holds several.
+    title = min(10000, b // 60)
+    text = min(49000, b // 12)
     return fill(head(extra="departments:\n  - {id: d, name: 教务处}\n") + "  sections:\n",
-                lambda i: f"    - title: {'题' * 10000}\n      id: t{i}\n      lead: d\n"
-                          f"      due: 2020-06-30\n      text: {'文' * 49000}\n", b)[0]
+                lambda i: f"    - title: {'题' * title}\n      id: t{i}\n      lead: d\n"
+                          f"      due: 2020-06-30\n      text: {'文' * text}\n", b)[0]
 
 
 def small_nodes(b):
