@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <memory>
 #include <ostream>
+#include <set>
 
 namespace planctl::app {
 
@@ -103,6 +104,7 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
   s.tasks = index.tasks.size();
   s.activities = file.activities.size();
   const long today = util::days_from_civil(as_of);
+  const workbook::NameIndex names(file);
   std::vector<GroupLine> groups(index.groups.size());
   for (std::size_t g = 0; g < index.groups.size(); ++g) {
     groups[g].position = index.groups[g].position;
@@ -124,10 +126,14 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
     line.title = item.title.value;
     line.state = p.state;
     if (item.lead) {
-      line.lead = workbook::department_name(file, item.lead->value);
+      line.lead = names.department_name(item.lead->value);
     }
+    std::set<std::string_view> seen;
     for (const model::Text& owner : item.owner) {
-      line.owners.push_back(workbook::person_name(file, owner.value));
+      // A repeated owner is a `duplicate-reference` finding and counts once.
+      if (item.owner.size() == 1 || seen.insert(owner.value).second) {
+        line.owners.push_back(names.person_name(owner.value));
+      }
     }
     if (item.due) {
       line.due = item.due->value.source;

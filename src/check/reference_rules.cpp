@@ -1,7 +1,10 @@
 // Ids and references: duplicate ids, department and person references, activity task ids.
 #include <planctl/model/task_index.hpp>
 
+#include <fmt/format.h>
+
 #include <map>
+#include <unordered_map>
 
 #include "check_context.hpp"
 
@@ -84,7 +87,11 @@ public:
       return;
     }
     const std::string base = "unknown-" + m_kind;
-    const std::string suggestion = ctx.wants(base) ? ctx.suggest(ref.value, m_candidates) : "";
+    if (!ctx.wants(base)) {
+      ctx.add(ref.mark, base); // counted, never listed: nothing to build
+      return;
+    }
+    const std::string suggestion = ctx.suggest(ref.value, m_candidates);
     if (suggestion.empty()) {
       ctx.add(ref.mark, base, {{"ref", ref.value}, {"key", std::string(key)}});
     } else {
@@ -94,24 +101,58 @@ public:
   }
 
 private:
+  // The entries a message lists for a name shared by several: a few, then how many more, so
+  // that a name shared by thousands of entries neither costs nor prints thousands.
+  static constexpr std::size_t k_listed = 5;
+
+  // The lines and ids of a shared name, as the message shows them; built once per name.
+  struct Shared {
+    std::string lines, lines_zh, ids, ids_zh;
+  };
+
   void report_ambiguous(CheckContext& ctx, const model::Text& ref, std::string_view key,
                         const std::vector<std::size_t>& entries) {
-    std::vector<std::string> ids;
-    std::vector<std::string> lines;
-    for (const std::size_t index : entries) {
-      if (!m_ids[index].empty()) {
-        ids.push_back(m_ids[index]);
-      }
-      lines.push_back(m_lines[index]);
+    const std::string rule = "ambiguous-reference." + m_kind;
+    if (!ctx.wants("ambiguous-reference")) {
+      ctx.add(ref.mark, rule);
+      return;
     }
-    ctx.add(ref.mark, "ambiguous-reference." + m_kind,
+    auto [it, inserted] = m_shared.try_emplace(ref.value);
+    if (inserted) {
+      std::vector<std::string> ids;
+      std::vector<std::string> lines;
+      for (const std::size_t index : entries) {
+        if (ids.size() == k_listed && lines.size() == k_listed) {
+          break;
+        }
+        if (!m_ids[index].empty() && ids.size() < k_listed) {
+          ids.push_back(m_ids[index]);
+        }
+        if (lines.size() < k_listed) {
+          lines.push_back(m_lines[index]);
+        }
+      }
+      const std::size_t more = entries.size() - lines.size();
+      Shared& shared = it->second;
+      shared.lines = join_plain(lines, ", ") + (more ? fmt::format(" and {} more", more) : "");
+      shared.lines_zh = join_plain(lines, "、") + (more ? "……" : "");
+      if (more) {
+        shared.ids = join_quoted(ids, ", ", ", ") + ", …";
+        shared.ids_zh = join_quoted(ids, "、", "、") + "……";
+      } else {
+        shared.ids = join_quoted(ids, ", ", " or ");
+        shared.ids_zh = join_quoted(ids, "、", " 或 ");
+      }
+    }
+    const Shared& shared = it->second;
+    ctx.add(ref.mark, rule,
             {{"ref", ref.value},
              {"key", std::string(key)},
              {"count", std::to_string(entries.size())},
-             {"lines", join_plain(lines, ", ")},
-             {"lines_zh", join_plain(lines, "、")},
-             {"ids", join_quoted(ids, ", ", " or ")},
-             {"ids_zh", join_quoted(ids, "、", " 或 ")}});
+             {"lines", shared.lines},
+             {"lines_zh", shared.lines_zh},
+             {"ids", shared.ids},
+             {"ids_zh", shared.ids_zh}});
   }
 
   std::string m_kind;
@@ -120,7 +161,39 @@ private:
   std::map<std::string, std::size_t> m_by_id;
   std::map<std::string, std::vector<std::size_t>> m_by_name;
   std::vector<std::string> m_candidates; // ids, then names, each once, in file order
+  std::map<std::string, Shared> m_shared;
 };
+
+// Resolves each reference of `refs` once: a reference listed again in the same list is a
+// `duplicate-reference` warning and is not resolved again, so that `[X, X, …]` costs as much
+// as `[X]`. `resolve(ref)` does the work for a first occurrence.
+template <class Resolve>
+void for_each_distinct(CheckContext& ctx, const model::TextList& refs, std::string_view key,
+                       Resolve&& resolve) {
+  if (refs.size() < 2) {
+    for (const model::Text& ref : refs) {
+      resolve(ref);
+    }
+    return;
+  }
+  std::unordered_map<std::string_view, util::Mark> first;
+  first.reserve(refs.size());
+  for (const model::Text& ref : refs) {
+    if (ref.value.empty()) {
+      resolve(ref);
+      continue;
+    }
+    const auto [it, inserted] = first.emplace(ref.value, ref.mark);
+    if (inserted) {
+      resolve(ref);
+    } else if (ctx.wants("duplicate-reference")) {
+      ctx.add(ref.mark, "duplicate-reference",
+              {{"ref", ref.value}, {"key", std::string(key)}, {"line", line_of(it->second)}});
+    } else {
+      ctx.add(ref.mark, "duplicate-reference");
+    }
+  }
+}
 
 void check_activity_tasks(CheckContext& ctx) {
   const model::PlanFile& file = ctx.plan();
@@ -138,18 +211,18 @@ void check_activity_tasks(CheckContext& ctx) {
     titles.emplace(item.title.value, known_or(item.title.mark, item.mark));
   });
   for (const model::Activity& activity : file.activities) {
-    for (const model::Text& ref : activity.tasks) {
+    for_each_distinct(ctx, activity.tasks, "task", [&](const model::Text& ref) {
       if (ref.value.empty() || index.by_id.count(ref.value)) {
-        continue;
+        return;
       }
       if (const auto it = titles.find(ref.value); it != titles.end()) {
         ctx.add(ref.mark, "unknown-task.title",
                 {{"ref", ref.value}, {"line", line_of(it->second)}});
-        continue;
+        return;
       }
       if (ids.empty()) {
         ctx.add(ref.mark, "unknown-task.no-ids", {{"ref", ref.value}});
-        continue;
+        return;
       }
       const std::string suggestion = ctx.wants("unknown-task") ? ctx.suggest(ref.value, ids) : "";
       if (suggestion.empty()) {
@@ -157,7 +230,7 @@ void check_activity_tasks(CheckContext& ctx) {
       } else {
         ctx.add(ref.mark, "unknown-task.suggest", {{"ref", ref.value}, {"suggestion", suggestion}});
       }
-    }
+    });
   }
 }
 
@@ -205,16 +278,16 @@ void check_references(CheckContext& ctx) {
     if (departments && item.lead) {
       departments->resolve(ctx, *item.lead, "lead");
     }
-    if (people) {
-      for (const model::Text& owner : item.owner) {
+    for_each_distinct(ctx, item.owner, "owner", [&](const model::Text& owner) {
+      if (people) {
         people->resolve(ctx, owner, "owner");
       }
-    }
-    if (departments) {
-      for (const model::Text& support : item.support) {
+    });
+    for_each_distinct(ctx, item.support, "support", [&](const model::Text& support) {
+      if (departments) {
         departments->resolve(ctx, support, "support");
       }
-    }
+    });
   });
   check_activity_tasks(ctx);
 }

@@ -1,5 +1,6 @@
 #include <planctl/diag/diagnostic.hpp>
 #include <planctl/diag/messages.hpp>
+#include <planctl/util/utf8.hpp>
 
 #include <fmt/args.h>
 #include <fmt/format.h>
@@ -7,6 +8,33 @@
 #include <algorithm>
 
 namespace planctl::diag {
+
+namespace {
+
+// Arguments that planctl builds itself (lists, places, reasons) rather than values copied from
+// the file: they get the longer cut.
+bool is_list_argument(std::string_view name) {
+  static constexpr std::string_view k_names[] = {
+      "lines", "lines_zh", "ids",   "ids_zh",   "known",  "styles",    "expected", "expected_zh",
+      "what",  "what_zh",  "where", "where_zh", "actual", "actual_zh", "reason"};
+  return std::find(std::begin(k_names), std::end(k_names), name) != std::end(k_names);
+}
+
+} // namespace
+
+std::string cut_value(std::string_view value, std::size_t max_chars) {
+  if (value.size() <= max_chars) {
+    return std::string(value); // no more bytes than characters allowed
+  }
+  std::size_t pos = 0;
+  for (std::size_t chars = 0; chars < max_chars && pos < value.size(); ++chars) {
+    util::next_code_point(value, pos);
+  }
+  if (pos >= value.size()) {
+    return std::string(value);
+  }
+  return std::string(value.substr(0, pos)) + "…";
+}
 
 std::string Diagnostic::rule() const {
   return message_id.substr(0, message_id.find('.'));
@@ -40,6 +68,12 @@ Diagnostic& DiagnosticList::add(std::string file, util::Mark mark, std::string_v
   d.severity = def ? def->severity : Severity::error;
   d.message_id = std::string(message_id);
   d.args = std::move(args);
+  for (auto& [name, value] : d.args) {
+    const std::size_t max_chars = is_list_argument(name) ? k_list_chars : k_quote_chars;
+    if (value.size() > max_chars) {
+      value = cut_value(value, max_chars);
+    }
+  }
   m_items.push_back(std::move(d));
   return m_items.back();
 }
@@ -67,6 +101,29 @@ void DiagnosticList::sort() {
     }
     return a.mark.column < b.mark.column;
   });
+}
+
+} // namespace planctl::diag
+
+namespace planctl::diag {
+
+void DiagnosticList::limit(std::size_t max) {
+  if (m_items.size() <= max || max == 0) {
+    return;
+  }
+  const auto is_error = [](const Diagnostic& d) { return d.severity == Severity::error; };
+  const auto kept_end = m_items.begin() + static_cast<std::ptrdiff_t>(max);
+  if (std::none_of(m_items.begin(), kept_end, is_error)) {
+    const auto error = std::find_if(kept_end, m_items.end(), is_error);
+    if (error != m_items.end()) {
+      *(kept_end - 1) = std::move(*error);
+    }
+  }
+  const std::size_t left_out = m_items.size() - max;
+  std::string file = m_items[max].file;
+  m_items.resize(max);
+  add(std::move(file), util::Mark{}, "too-many-findings.file",
+      {{"count", std::to_string(left_out)}});
 }
 
 } // namespace planctl::diag

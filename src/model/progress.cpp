@@ -4,6 +4,7 @@
 #include <limits>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace planctl::model {
 
@@ -84,7 +85,7 @@ std::vector<TaskProgress> compute_progress(const TaskIndex& index,
   }
   std::vector<TaskProgress> out(index.tasks.size());
   std::vector<bool> named(index.tasks.size(), false);
-  std::vector<std::string_view> seen; // the ids of one activity, each counted once
+  std::unordered_set<std::string_view> seen; // the ids of one activity, each counted once
   for (const Activity& activity : activities) {
     // An activity after the as-of date has not happened yet as far as progress knows.
     if (as_of < activity.date.value) {
@@ -92,10 +93,11 @@ std::vector<TaskProgress> compute_progress(const TaskIndex& index,
     }
     seen.clear();
     for (const Text& ref : activity.tasks) {
-      if (std::find(seen.begin(), seen.end(), ref.value) != seen.end()) {
-        continue; // an activity that lists the same id twice is still one activity
+      // An activity that lists the same id twice is still one activity; a set, not a scan of
+      // the ids before, so that a list of thousands of ids stays linear.
+      if (activity.tasks.size() > 1 && !seen.insert(ref.value).second) {
+        continue;
       }
-      seen.push_back(ref.value);
       const auto it = by_id.find(ref.value);
       if (it == by_id.end()) {
         continue;

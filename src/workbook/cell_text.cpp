@@ -295,16 +295,22 @@ std::string join_points(const std::vector<std::string>& points) {
   return out;
 }
 
+void append_part(std::string& out, std::string_view part, std::string_view separator) {
+  // One part is one text of the file (at most 50,000 characters), so the result stays within
+  // the limit plus one part.
+  if (part.empty() || out.size() > k_join_limit_bytes) {
+    return;
+  }
+  if (!out.empty()) {
+    out.append(separator);
+  }
+  out.append(part);
+}
+
 std::string join_nonempty(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
   for (const std::string& part : parts) {
-    if (part.empty()) {
-      continue;
-    }
-    if (!out.empty()) {
-      out.append(separator);
-    }
-    out += part;
+    append_part(out, part, separator);
   }
   return out;
 }

@@ -20,20 +20,43 @@ std::vector<std::string> values_of(const model::TextList& list) {
   return out;
 }
 
-// The entry of `list` whose id, else whose name, is `ref`; nullptr when none is.
+// Indexes `list` by id and by name, keeping the first entry of each (the order the old linear
+// look-up found them in).
 template <class Entry>
-const Entry* resolve(const std::vector<Entry>& list, const std::string& ref) {
-  for (const Entry& entry : list) {
-    if (entry.id.value == ref) {
-      return &entry;
+void index_entries(const std::vector<Entry>& list, std::map<std::string_view, std::size_t>& ids,
+                   std::map<std::string_view, std::size_t>& names) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    ids.emplace(list[i].id.value, i);
+    names.emplace(list[i].name.value, i);
+  }
+}
+
+std::optional<std::size_t> look_up(const std::map<std::string_view, std::size_t>& ids,
+                                   const std::map<std::string_view, std::size_t>& names,
+                                   const std::string& ref) {
+  if (const auto it = ids.find(ref); it != ids.end()) {
+    return it->second;
+  }
+  if (const auto it = names.find(ref); it != names.end()) {
+    return it->second;
+  }
+  return std::nullopt;
+}
+
+// The names `name_of` gives for the references of `refs`, each reference once (a repeat is a
+// `duplicate-reference` finding and counts once), joined with `separator` as
+// join_nonempty() does.
+template <class NameOf>
+std::string join_distinct(const model::TextList& refs, std::string_view separator,
+                          NameOf&& name_of) {
+  std::string out;
+  std::set<std::string_view> seen;
+  for (const model::Text& ref : refs) {
+    if (refs.size() == 1 || seen.insert(ref.value).second) {
+      append_part(out, name_of(ref.value), separator);
     }
   }
-  for (const Entry& entry : list) {
-    if (entry.name.value == ref) {
-      return &entry;
-    }
-  }
-  return nullptr;
+  return out;
 }
 
 long long saturating_add(long long total, long long add) {
@@ -77,22 +100,28 @@ WhenCell when_cell(const std::optional<model::Located<model::Due>>& due) {
   return cell;
 }
 
-std::string department_name(const model::PlanFile& file, const std::string& ref) {
+NameIndex::NameIndex(const model::PlanFile& file) : m_file(file) {
   if (file.has_departments) {
-    if (const model::Department* department = resolve(file.departments, ref)) {
-      return department->name.value;
-    }
+    index_entries(file.departments, m_department_ids, m_department_names);
   }
-  return ref;
+  if (file.has_people) {
+    index_entries(file.people, m_person_ids, m_person_names);
+  }
 }
 
-std::string person_name(const model::PlanFile& file, const std::string& ref) {
-  if (file.has_people) {
-    if (const model::Person* person = resolve(file.people, ref)) {
-      return person->name.value;
-    }
-  }
-  return ref;
+const model::Department* NameIndex::department(const std::string& ref) const {
+  const auto i = look_up(m_department_ids, m_department_names, ref);
+  return i ? &m_file.departments[*i] : nullptr;
+}
+
+const std::string& NameIndex::department_name(const std::string& ref) const {
+  const model::Department* d = department(ref);
+  return d ? d->name.value : ref;
+}
+
+const std::string& NameIndex::person_name(const std::string& ref) const {
+  const auto i = look_up(m_person_ids, m_person_names, ref);
+  return i ? m_file.people[*i].name.value : ref;
 }
 
 std::string measures_text(const model::Item& item) {
@@ -104,6 +133,7 @@ std::string measures_text(const model::Item& item) {
 
 std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskIndex& index,
                                const std::vector<model::TaskProgress>& progress) {
+  const NameIndex names(file);
   std::vector<TaskRow> rows;
   rows.reserve(index.tasks.size());
   for (std::size_t i = 0; i < index.tasks.size(); ++i) {
@@ -114,17 +144,14 @@ std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskInd
     row.group = ref.group ? ref.group->title.value : std::string();
     row.title = task.title.value;
     row.measures = measures_text(task);
-    row.lead = task.lead ? department_name(file, task.lead->value) : std::string();
-    std::vector<std::string> names;
-    for (const model::Text& owner : task.owner) {
-      names.push_back(person_name(file, owner.value));
-    }
-    row.owners = join_nonempty(names, "、");
-    names.clear();
-    for (const model::Text& support : task.support) {
-      names.push_back(department_name(file, support.value));
-    }
-    row.support = join_nonempty(names, "、");
+    row.lead = task.lead ? names.department_name(task.lead->value) : std::string();
+    row.owners = join_distinct(task.owner, "、", [&](const std::string& ref) -> const std::string& {
+      return names.person_name(ref);
+    });
+    row.support =
+        join_distinct(task.support, "、", [&](const std::string& ref) -> const std::string& {
+          return names.department_name(ref);
+        });
     row.start = when_cell(task.start);
     row.due = when_cell(task.due);
     if (i < progress.size()) {
@@ -143,12 +170,11 @@ std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model:
   for (const model::Activity* activity : model::activities_until(file.activities, as_of)) {
     ActivityRow row;
     row.activity = activity;
-    std::vector<std::string> titles;
-    for (const model::Text& id : activity->tasks) {
-      const model::TaskRef* task = index.find(id.value);
-      titles.push_back(task ? task->item->title.value : id.value);
-    }
-    row.tasks = join_nonempty(titles, "、");
+    row.tasks =
+        join_distinct(activity->tasks, "、", [&](const std::string& id) -> const std::string& {
+          const model::TaskRef* task = index.find(id);
+          return task ? task->item->title.value : id;
+        });
     const model::TaskRef* first =
         activity->tasks.empty() ? nullptr : index.find(activity->tasks.front().value);
     row.group = first && first->group ? first->group->title.value : std::string(k_other_group);
@@ -183,6 +209,7 @@ std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
   // then 未指定 last.
   constexpr std::size_t k_text_base = std::numeric_limits<std::size_t>::max() / 2;
   constexpr std::size_t k_no_lead_rank = std::numeric_limits<std::size_t>::max();
+  const NameIndex names(file);
   std::map<std::size_t, DepartmentRow> by_rank;
   std::map<std::string, std::size_t> text_rank;
   std::vector<std::size_t> rank_of_task(index.tasks.size());
@@ -191,8 +218,7 @@ std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
     std::size_t rank = k_no_lead_rank;
     std::string name(k_no_lead);
     if (task.lead && !task.lead->value.empty()) {
-      const model::Department* department =
-          file.has_departments ? resolve(file.departments, task.lead->value) : nullptr;
+      const model::Department* department = names.department(task.lead->value);
       if (department) {
         rank = static_cast<std::size_t>(department - file.departments.data());
         name = department->name.value;

@@ -15,11 +15,24 @@ enum class Severity { error, warning };
 // The language messages are written in.
 enum class Lang { en, zh };
 
+// The most characters of a value from the file that a message quotes: a key, a reference, a
+// title. Longer values are cut (cut_value()), so that one finding stays one short line
+// whatever the file holds.
+inline constexpr std::size_t k_quote_chars = 40;
+
+// The most characters of an argument that planctl builds itself (a list of lines, ids or
+// known keys, a place such as `the item on line 3`).
+inline constexpr std::size_t k_list_chars = 240;
+
+// `value` cut after `max_chars` characters and ended with `…` when it is longer; ill-formed
+// UTF-8 bytes count one character each and are never split.
+std::string cut_value(std::string_view value, std::size_t max_chars = k_quote_chars);
+
 // One finding. The text is not stored: it is produced from the message table (messages.hpp)
 // in the language asked for, so that rule ids and arguments stay the same in both languages.
 struct Diagnostic {
-  std::string file;       // the path as given by the user
-  util::Mark mark;        // the offending key or value; line 0 for the whole file
+  std::string file; // the path as given by the user
+  util::Mark mark;  // the offending key or value; line 0 for the whole file
   Severity severity = Severity::error;
   std::string message_id; // key into the message table, e.g. `unknown-key.suggest`
   std::vector<std::pair<std::string, std::string>> args; // named values for the message
@@ -34,7 +47,8 @@ struct Diagnostic {
 class DiagnosticList {
 public:
   // Appends a finding of message `message_id` at `mark` in `file`; the severity comes from the
-  // message table.
+  // message table. Each argument is cut with cut_value(): at `k_list_chars` for the lists and
+  // places planctl writes itself, at `k_quote_chars` for everything else.
   Diagnostic& add(std::string file, util::Mark mark, std::string_view message_id,
                   std::vector<std::pair<std::string, std::string>> args = {});
   void append(const DiagnosticList& other);
@@ -47,6 +61,11 @@ public:
 
   // Sorts by file, line, column, keeping insertion order among equals.
   void sort();
+
+  // Keeps the first `max` findings and replaces the others with one `too-many-findings.file`
+  // note; when only the left-out findings hold an error, the first of them is kept in place
+  // of the last kept one, so that the list fails exactly when the whole one did.
+  void limit(std::size_t max);
 
 private:
   std::vector<Diagnostic> m_items;

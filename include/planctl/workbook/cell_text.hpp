@@ -57,7 +57,17 @@ std::string join_paragraphs(std::string_view raw);
 // punctuation (`。！？；…`).
 std::string join_points(const std::vector<std::string>& points);
 
-// `parts` joined with `separator`, empty parts left out.
+// The length in bytes past which a joined text stops growing: a text this long has more than
+// `k_cell_limit` UTF-16 units (a unit takes at most three bytes of UTF-8), so a cell cuts it
+// anyway, and a hundred long titles must not be copied in full first.
+inline constexpr std::size_t k_join_limit_bytes = 3 * (k_cell_limit + 1);
+
+// Appends `part` to `out` after `separator` (none before the first part); does nothing when
+// `part` is empty or `out` already passed `k_join_limit_bytes`.
+void append_part(std::string& out, std::string_view part, std::string_view separator);
+
+// `parts` joined with `separator`, empty parts left out, stopping once the text passes
+// `k_join_limit_bytes` (a cell holding it is cut at `k_cell_limit` in any case).
 std::string join_nonempty(const std::vector<std::string>& parts, std::string_view separator);
 
 } // namespace planctl::workbook

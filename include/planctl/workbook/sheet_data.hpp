@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +35,28 @@ WhenCell when_cell(const std::optional<model::Located<model::DayOrMonth>>& start
 // The cell for a task's `due` (`due` may be absent).
 WhenCell when_cell(const std::optional<model::Located<model::Due>>& due);
 
-// The name of the department that reference `ref` resolves to (by id, else by exact name)
-// when `file` has a departments list; otherwise, or when it does not resolve, `ref` itself.
-std::string department_name(const model::PlanFile& file, const std::string& ref);
+// The departments and people of one file as references see them (by id, else by exact name;
+// the first entry of a repeated id or name), indexed once so that each look-up costs a
+// logarithm, not a scan of the list.
+class NameIndex {
+public:
+  // Indexes the lists of `file`, which must outlive the index.
+  explicit NameIndex(const model::PlanFile& file);
 
-// The name of the person that reference `ref` resolves to, as for department_name().
-std::string person_name(const model::PlanFile& file, const std::string& ref);
+  // The department `ref` resolves to, or nullptr (also when `file` has no departments list).
+  const model::Department* department(const std::string& ref) const;
+
+  // The name of the department `ref` resolves to; `ref` itself when it resolves to none.
+  const std::string& department_name(const std::string& ref) const;
+
+  // The name of the person `ref` resolves to; `ref` itself when it resolves to none.
+  const std::string& person_name(const std::string& ref) const;
+
+private:
+  std::map<std::string_view, std::size_t> m_department_ids, m_department_names;
+  std::map<std::string_view, std::size_t> m_person_ids, m_person_names;
+  const model::PlanFile& m_file;
+};
 
 // A task's 主要措施: its `text` paragraphs (joined with `\n`) with its `points` added to the
 // last paragraph as `一是……。二是……。`.

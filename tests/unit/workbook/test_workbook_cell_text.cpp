@@ -187,3 +187,16 @@ TEST_CASE("workbook::stored_cell_text") {
     CHECK(stored_cell_text(std::string(32768, 'x')).cut);
   }
 }
+
+TEST_CASE("workbook::append_part") {
+  std::string out;
+  append_part(out, "会议记录", "、");
+  append_part(out, "", "、");
+  append_part(out, "照片", "、");
+  CHECK(out == "会议记录、照片");
+  SUBCASE("past the limit nothing more is copied") {
+    std::string full(k_join_limit_bytes + 1, 'x');
+    append_part(full, "照片", "、");
+    CHECK(full.size() == k_join_limit_bytes + 1);
+  }
+}

@@ -39,34 +39,36 @@ TEST_CASE("workbook::when_cell") {
   }
 }
 
-TEST_CASE("workbook::department_name") {
+TEST_CASE("workbook::NameIndex::department_name") {
   model::PlanFile file = test::sample_plan();
   SUBCASE("by id") {
-    CHECK(department_name(file, "moral") == "德育处");
+    CHECK(NameIndex(file).department_name("moral") == "德育处");
   }
   SUBCASE("by name") {
-    CHECK(department_name(file, "工会") == "工会");
+    CHECK(NameIndex(file).department_name("工会") == "工会");
   }
   SUBCASE("unresolved is shown as written") {
-    CHECK(department_name(file, "教务处") == "教务处");
+    CHECK(NameIndex(file).department_name("教务处") == "教务处");
+    CHECK(NameIndex(file).department("教务处") == nullptr);
   }
   SUBCASE("an id wins over another entry's name") {
     file.departments.push_back({test::text("德育处"), test::text("团委"), std::nullopt, {}});
-    CHECK(department_name(file, "德育处") == "团委");
+    CHECK(NameIndex(file).department_name("德育处") == "团委");
+    CHECK(NameIndex(file).department("德育处") == &file.departments.back());
   }
   SUBCASE("without a list references are free text") {
     file.has_departments = false;
-    CHECK(department_name(file, "moral") == "moral");
+    CHECK(NameIndex(file).department_name("moral") == "moral");
   }
 }
 
-TEST_CASE("workbook::person_name") {
+TEST_CASE("workbook::NameIndex::person_name") {
   model::PlanFile file = test::sample_plan();
-  CHECK(person_name(file, "wang") == "王子涛");
-  CHECK(person_name(file, "张慧君") == "张慧君");
-  CHECK(person_name(file, "li") == "li");
+  CHECK(NameIndex(file).person_name("wang") == "王子涛");
+  CHECK(NameIndex(file).person_name("张慧君") == "张慧君");
+  CHECK(NameIndex(file).person_name("li") == "li");
   file.has_people = false;
-  CHECK(person_name(file, "wang") == "wang");
+  CHECK(NameIndex(file).person_name("wang") == "wang");
 }
 
 TEST_CASE("workbook::measures_text") {
