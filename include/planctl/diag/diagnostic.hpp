@@ -3,8 +3,10 @@
 
 #include <planctl/util/mark.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -15,14 +17,25 @@ enum class Severity { error, warning };
 // The language messages are written in.
 enum class Lang { en, zh };
 
+// A second place that explains a finding, such as the anchor of a value used through an alias.
+struct Note {
+  util::Mark mark;
+  std::string message_id; // key into the message table, like a finding's
+  std::vector<std::pair<std::string, std::string>> args;
+
+  // The note in `lang`, with the arguments substituted.
+  std::string text(Lang lang = Lang::en) const;
+};
+
 // One finding. The text is not stored: it is produced from the message table (messages.hpp)
 // in the language asked for, so that rule ids and arguments stay the same in both languages.
 struct Diagnostic {
-  std::string file;       // the path as given by the user
-  util::Mark mark;        // the offending key or value; line 0 for the whole file
+  std::string file; // the path as given by the user
+  util::Mark mark;  // the offending key or value; line 0 for the whole file
   Severity severity = Severity::error;
   std::string message_id; // key into the message table, e.g. `unknown-key.suggest`
   std::vector<std::pair<std::string, std::string>> args; // named values for the message
+  std::vector<Note> notes; // shown after the finding, each at its own place
 
   // The rule id (`unknown-key`): the message id up to its first `.`.
   std::string rule() const;
@@ -39,6 +52,11 @@ public:
                   std::vector<std::pair<std::string, std::string>> args = {});
   void append(const DiagnosticList& other);
 
+  // Makes every finding added later at `use` in `file` carry a note that the value there is the
+  // one anchored as `name` at `anchor`: an alias is reported where it is used, and the reader
+  // is shown where to change the value.
+  void add_alias_use(std::string_view file, util::Mark use, util::Mark anchor, std::string name);
+
   const std::vector<Diagnostic>& items() const { return m_items; }
   std::size_t error_count() const;
   std::size_t warning_count() const;
@@ -49,7 +67,14 @@ public:
   void sort();
 
 private:
+  struct AliasUse {
+    util::Mark anchor;
+    std::string name;
+  };
   std::vector<Diagnostic> m_items;
+  // The alias uses of one file (the loader fills a list per file), keyed by line and column.
+  std::string m_alias_file;
+  std::unordered_map<std::uint64_t, AliasUse> m_alias_uses;
 };
 
 } // namespace planctl::diag
