@@ -40,10 +40,13 @@ std::string Diagnostic::rule() const {
   return message_id.substr(0, message_id.find('.'));
 }
 
-std::string Diagnostic::text(Lang lang) const {
+namespace {
+
+std::string message_text(std::string_view message_id,
+                         const std::vector<std::pair<std::string, std::string>>& args, Lang lang) {
   const MessageDef* def = find_message(message_id);
   if (!def) {
-    return message_id;
+    return std::string(message_id);
   }
   std::string_view tmpl = lang == Lang::zh && !def->zh.empty() ? def->zh : def->en;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
@@ -57,6 +60,21 @@ std::string Diagnostic::text(Lang lang) const {
     // template rather than lose the finding.
     return std::string(tmpl);
   }
+}
+
+std::uint64_t mark_key(util::Mark mark) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(mark.line)) << 32) |
+         static_cast<std::uint32_t>(mark.column);
+}
+
+} // namespace
+
+std::string Note::text(Lang lang) const {
+  return message_text(message_id, args, lang);
+}
+
+std::string Diagnostic::text(Lang lang) const {
+  return message_text(message_id, args, lang);
 }
 
 Diagnostic& DiagnosticList::add(std::string file, util::Mark mark, std::string_view message_id,
@@ -74,12 +92,28 @@ Diagnostic& DiagnosticList::add(std::string file, util::Mark mark, std::string_v
       value = cut_value(value, max_chars);
     }
   }
+  if (!m_alias_uses.empty() && mark.known() && d.file == m_alias_file) {
+    if (const auto it = m_alias_uses.find(mark_key(mark)); it != m_alias_uses.end()) {
+      d.notes.push_back(
+          Note{it->second.anchor, "alias-origin", {{"name", cut_value(it->second.name)}}});
+    }
+  }
   m_items.push_back(std::move(d));
   return m_items.back();
 }
 
 void DiagnosticList::append(const DiagnosticList& other) {
   m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+}
+
+void DiagnosticList::add_alias_use(std::string_view file, util::Mark use, util::Mark anchor,
+                                   std::string name) {
+  if (m_alias_uses.empty()) {
+    m_alias_file = std::string(file);
+  } else if (file != m_alias_file) {
+    return; // one file per list while loading; a merged list keeps the notes already made
+  }
+  m_alias_uses.insert_or_assign(mark_key(use), AliasUse{anchor, std::move(name)});
 }
 
 std::size_t DiagnosticList::error_count() const {

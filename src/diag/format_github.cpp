@@ -69,8 +69,15 @@ std::string format_github(std::span<const FileResult> results, Lang lang, std::s
         props += fmt::format(",line={},col={}", d.mark.line, std::max(d.mark.column, 1));
       }
       props += ",title=" + escape_github_property(d.rule());
+      // An annotation has one place: a note goes into the message, on a line of its own.
+      // Control characters are escaped in each part as the text format does (printable).
+      std::string message = printable(d.text(lang));
+      for (const Note& n : d.notes) {
+        message += "\n" + printable(fmt::format("{}:{}:{}: {}", d.file, n.mark.line,
+                                                std::max(n.mark.column, 1), n.text(lang)));
+      }
       out += fmt::format("::{} {}::{}\n", d.severity == Severity::error ? "error" : "warning",
-                         props, escape_github_message(printable(d.text(lang))));
+                         props, escape_github_message(message));
     }
   }
   if (left_out > 0) {

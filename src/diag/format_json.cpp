@@ -26,14 +26,25 @@ std::string format_json(std::span<const FileResult> results, bool strict, Lang l
   for (const FileResult& r : results) {
     Json diagnostics = Json::array();
     for (const Diagnostic& d : r.diagnostics.items()) {
-      diagnostics.push_back(Json{
+      Json item{
           {"file", printable(d.file)},
           {"line", d.mark.line},
           {"column", d.mark.known() ? std::max(d.mark.column, 1) : 0},
           {"severity", d.severity == Severity::error ? "error" : "warning"},
           {"rule", d.rule()},
           {"message", printable(d.text(lang))},
-      });
+      };
+      // Only findings that have notes get the key, so the output of the others is unchanged.
+      if (!d.notes.empty()) {
+        Json notes = Json::array();
+        for (const Note& n : d.notes) {
+          notes.push_back(Json{{"line", n.mark.line},
+                               {"column", n.mark.known() ? std::max(n.mark.column, 1) : 0},
+                               {"message", printable(n.text(lang))}});
+        }
+        item["notes"] = std::move(notes);
+      }
+      diagnostics.push_back(std::move(item));
     }
     files.push_back(Json{
         {"file", printable(r.file)},

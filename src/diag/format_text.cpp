@@ -244,41 +244,73 @@ std::string source_excerpt(std::string_view source, util::Mark mark, bool color)
   return line ? excerpt_of_line(*line, mark, color) : std::string{};
 }
 
-std::string format_text(const Diagnostic& d, std::string_view source, const TextStyle& style) {
-  std::string location = printable(d.file);
-  if (d.mark.known()) {
-    location += fmt::format(":{}:{}", d.mark.line, std::max(d.mark.column, 1));
+namespace {
+
+std::string location_of(const std::string& file, util::Mark mark) {
+  std::string location = printable(file);
+  if (mark.known()) {
+    location += fmt::format(":{}:{}", mark.line, std::max(mark.column, 1));
   }
-  location += ':';
+  return location + ':';
+}
+
+// The finding's own line, without its excerpt and notes.
+std::string headline(const Diagnostic& d, const TextStyle& style) {
+  const std::string location = location_of(d.file, d.mark);
   const std::string_view sev_color = d.severity == Severity::error ? k_red : k_magenta;
-  std::string out;
   if (style.color) {
-    out = fmt::format("{}{}{} {}{}:{} {} [{}]\n", k_bold, location, k_reset, sev_color,
-                      severity_word(d.severity), k_reset, printable(d.text(style.lang)), d.rule());
-  } else {
-    out = fmt::format("{} {}: {} [{}]\n", location, severity_word(d.severity),
-                      printable(d.text(style.lang)), d.rule());
+    return fmt::format("{}{}{} {}{}:{} {} [{}]\n", k_bold, location, k_reset, sev_color,
+                       severity_word(d.severity), k_reset, printable(d.text(style.lang)), d.rule());
   }
+  return fmt::format("{} {}: {} [{}]\n", location, severity_word(d.severity),
+                     printable(d.text(style.lang)), d.rule());
+}
+
+// A note's line, as compilers write theirs: at its own place, after the finding.
+std::string note_line(const Diagnostic& d, const Note& n, const TextStyle& style) {
+  const std::string location = location_of(d.file, n.mark);
+  if (style.color) {
+    return fmt::format("{}{}{} {}note:{} {}\n", k_bold, location, k_reset, k_bold, k_reset,
+                       printable(n.text(style.lang)));
+  }
+  return fmt::format("{} note: {}\n", location, printable(n.text(style.lang)));
+}
+
+} // namespace
+
+std::string format_text(const Diagnostic& d, std::string_view source, const TextStyle& style) {
+  std::string out = headline(d, style);
   if (style.source && d.mark.known()) {
     out += source_excerpt(source, d.mark, style.color);
+  }
+  for (const Note& n : d.notes) {
+    out += note_line(d, n, style);
+    if (style.source && n.mark.known()) {
+      out += source_excerpt(source, n.mark, style.color);
+    }
   }
   return out;
 }
 
 std::string format_text(std::span<const FileResult> results, const TextStyle& style) {
   std::string out;
-  TextStyle without_source = style;
-  without_source.source = false;
   for (const FileResult& r : results) {
     // Index the lines once per file: a big file with many findings must not be rescanned
     // from the start for each one.
     const LineIndex lines(style.source && !r.diagnostics.empty() ? r.source : std::string_view{});
-    for (const Diagnostic& d : r.diagnostics.items()) {
-      out += format_text(d, r.source, without_source);
-      if (style.source && d.mark.known()) {
-        if (const auto line = lines.line(d.mark.line)) {
-          out += excerpt_of_line(*line, d.mark, style.color);
+    const auto excerpt = [&](util::Mark mark) {
+      if (style.source && mark.known()) {
+        if (const auto line = lines.line(mark.line)) {
+          out += excerpt_of_line(*line, mark, style.color);
         }
+      }
+    };
+    for (const Diagnostic& d : r.diagnostics.items()) {
+      out += headline(d, style);
+      excerpt(d.mark);
+      for (const Note& n : d.notes) {
+        out += note_line(d, n, style);
+        excerpt(n.mark);
       }
     }
   }

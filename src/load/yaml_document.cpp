@@ -133,6 +133,17 @@ std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
   return sum < a ? UINT64_MAX : sum;
 }
 
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
+  return b != 0 && a > UINT64_MAX / b ? UINT64_MAX : a * b;
+}
+
+// A size for a message: KiB below one MiB, MiB above, one decimal.
+std::string size_words(std::uint64_t bytes) {
+  const double d = static_cast<double>(bytes);
+  return bytes < 1024 * 1024 ? fmt::format("{:.1f} KiB", d / 1024)
+                             : fmt::format("{:.1f} MiB", d / (1024 * 1024));
+}
+
 } // namespace
 
 // Builds a YamlDocument from yaml-cpp events and enforces the limits while parsing, so that a
@@ -141,14 +152,22 @@ class YamlTreeBuilder final : public YAML::EventHandler {
 public:
   YamlTreeBuilder(YamlDocument& doc, std::string_view text, const LineIndex& lines,
                   Reporter& report, const YamlLimits& limits)
-      : m_doc(doc), m_text(text), m_lines(lines), m_report(report), m_limits(limits) {
+      : m_doc(doc), m_text(text), m_lines(lines), m_report(report), m_limits(limits),
+        m_expanded_bytes(text.size()),
+        m_allowed_bytes(std::min(limits.max_expanded_bytes,
+                                 saturating_add(saturating_mul(text.size(), limits.alias_multiple),
+                                                limits.alias_allowance))) {
     m_anchor_node.push_back(0);
     m_anchor_size.push_back(0);
+    m_anchor_bytes.push_back(0);
     m_anchor_open.push_back(false);
   }
 
   // Whether nothing seen so far forbids building a plan from the tree.
   bool usable() const { return m_usable; }
+
+  // Records what the document measures with its aliases written out.
+  void finish() { m_doc.m_written_size = m_expanded_bytes; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++m_documents == 1) {
@@ -201,11 +220,42 @@ public:
                    {{"limit", fmt::format("{}", m_limits.max_alias_nodes)}});
       throw StopParsing{false};
     }
+    // What the alias carries was summed when its anchor closed, so the check costs the same
+    // for a ten-character owner and a nested list of long texts: the document is never
+    // expanded to be measured.
+    const std::uint64_t carried = m_anchor_bytes[anchor];
+    m_expanded_bytes = saturating_add(m_expanded_bytes, carried);
+    if (m_expanded_bytes > m_allowed_bytes) {
+      m_report.add(convert(mark), "limit-aliases.size",
+                   {{"limit", size_words(m_allowed_bytes)},
+                    {"name", alias_name(mark)},
+                    {"each", size_words(carried)},
+                    {"multiple", std::to_string(m_limits.alias_multiple)}});
+      throw StopParsing{false};
+    }
     if (m_stack.empty()) {
       return; // a document that is only an alias cannot name anything
     }
-    m_pending.push_back(m_anchor_node[anchor]);
-    m_stack.back().expanded = saturating_add(m_stack.back().expanded, m_anchor_size[anchor]);
+    // The alias becomes a node of its own at its place, sharing the anchored node's text or
+    // children: findings about the value point where it is used, with a note at the anchor.
+    const NodeId target = m_anchor_node[anchor];
+    YamlNode use = m_doc.m_nodes[target];
+    use.mark = convert(mark);
+    use.offset = clamp_offset(mark.pos);
+    if (use.kind == NodeKind::scalar && !check_length(use.mark, m_doc.scalar(target))) {
+      use.size = 0; // reported; a title is held to its limit when its text comes by alias too
+    }
+    m_doc.m_nodes.push_back(use);
+    const auto id = static_cast<NodeId>(m_doc.m_nodes.size() - 1);
+    std::string name = alias_name(mark);
+    if (!name.empty()) {
+      name.front() = '&';
+    }
+    m_report.alias_use(use.mark, m_doc.m_nodes[target].mark, std::move(name));
+    m_pending.push_back(id);
+    Frame& parent = m_stack.back();
+    parent.expanded = saturating_add(parent.expanded, m_anchor_size[anchor]);
+    parent.bytes = saturating_add(parent.bytes, carried);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -252,7 +302,8 @@ private:
     std::size_t pending_start;
     bool is_map;
     YAML::anchor_t anchor;
-    std::uint64_t expanded; // nodes below, with aliases counted at their expanded size
+    std::uint64_t expanded;  // nodes below, with aliases counted at their expanded size
+    std::uint64_t bytes = 0; // text bytes and one per node below, aliases expanded likewise
   };
 
   util::Mark convert(const YAML::Mark& mark) const {
@@ -323,23 +374,30 @@ private:
   }
 
   void add_leaf(NodeId id, YAML::anchor_t anchor) {
+    // A text written out again costs its bytes, a node at least one byte (`~`, a separator).
+    const std::uint64_t bytes = std::uint64_t{m_doc.m_nodes[id].size} *
+                                    (m_doc.m_nodes[id].kind == NodeKind::scalar ? 1 : 0) +
+                                1;
     if (anchor != YAML::NullAnchor) {
-      remember_anchor(anchor, id, 1);
+      remember_anchor(anchor, id, 1, bytes);
     }
     if (!m_stack.empty()) {
       m_pending.push_back(id);
       m_stack.back().expanded = saturating_add(m_stack.back().expanded, 1);
+      m_stack.back().bytes = saturating_add(m_stack.back().bytes, bytes);
     }
   }
 
-  void remember_anchor(YAML::anchor_t anchor, NodeId id, std::uint64_t size) {
+  void remember_anchor(YAML::anchor_t anchor, NodeId id, std::uint64_t size, std::uint64_t bytes) {
     if (anchor >= m_anchor_node.size()) {
       m_anchor_node.resize(anchor + 1, 0);
       m_anchor_size.resize(anchor + 1, 0);
+      m_anchor_bytes.resize(anchor + 1, 0);
       m_anchor_open.resize(anchor + 1, false);
     }
     m_anchor_node[anchor] = id;
     m_anchor_size[anchor] = size;
+    m_anchor_bytes[anchor] = bytes;
   }
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
@@ -453,10 +511,10 @@ private:
       m_pending.push_back(id);
     }
     if (anchor != YAML::NullAnchor) {
-      remember_anchor(anchor, id, 0);
+      remember_anchor(anchor, id, 0, 0);
       m_anchor_open[anchor] = true;
     }
-    m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping, anchor, 0});
+    m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping, anchor, 0, 0});
   }
 
   void close_container() {
@@ -473,13 +531,16 @@ private:
     n.size = static_cast<std::uint32_t>(m_doc.m_children.size() - n.first);
     m_pending.resize(frame.pending_start);
     const std::uint64_t size = saturating_add(frame.expanded, 1);
+    const std::uint64_t bytes = saturating_add(frame.bytes, 1);
     if (frame.anchor != YAML::NullAnchor) {
       m_anchor_size[frame.anchor] = size;
+      m_anchor_bytes[frame.anchor] = bytes;
       m_anchor_open[frame.anchor] = false;
     }
     if (!m_stack.empty()) {
       // The container itself was counted as an entry when it opened; add what is below it.
       m_stack.back().expanded = saturating_add(m_stack.back().expanded, size);
+      m_stack.back().bytes = saturating_add(m_stack.back().bytes, bytes);
     }
   }
 
@@ -539,8 +600,11 @@ private:
   std::vector<NodeId> m_pending;
   std::vector<NodeId> m_anchor_node;
   std::vector<std::uint64_t> m_anchor_size;
+  std::vector<std::uint64_t> m_anchor_bytes; // what an alias of the anchor carries (add_leaf)
   std::vector<bool> m_anchor_open;
   std::uint64_t m_alias_nodes = 0;
+  std::uint64_t m_expanded_bytes;      // the file, plus what every alias so far carries
+  const std::uint64_t m_allowed_bytes; // YamlLimits: the multiple of the file, or 16 MiB
   int m_documents = 0;
   bool m_usable = true;
 };
@@ -737,6 +801,7 @@ ParsedYaml parse_yaml_with_yaml_cpp(std::string_view text, Reporter& report,
                "yaml-syntax");
     keep = false;
   }
+  builder.finish();
   ParsedYaml out;
   if (keep && builder.usable()) {
     out.document = std::move(doc);

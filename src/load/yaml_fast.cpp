@@ -151,6 +151,7 @@ public:
     if (m_doc.m_nodes.empty() || !m_stack.empty()) {
       throw Decline{}; // an empty file has its own finding
     }
+    m_doc.m_written_size = m_text.size(); // no aliases: the file as it is
   }
 
 private:

@@ -3,8 +3,10 @@
 
 #include <planctl/util/mark.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,6 +30,16 @@ inline constexpr std::size_t k_list_chars = 240;
 // UTF-8 bytes count one character each and are never split.
 std::string cut_value(std::string_view value, std::size_t max_chars = k_quote_chars);
 
+// A second place that explains a finding, such as the anchor of a value used through an alias.
+struct Note {
+  util::Mark mark;
+  std::string message_id; // key into the message table, like a finding's
+  std::vector<std::pair<std::string, std::string>> args;
+
+  // The note in `lang`, with the arguments substituted.
+  std::string text(Lang lang = Lang::en) const;
+};
+
 // One finding. The text is not stored: it is produced from the message table (messages.hpp)
 // in the language asked for, so that rule ids and arguments stay the same in both languages.
 struct Diagnostic {
@@ -36,6 +48,7 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string message_id; // key into the message table, e.g. `unknown-key.suggest`
   std::vector<std::pair<std::string, std::string>> args; // named values for the message
+  std::vector<Note> notes; // shown after the finding, each at its own place
 
   // The rule id (`unknown-key`): the message id up to its first `.`.
   std::string rule() const;
@@ -53,6 +66,11 @@ public:
                   std::vector<std::pair<std::string, std::string>> args = {});
   void append(const DiagnosticList& other);
 
+  // Makes every finding added later at `use` in `file` carry a note that the value there is the
+  // one anchored as `name` at `anchor`: an alias is reported where it is used, and the reader
+  // is shown where to change the value.
+  void add_alias_use(std::string_view file, util::Mark use, util::Mark anchor, std::string name);
+
   const std::vector<Diagnostic>& items() const { return m_items; }
   std::size_t error_count() const;
   std::size_t warning_count() const;
@@ -68,7 +86,14 @@ public:
   void limit(std::size_t max);
 
 private:
+  struct AliasUse {
+    util::Mark anchor;
+    std::string name;
+  };
   std::vector<Diagnostic> m_items;
+  // The alias uses of one file (the loader fills a list per file), keyed by line and column.
+  std::string m_alias_file;
+  std::unordered_map<std::uint64_t, AliasUse> m_alias_uses;
 };
 
 } // namespace planctl::diag

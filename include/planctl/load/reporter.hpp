@@ -26,6 +26,11 @@ public:
   // Adds message `message_id` at `mark` with `args` unless its rule already reached the cap.
   void add(util::Mark mark, std::string_view message_id, Args args = {});
 
+  // Makes later findings at `use` (an alias) carry a note naming the anchor `name` at `anchor`.
+  void alias_use(util::Mark use, util::Mark anchor, std::string name) {
+    m_out.add_alias_use(m_file, use, anchor, std::move(name));
+  }
+
   // Whether `rule` already reached the cap, so that a hot loop can skip building arguments;
   // call add() anyway to keep the count.
   bool capped(std::string_view rule) const;

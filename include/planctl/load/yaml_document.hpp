@@ -20,16 +20,24 @@ namespace planctl::load {
 struct YamlLimits {
   int max_depth = 64;                     // the top mapping is level 1
   std::uint64_t max_alias_nodes = 100000; // nodes reached through aliases, counted expanded
-  std::size_t max_text = 10000;           // characters of one scalar
-  std::size_t max_long_text = 50000;      // characters of a scalar under a `text` key
+  // The document with every alias written out (the file's bytes plus, per alias, the bytes of
+  // the texts and one per node it carries) may be at most `alias_multiple` times the file plus
+  // `alias_allowance`, and never more than `max_expanded_bytes` (limit-size's 16 MiB):
+  // docs/security.md, "Aliases".
+  std::uint64_t max_expanded_bytes = std::uint64_t{16} * 1024 * 1024;
+  std::uint64_t alias_multiple = 10;
+  std::uint64_t alias_allowance = std::uint64_t{1024} * 1024;
+  std::size_t max_text = 10000;      // characters of one scalar
+  std::size_t max_long_text = 50000; // characters of a scalar under a `text` key
 };
 
 using NodeId = std::uint32_t;
 
 enum class NodeKind : std::uint8_t { null, scalar, sequence, mapping };
 
-// One node. Aliases are resolved while parsing: a container's children list the anchored node
-// itself, so a node may have several parents but the tree never has a cycle.
+// One node. Aliases are resolved while parsing: an alias is a node of its own, placed where the
+// alias is written, that shares the anchored node's text or children (nothing is copied), so
+// findings point at the use; the tree never has a cycle.
 struct YamlNode {
   NodeKind kind = NodeKind::null;
   bool plain = false;       // a scalar written without quotes or `|`/`>` (typed by YAML 1.2 core)
@@ -66,12 +74,17 @@ public:
   // The key node under which `key` appears in mapping `map`, or std::nullopt.
   std::optional<NodeId> find_key(NodeId map, std::string_view key) const;
 
+  // The size of the document with every alias written out, as limit-aliases measures it: the
+  // file's bytes plus, for each alias, the bytes of the texts and one per node it carries.
+  std::uint64_t written_size() const { return m_written_size; }
+
 private:
   friend class YamlTreeBuilder;
   friend class FastYamlBuilder;
   std::vector<YamlNode> m_nodes;
   std::vector<NodeId> m_children;
   std::string m_strings;
+  std::uint64_t m_written_size = 0;
 };
 
 // The outcome of parsing: the document when it can be used to build a plan.
@@ -80,8 +93,9 @@ struct ParsedYaml {
 };
 
 // Parses `text` (already through check_source) as one YAML document, reporting syntax errors,
-// exceeded limits, aliases to their own enclosing node, control characters written as escapes,
-// duplicate keys, merge keys, non-core tags, keys that are not texts and further documents.
+// exceeded limits (nesting, texts, what aliases carry), aliases to their own enclosing node,
+// control characters written as escapes, duplicate keys, merge keys, non-core tags, keys that are
+// not texts and further documents.
 ParsedYaml parse_yaml(std::string_view text, Reporter& report, const YamlLimits& limits = {});
 
 // parse_yaml() through yaml-cpp alone, without the libyaml fast path (yaml_fast.hpp) that

@@ -393,3 +393,44 @@ TEST_CASE("diag::format_junit") {
     CHECK(format_junit(bad, false).find("name=\"x\\x02\\xC4.yaml\"") != std::string::npos);
   }
 }
+
+TEST_CASE("diag::DiagnosticList::add_alias_use") {
+  // A finding at an alias carries a note at its anchor, in every format.
+  FileResult r;
+  r.file = "p.yaml";
+  r.source = "a: &x 文本\nb: *x\n";
+  r.diagnostics.add_alias_use("p.yaml", Mark{2, 4}, Mark{1, 4}, "&x");
+  r.diagnostics.add("p.yaml", Mark{2, 4}, "internal-error", {{"what", "v"}});
+  r.diagnostics.add("p.yaml", Mark{1, 1}, "internal-error", {{"what", "w"}});
+  r.diagnostics.add("q.yaml", Mark{2, 4}, "internal-error", {{"what", "other file"}});
+  REQUIRE(r.diagnostics.items().size() == 3);
+  CHECK(r.diagnostics.items()[1].notes.empty());
+  CHECK(r.diagnostics.items()[2].notes.empty());
+  const std::vector<FileResult> rs{r};
+  SUBCASE("text, with the source of both places") {
+    CHECK(format_text(r.diagnostics.items()[0], r.source, TextStyle{.source = true}) ==
+          "p.yaml:2:4: error: internal error: v [internal-error]\n"
+          "   2 | b: *x\n"
+          "     |    ^\n"
+          "p.yaml:1:4: note: the value comes from the anchor &x here\n"
+          "   1 | a: &x 文本\n"
+          "     |    ^\n");
+    CHECK(format_text(rs, TextStyle{.lang = Lang::zh}).starts_with(
+        "p.yaml:2:4: error: 内部错误：v [internal-error]\n"
+        "p.yaml:1:4: note: 该值来自此处的锚点 &x\n"
+        "p.yaml:1:1: error:"));
+  }
+  SUBCASE("JSON: a notes key only where there are notes") {
+    const auto json = nlohmann::json::parse(format_json(rs, false));
+    const auto& items = json["files"][0]["diagnostics"];
+    CHECK(items[0]["notes"] ==
+          nlohmann::json::parse(
+              R"([{"line": 1, "column": 4, "message": "the value comes from the anchor &x here"}])"));
+    CHECK_FALSE(items[1].contains("notes"));
+  }
+  SUBCASE("GitHub: the note on a line of the message") {
+    CHECK(format_github(rs).starts_with(
+        "::error file=p.yaml,line=2,col=4,title=internal-error::internal error: v%0Ap.yaml:1:4: "
+        "the value comes from the anchor &x here\n"));
+  }
+}

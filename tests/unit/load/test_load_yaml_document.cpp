@@ -106,12 +106,15 @@ TEST_CASE("load::parse_yaml") {
     const NodeId z = *doc.find(doc.root(), "z");
     CHECK(doc.node(*doc.find(z, "k")).mark == util::Mark{8, 5});
   }
-  SUBCASE("aliases share the anchored node") {
+  SUBCASE("aliases share the anchored node's children, at their own place") {
     const Parsed p = parse("a: &x {k: v}\nb: *x\n");
     REQUIRE(p.yaml.document);
     const YamlDocument& doc = *p.yaml.document;
     CHECK(p.findings == "");
-    CHECK(*doc.find(doc.root(), "a") == *doc.find(doc.root(), "b"));
+    const NodeId a = *doc.find(doc.root(), "a");
+    const NodeId b = *doc.find(doc.root(), "b");
+    CHECK(doc.node(b).mark == util::Mark{2, 4});
+    CHECK(doc.children(a).data() == doc.children(b).data());
   }
   SUBCASE("duplicate-key: at the second, naming the first's line; the first is kept") {
     const Parsed p = parse("a: 1\nb: 2\na: 3\n");
@@ -203,6 +206,86 @@ TEST_CASE("load::parse_yaml") {
     CHECK(parse("a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: *x\nc: *x\n", limits).findings ==
           "3:4: error: aliases expand to more than 21 nodes by here; write the values out or use "
           "fewer aliases [limit-aliases]\n");
+  }
+  SUBCASE("limit-aliases.size: what aliases carry, counted without expanding") {
+    YamlLimits limits;
+    limits.alias_allowance = 0;
+    // A 100-byte text and ten aliases: each carries 101 bytes (the text and its node).
+    std::string text = "a: &x " + std::string(100, 'x') + "\nb: [";
+    for (int i = 0; i < 10; ++i) {
+      text += i ? ", *x" : "*x";
+    }
+    text += "]\n"; // 148 bytes
+    limits.alias_multiple = 8; // 148 + 10 × 101 = 1,158 ≤ 8 × 148 = 1,184
+    CHECK(parse(text, limits).findings == "");
+    limits.alias_multiple = 7; // 1,036: the 9th alias (148 + 9 × 101 = 1,057) passes it
+    const Parsed p = parse(text, limits);
+    CHECK(p.findings ==
+          "2:37: error: with its aliases written out the file would be larger than 1.0 KiB by "
+          "here (*x repeats 0.1 KiB each time; aliases may make a file at most 7 times its size "
+          "plus 1 MiB, and 16 MiB in all); write a long value once and use aliases for short "
+          "ones such as an owner [limit-aliases]\n");
+    CHECK_FALSE(p.yaml.document);
+  }
+  SUBCASE("limit-aliases.size: nested anchors carry what their aliases carry") {
+    YamlLimits limits;
+    limits.alias_allowance = 0;
+    limits.alias_multiple = 10;
+    // *l1 carries 1 + 4 × (1 + 1000) bytes: the file (1,073 bytes) and *l0 four times and *l1
+    // once are 9,082, the second *l1 passes 10 × the file.
+    std::string text = "l0: &l0 " + std::string(1000, 'y') + "\nl1: &l1 [*l0, *l0, *l0, *l0]\n";
+    text += "l2: [*l1, *l1, *l1, *l1, *l1, *l1]\n";
+    const double start = test::cpu_seconds();
+    CHECK(parse(text, limits).findings.starts_with(
+        "3:11: error: with its aliases written out the file would be larger than 10.5 KiB by "
+        "here (*l1 repeats 3.9 KiB each time;"));
+    CHECK(seconds_since(start) < test::time_limit(0.5));
+  }
+  SUBCASE("limit-aliases.size: at most 16 MiB however large the multiple") {
+    YamlLimits limits;
+    limits.alias_multiple = 1000;
+    limits.max_expanded_bytes = 4096;
+    // 1,027 bytes and three aliases of 1,001 are 4,030; the fourth passes 4,096.
+    const std::string text = "a: &x " + std::string(1000, 'x') + "\nb: [*x, *x, *x, *x]\n";
+    CHECK(parse(text, limits).findings.starts_with(
+        "2:17: error: with its aliases written out the file would be larger than 4.0 KiB by here"));
+  }
+  SUBCASE("an alias is a node at its place, sharing the anchored text") {
+    const Parsed p = parse("a: &x 文本\nb: *x\nc: &m {k: v}\nd: [*m]\n");
+    REQUIRE(p.yaml.document);
+    const YamlDocument& doc = *p.yaml.document;
+    const NodeId b = *doc.find(doc.root(), "b");
+    CHECK(doc.node(b).mark == util::Mark{2, 4});
+    CHECK(doc.scalar(b) == "文本");
+    CHECK(b != *doc.find(doc.root(), "a"));
+    const NodeId m = doc.children(*doc.find(doc.root(), "d"))[0];
+    CHECK(doc.node(m).kind == NodeKind::mapping);
+    CHECK(doc.node(m).mark == util::Mark{4, 5});
+    CHECK(doc.scalar(*doc.find(m, "k")) == "v");
+  }
+  SUBCASE("findings at an alias carry a note at the anchor") {
+    diag::DiagnosticList list;
+    Reporter report("t.yaml", list);
+    const ParsedYaml y = parse_yaml("a: &x 文本\nb: *x\n", report);
+    REQUIRE(y.document);
+    const NodeId b = *y.document->find(y.document->root(), "b");
+    report.add(y.document->node(b).mark, "limit-text", {{"count", "2"}, {"limit", "1"}});
+    report.add(util::Mark{1, 1}, "limit-text", {{"count", "2"}, {"limit", "1"}});
+    REQUIRE(list.items().size() == 2);
+    const diag::Diagnostic& d = list.items()[0];
+    CHECK(d.mark == util::Mark{2, 4});
+    REQUIRE(d.notes.size() == 1);
+    CHECK(d.notes[0].mark == util::Mark{1, 4});
+    CHECK(d.notes[0].text() == "the value comes from the anchor &x here");
+    CHECK(d.notes[0].text(diag::Lang::zh) == "该值来自此处的锚点 &x");
+    CHECK(list.items()[1].notes.empty());
+  }
+  SUBCASE("limit-text holds for a text that comes by alias") {
+    YamlLimits limits;
+    limits.max_text = 5;
+    limits.max_long_text = 8;
+    CHECK(parse("text: &x 六个汉字汉字\nt: *x\n", limits).findings ==
+          "2:4: error: this text has 6 characters; at most 5 are allowed [limit-text]\n");
   }
   SUBCASE("limit-depth: 64 levels pass, the 65th fails") {
     const auto nested = [](int levels) {
