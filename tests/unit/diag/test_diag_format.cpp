@@ -415,17 +415,18 @@ TEST_CASE("diag::DiagnosticList::add_alias_use") {
           "p.yaml:1:4: note: the value comes from the anchor &x here\n"
           "   1 | a: &x 文本\n"
           "     |    ^\n");
-    CHECK(format_text(rs, TextStyle{.lang = Lang::zh}).starts_with(
-        "p.yaml:2:4: error: 内部错误：v [internal-error]\n"
-        "p.yaml:1:4: note: 该值来自此处的锚点 &x\n"
-        "p.yaml:1:1: error:"));
+    CHECK(format_text(rs, TextStyle{.lang = Lang::zh})
+              .starts_with("p.yaml:2:4: error: 内部错误：v [internal-error]\n"
+                           "p.yaml:1:4: note: 该值来自此处的锚点 &x\n"
+                           "p.yaml:1:1: error:"));
   }
   SUBCASE("JSON: a notes key only where there are notes") {
     const auto json = nlohmann::json::parse(format_json(rs, false));
     const auto& items = json["files"][0]["diagnostics"];
-    CHECK(items[0]["notes"] ==
-          nlohmann::json::parse(
-              R"([{"line": 1, "column": 4, "message": "the value comes from the anchor &x here"}])"));
+    CHECK(
+        items[0]["notes"] ==
+        nlohmann::json::parse(
+            R"([{"line": 1, "column": 4, "message": "the value comes from the anchor &x here"}])"));
     CHECK_FALSE(items[1].contains("notes"));
   }
   SUBCASE("GitHub: the note on a line of the message") {

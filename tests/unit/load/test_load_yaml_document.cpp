@@ -215,7 +215,7 @@ TEST_CASE("load::parse_yaml") {
     for (int i = 0; i < 10; ++i) {
       text += i ? ", *x" : "*x";
     }
-    text += "]\n"; // 148 bytes
+    text += "]\n";             // 148 bytes
     limits.alias_multiple = 8; // 148 + 10 × 101 = 1,158 ≤ 8 × 148 = 1,184
     CHECK(parse(text, limits).findings == "");
     limits.alias_multiple = 7; // 1,036: the 9th alias (148 + 9 × 101 = 1,057) passes it
@@ -236,9 +236,10 @@ TEST_CASE("load::parse_yaml") {
     std::string text = "l0: &l0 " + std::string(1000, 'y') + "\nl1: &l1 [*l0, *l0, *l0, *l0]\n";
     text += "l2: [*l1, *l1, *l1, *l1, *l1, *l1]\n";
     const double start = test::cpu_seconds();
-    CHECK(parse(text, limits).findings.starts_with(
-        "3:11: error: with its aliases written out the file would be larger than 10.5 KiB by "
-        "here (*l1 repeats 3.9 KiB each time;"));
+    CHECK(parse(text, limits)
+              .findings.starts_with("3:11: error: with its aliases written out the file would be "
+                                    "larger than 10.5 KiB by "
+                                    "here (*l1 repeats 3.9 KiB each time;"));
     CHECK(seconds_since(start) < test::time_limit(0.5));
   }
   SUBCASE("limit-aliases.size: at most 16 MiB however large the multiple") {
@@ -247,8 +248,9 @@ TEST_CASE("load::parse_yaml") {
     limits.max_expanded_bytes = 4096;
     // 1,027 bytes and three aliases of 1,001 are 4,030; the fourth passes 4,096.
     const std::string text = "a: &x " + std::string(1000, 'x') + "\nb: [*x, *x, *x, *x]\n";
-    CHECK(parse(text, limits).findings.starts_with(
-        "2:17: error: with its aliases written out the file would be larger than 4.0 KiB by here"));
+    CHECK(parse(text, limits)
+              .findings.starts_with("2:17: error: with its aliases written out the file would be "
+                                    "larger than 4.0 KiB by here"));
   }
   SUBCASE("an alias is a node at its place, sharing the anchored text") {
     const Parsed p = parse("a: &x 文本\nb: *x\nc: &m {k: v}\nd: [*m]\n");
