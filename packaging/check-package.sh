@@ -127,7 +127,7 @@ got=$(bash --norc --noprofile -c '
   COMP_WORDS=(planctl ""); COMP_CWORD=1; COMP_LINE="planctl "; COMP_POINT=8
   _planctl planctl "" planctl
   echo "${COMPREPLY[*]}"' _ "$root/usr/share/bash-completion/completions/planctl")
-[[ $got == "validate render batch status init schema rules help" ]] ||
+[[ $got == "validate render batch status init import schema rules help" ]] ||
   fail "installed bash completion offers \"$got\""
 if command -v zsh >/dev/null; then
   zsh -n "$root/usr/share/zsh/vendor-completions/_planctl" || fail "installed _planctl does not parse"
