@@ -13,7 +13,7 @@ command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time is missing (package
 max_seconds=60
 max_mb=1024
 sanitized=no
-if [[ "$(nm "$PLANCTL" 2>/dev/null | grep -c '__asan_init')" != 0 ]]; then
+if planctl_is_sanitized; then
   sanitized=yes
   max_seconds=120
   max_mb=2048

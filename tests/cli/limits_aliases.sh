@@ -11,7 +11,7 @@ command -v /usr/bin/time >/dev/null || { echo "/usr/bin/time is missing (package
 # slower and its allocator keeps more: its bounds are looser, as in limits.sh.
 max_seconds=1
 max_mb=64
-if [[ "$(nm "$PLANCTL" 2>/dev/null | grep -c '__asan_init')" != 0 ]]; then
+if planctl_is_sanitized; then
   max_seconds=20
   max_mb=512
 fi

@@ -18,7 +18,7 @@ validate_mb=256
 render_mb=512
 max_cpu=2
 sanitized=no
-if [[ "$(nm "$PLANCTL" 2>/dev/null | grep -c '__asan_init')" != 0 ]]; then
+if planctl_is_sanitized; then
   sanitized=yes
   small=15000
   large=60000

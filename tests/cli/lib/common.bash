@@ -43,6 +43,9 @@ run_stdin() {
   set -e
 }
 
+# True when $PLANCTL is a sanitizer build (ASan): resource tests loosen their bounds for it.
+planctl_is_sanitized() { [[ "$(nm "$PLANCTL" 2>/dev/null | grep -c '__asan_init')" != 0 ]]; }
+
 expect_code() { [[ "$CODE" == "$1" ]] || fail "expected exit code $1, got $CODE"; }
 # expect_out TEXT / expect_err TEXT: the whole stream equals TEXT (a final newline added).
 expect_out() { [[ "$(cat "$T/stdout")" == "$1" ]] || fail "stdout is not: $1"; }
