@@ -1,9 +1,11 @@
 #include <planctl/layout/blocks.hpp>
 #include <planctl/layout/date_wording.hpp>
 #include <planctl/layout/layout.hpp>
+#include <planctl/layout/official.hpp>
 #include <planctl/layout/paragraphs.hpp>
 #include <planctl/layout/plan_body.hpp>
 #include <planctl/layout/report_sections.hpp>
+#include <planctl/layout/task_table.hpp>
 #include <planctl/layout/text_rules.hpp>
 
 #include <array>
@@ -37,12 +39,14 @@ std::string section_heading(const std::optional<model::Text>& override_text, con
 
 } // namespace
 
-Document layout_plan(const model::PlanFile& file, const model::TaskIndex& /*index*/,
+Document layout_plan(const model::PlanFile& file, const model::TaskIndex& index,
                      const LayoutOptions& options) {
   const TextRules rules(options);
   const model::Plan& plan = file.plan;
   Document doc =
       with_signature(rules.line(plan.title.value), rules.line(plan.issuer.value), plan.date.value);
+  doc.title_lines = title_lines(plan.title.value, rules);
+  apply_official_parts(doc, plan.official.letterhead, plan.official, plan.date.value, rules);
   if (plan.basis) {
     for (std::string& paragraph : rules.paragraphs(plan.basis->value)) {
       doc.blocks.push_back(paragraph_block(std::move(paragraph)));
@@ -52,6 +56,7 @@ Document layout_plan(const model::PlanFile& file, const model::TaskIndex& /*inde
   if (std::optional<Block> attachments = attachments_block(plan.attachments, rules)) {
     doc.blocks.push_back(std::move(*attachments));
   }
+  doc.attachment_pages = attachment_pages(file, index, rules);
   return doc;
 }
 
@@ -70,7 +75,15 @@ std::optional<Document> layout_report(const model::PlanFile& file, const model::
   }
   const std::string issuer =
       report.issuer ? rules.line(report.issuer->value) : rules.line(file.plan.issuer.value);
-  Document doc = with_signature(std::move(title), issuer, report_date(file));
+  const util::Date date = report_date(file);
+  Document doc = with_signature(std::move(title), issuer, date);
+  if (report.title) {
+    doc.title_lines = title_lines(report.title->value, rules);
+  }
+  // The report is the same organisation's document: its letterhead defaults to the plan's.
+  apply_official_parts(
+      doc, report.official.letterhead ? report.official.letterhead : file.plan.official.letterhead,
+      report.official, date, rules);
 
   struct Section {
     std::string heading;

@@ -233,11 +233,67 @@ std::string attachments(const layout::Block& block) {
 
 } // namespace
 
+// One plain paragraph of `text`, after a blank line; nothing for an empty text.
+void plain_paragraph(std::string& out, std::string_view text) {
+  if (text.empty()) {
+    return;
+  }
+  if (!out.empty()) {
+    out += '\n';
+  }
+  out += escape(text, true);
+  out += '\n';
+}
+
+// Two parts of one line (the number and 签发人, the 印发机关 and 印发日期), as plain text
+// separated by two ideographic spaces: GFM cannot spread a line to both margins.
+std::string two_parts(std::string_view left, std::string_view right) {
+  if (left.empty()) {
+    return std::string(right);
+  }
+  return std::string(left) + "\u3000\u3000" + std::string(right);
+}
+
+// A GFM table: the header row, the delimiter row, one row per entry; cells escaped, so a
+// `|` in a cell stays text.
+std::string gfm_table(const std::vector<std::string>& header,
+                      const std::vector<std::vector<std::string>>& rows) {
+  const auto row = [&](const std::vector<std::string>& cells) {
+    std::string line = "|";
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      line += ' ';
+      line += c < cells.size() ? escape(cells[c], false) : std::string();
+      line += " |";
+    }
+    line += '\n';
+    return line;
+  };
+  std::string out = row(header);
+  out += '|';
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    out += " --- |";
+  }
+  out += '\n';
+  for (const auto& cells : rows) {
+    out += row(cells);
+  }
+  return out;
+}
+
 std::string to_markdown(const layout::Document& doc) {
   std::string out;
+  if (doc.letterhead) {
+    plain_paragraph(out, doc.letterhead->mark);
+    plain_paragraph(out, two_parts(doc.letterhead->doc_number,
+                                   doc.letterhead->signer.empty()
+                                       ? std::string()
+                                       : doc.letterhead->signer_label + doc.letterhead->signer));
+    out += '\n';
+  }
   out += "# ";
   out += escape(doc.title, false);
   out += '\n';
+  plain_paragraph(out, doc.recipients);
   for (const layout::Block& block : doc.blocks) {
     std::string paragraph;
     switch (block.kind) {
@@ -275,6 +331,19 @@ std::string to_markdown(const layout::Document& doc) {
     out += '\n';
     out += signature;
     out += '\n';
+  }
+  plain_paragraph(out, doc.note);
+  for (const layout::AttachmentPage& page : doc.attachment_pages) {
+    plain_paragraph(out, page.label);
+    plain_paragraph(out, page.title);
+    out += '\n';
+    out += gfm_table(page.header, page.rows);
+  }
+  if (doc.imprint) {
+    plain_paragraph(out, doc.imprint->copy_to);
+    if (!doc.imprint->printed_by.empty()) {
+      plain_paragraph(out, two_parts(doc.imprint->printed_by, doc.imprint->printed_date));
+    }
   }
   return out;
 }

@@ -59,9 +59,44 @@ void append_line(std::string& out, std::string_view indent, std::string_view tex
   out += '\n';
 }
 
+// `left` and `right` on one line of 28 characters, each one character from its edge
+// (GB/T 9704 §7.2.3 for the number and 签发人, §7.4.3 for the 印发 line); `right` alone is
+// set against the right edge.
+std::string spread_line(std::string_view left, std::string_view right) {
+  const std::string l = one_line(left);
+  const std::string r = one_line(right);
+  std::string out = "\u3000" + l;
+  const long gap = k_line_halves - 4 - width_in_halves(l) - width_in_halves(r);
+  out += gap >= 2 ? padding(gap) : std::string("\u3000");
+  out += r;
+  out += "\u3000\n";
+  return out;
+}
+
+// The sealed sign-off of GB/T 9704 §7.3.5.1: the date 右空四字, the issuer centred over the
+// date (on a whole character, rounded left), room for the seal over both.
+std::string sealed_signature(const std::string& issuer, const std::string& date) {
+  constexpr long k_seal_margin = 8; // four characters
+  const long issuer_width = width_in_halves(issuer);
+  const long date_width = width_in_halves(date);
+  const long date_start = std::max(0L, k_line_halves - k_seal_margin - date_width);
+  const long issuer_start = std::max(0L, date_start + (date_width - issuer_width) / 2);
+  std::string out;
+  if (!issuer.empty()) {
+    append_line(out, padding(issuer_start), issuer);
+  }
+  if (!date.empty()) {
+    append_line(out, padding(date_start), date);
+  }
+  return out;
+}
+
 std::string signature(const layout::Signature& sig) {
   const std::string issuer = one_line(sig.issuer);
   const std::string date = one_line(sig.date);
+  if (sig.sealed) {
+    return sealed_signature(issuer, date);
+  }
   const long issuer_width = width_in_halves(issuer);
   const long date_width = width_in_halves(date);
   const long right = k_line_halves - k_margin_halves;
@@ -91,8 +126,32 @@ std::string signature(const layout::Signature& sig) {
 
 std::string to_text(const layout::Document& doc) {
   std::string out;
-  append_line(out, {}, doc.title);
+  if (doc.letterhead) {
+    // The 版头: the mark, then the number (with 签发人 on the right for a document sent up).
+    const layout::Letterhead& head = *doc.letterhead;
+    if (!head.mark.empty()) {
+      append_line(out, {}, head.mark);
+      out += '\n';
+    }
+    if (!head.signer.empty()) {
+      out += spread_line(head.doc_number, head.signer_label + head.signer);
+      out += '\n';
+    } else if (!head.doc_number.empty()) {
+      append_line(out, {}, head.doc_number);
+      out += '\n';
+    }
+  }
+  if (doc.title_lines.empty()) {
+    append_line(out, {}, doc.title);
+  } else {
+    for (const std::string& line : doc.title_lines) {
+      append_line(out, {}, line);
+    }
+  }
   out += '\n';
+  if (!doc.recipients.empty()) {
+    append_line(out, {}, doc.recipients);
+  }
   for (const layout::Block& block : doc.blocks) {
     switch (block.kind) {
     case layout::BlockKind::heading:
@@ -128,6 +187,44 @@ std::string to_text(const layout::Document& doc) {
   if (!sig.empty()) {
     out += '\n';
     out += sig;
+  }
+  if (!doc.note.empty()) {
+    append_line(out, k_indent, doc.note); // 附注: the line after the date, 左空二字 (§7.3.6)
+  }
+  for (const layout::AttachmentPage& page : doc.attachment_pages) {
+    // An attachment with content: its label, its title, then the table as tab-separated
+    // lines, which Word and WPS turn into a table (Insert → Table → Convert Text to Table).
+    out += '\n';
+    append_line(out, {}, page.label);
+    out += '\n';
+    append_line(out, {}, page.title);
+    out += '\n';
+    const auto row = [&](const std::vector<std::string>& cells) {
+      std::string line;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        if (c > 0) {
+          line += '\t';
+        }
+        for (const char ch : one_line(cells[c])) {
+          line += ch == '\t' ? ' ' : ch;
+        }
+      }
+      append_line(out, {}, line);
+    };
+    row(page.header);
+    for (const auto& cells : page.rows) {
+      row(cells);
+    }
+  }
+  if (doc.imprint) {
+    // The 版记 (§7.4): 抄送 一字 in from both edges, the 印发 line spread over the 28.
+    out += '\n';
+    if (!doc.imprint->copy_to.empty()) {
+      append_line(out, "\u3000", doc.imprint->copy_to);
+    }
+    if (!doc.imprint->printed_by.empty()) {
+      out += spread_line(doc.imprint->printed_by, doc.imprint->printed_date);
+    }
   }
   return out;
 }

@@ -5,15 +5,16 @@
 
 #include <planctl/model/plan.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace planctl::layout {
 
 enum class BlockKind {
-  heading,     // a numbered heading on its own line: `number` + `title` (一、 or （一） style)
-  paragraph,   // a body paragraph: `text`
-  run_in,      // a run-in item: `number` + `title` + `title_end`, then `text`, one paragraph
+  heading,   // a numbered heading on its own line: `number` + `title` (一、 or （一） style)
+  paragraph, // a body paragraph: `text`
+  run_in,    // a run-in item: `number` + `title` + `title_end`, then `text`, one paragraph
   attachments, // the 附件 note: `label` (`附件：`) and `entries` (`1.……`, `2.……` or one entry)
 };
 
@@ -21,12 +22,12 @@ enum class BlockKind {
 struct Block {
   BlockKind kind = BlockKind::paragraph;
   model::NumberStyle style = model::NumberStyle::chinese; // for heading and run_in
-  int outline_level = 0;   // heading: 1 for 一、, 2 for （一）; run_in: 3 for 1., 4 for （1）
-  std::string number;      // `一、` `（一）` `1.` `（1）`; empty for an unnumbered run-in item
-  std::string title;       // heading or run-in title, punctuation normalised, no number
-  std::string title_end;   // run-in: `。` or empty when the title already ends in punctuation
-  std::string text;        // paragraph or run-in body (one paragraph, no line breaks)
-  std::string label;       // attachments: `附件：`
+  int outline_level = 0; // heading: 1 for 一、, 2 for （一）; run_in: 3 for 1., 4 for （1）
+  std::string number;    // `一、` `（一）` `1.` `（1）`; empty for an unnumbered run-in item
+  std::string title;     // heading or run-in title, punctuation normalised, no number
+  std::string title_end; // run-in: `。` or empty when the title already ends in punctuation
+  std::string text;      // paragraph or run-in body (one paragraph, no line breaks)
+  std::string label;     // attachments: `附件：`
   std::vector<std::string> entries; // attachments: each entry with its number
 };
 
@@ -34,20 +35,56 @@ struct Block {
 struct Signature {
   std::string issuer;
   std::string date;
+  bool sealed = false; // laid out for a seal (§7.3.5.1): date 右空四字, issuer centred over it
+};
+
+// The 版头 of an official document (GB/T 9704 §7.2): the issuing organisation's mark, then
+// the document number centred, or on the left with `签发人：` and the name on the right.
+struct Letterhead {
+  std::string mark;         // 发文机关标志, e.g. `海东市平安区教育局文件`
+  std::string doc_number;   // `平教〔2020〕12号`, or empty
+  std::string signer_label; // `签发人：` when there is a signer, else empty
+  std::string signer;       // the signer's name
+};
+
+// The 版记 (§7.4) at the foot of the last page: `抄送：…。` and the printing line.
+struct Imprint {
+  std::string copy_to;      // `抄送：各学区，各中小学。`, or empty
+  std::string printed_by;   // 印发机关, on the left; empty for no printing line
+  std::string printed_date; // `2020年4月10日印发`, on the right
+};
+
+// An attachment printed as content (§7.3.7): its own page(s) after the document, a label at
+// the top left, the title centred, then a table with a header row.
+struct AttachmentPage {
+  std::string label; // `附件1`, or `附件` when the document has one attachment
+  std::string title;
+  std::vector<std::string> header;            // the table's column titles
+  std::vector<std::vector<std::string>> rows; // one cell per column
+  bool wide = false; // wider than the 28-character line: printed across the page (landscape)
 };
 
 // Facts about the document for package properties.
 struct Metadata {
   std::string title;
-  std::string author;       // the issuer
-  util::Date date;          // the signing date (timestamps derive from it)
+  std::string author; // the issuer
+  util::Date date;    // the signing date (timestamps derive from it)
 };
 
-// A whole document: the plan or the report.
+// A whole document: the plan or the report. The official-document parts (letterhead,
+// recipients, note, imprint, attachment pages) are empty for a school's own plan, and every
+// writer then writes exactly what it wrote before they existed.
 struct Document {
   std::string title;
+  // The title's lines when the author broke it (梯形 or 菱形, §7.3.1); empty for one line.
+  std::vector<std::string> title_lines;
+  std::optional<Letterhead> letterhead;
+  std::string recipients; // 主送 line: `各中小学、各幼儿园：`, or empty
   std::vector<Block> blocks;
   Signature signature;
+  std::string note; // 附注 after the date: `（联系人：张慧君，电话：0972-8612345）`, or empty
+  std::optional<Imprint> imprint;
+  std::vector<AttachmentPage> attachment_pages;
   Metadata metadata;
 };
 

@@ -126,6 +126,20 @@ struct Period {
   Mark end_mark;   // the `end` value, when read from the file
 };
 
+// The official-document parts of a plan or report (plan-format.md "Official-document
+// elements", GB/T 9704 §7.2–7.4); every one is optional and absent in a school's own plan.
+struct OfficialParts {
+  std::optional<Text> letterhead; // 发文机关标志
+  std::optional<Text> doc_number; // 发文字号, `平教〔2020〕12号`
+  std::optional<Text> signer;     // 签发人 (a document sent up)
+  TextList recipients;            // 主送机关
+  std::optional<Text> note;       // 附注
+  TextList copy_to;               // 抄送机关
+  std::optional<Text> printed_by; // 印发机关
+  std::optional<Located<util::Date>> printed_date;
+  std::optional<Located<bool>> seal; // the sealed sign-off (§7.3.5.1)
+};
+
 struct Plan {
   Text title;
   Located<int> year;
@@ -139,6 +153,10 @@ struct Plan {
   Mark numbering_mark;
   std::vector<Item> sections;
   TextList attachments;
+  // Parallel to `attachments`: the `content` of an entry written as `{title, content}`
+  // (`tasks`: the task allocation table is printed as that attachment).
+  std::vector<std::optional<Text>> attachment_content;
+  OfficialParts official;
   Mark mark;
 };
 
@@ -183,6 +201,7 @@ struct Report {
   std::vector<ReportItem> problems;
   std::vector<ReportItem> next_steps;
   ReportHeadings headings;
+  OfficialParts official; // `letterhead` defaults to the plan's; nothing else is inherited
   Mark mark;
 };
 

@@ -227,8 +227,36 @@ void attachments(XmlWriter& w, const layout::Block& block) {
 // (首字右移二字) or, when it is the longer, by its right end. With 仿宋_GB2312's half-width
 // digits the two anchorings agree; a renderer that sets digits wider or spaces them from
 // the ideographs (LibreOffice ignores w:autoSpaceDN) moves only the unanchored end.
+// The sealed signature of GB/T 9704 §7.3.5.1, where the text output puts it: the date
+// 右空四字 (anchored by its right end), the issuer centred over the date on a whole character
+// (anchored by its start).
+void sealed_signature(XmlWriter& w, const layout::Signature& sig) {
+  constexpr int k_line = 56;       // 28 characters, in half characters
+  constexpr int k_seal_margin = 8; // four characters
+  const int issuer = half_char_units(sig.issuer);
+  const int date = half_char_units(sig.date);
+  const int date_start = std::max(0, k_line - k_seal_margin - date);
+  const int issuer_start = std::max(0, date_start + (date - issuer) / 2) / 2 * 2;
+  blank_paragraph(w, {.next = true});
+  if (!sig.issuer.empty()) {
+    begin_paragraph(w, "Signature", {units_to_twips(issuer_start), 0, 0}, -1, "left",
+                    {.next = !sig.date.empty(), .lines = true});
+    run(w, sig.issuer);
+    end_paragraph(w);
+  }
+  if (!sig.date.empty()) {
+    begin_paragraph(w, "Signature", {0, units_to_twips(k_seal_margin), 0}, -1, {}, {.lines = true});
+    run(w, sig.date);
+    end_paragraph(w);
+  }
+}
+
 void signature(XmlWriter& w, const layout::Signature& sig) {
   if (sig.issuer.empty() && sig.date.empty()) {
+    return;
+  }
+  if (sig.sealed) {
+    sealed_signature(w, sig);
     return;
   }
   constexpr int k_line = 56;  // 28 characters, in half characters
@@ -270,11 +298,29 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
   }
 }
 
-void section(XmlWriter& w) {
+// How a section starts and what it shows: the body's sections number their pages; the
+// 版记's starts on an even page, has no page number and stands at the foot of the page.
+struct SectionKind {
+  bool imprint = false;
+  bool landscape = false;
+};
+
+void section(XmlWriter& w, const SectionKind& kind = {}) {
   w.open("w:sectPr");
-  w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId4"}});
-  w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId5"}});
-  w.leaf("w:pgSz", {{"w:w", num(k_page_width)}, {"w:h", num(k_page_height)}});
+  if (kind.imprint) {
+    w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId6"}});
+    w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId6"}});
+    w.leaf("w:type", {{"w:val", "evenPage"}});
+  } else {
+    w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId4"}});
+    w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId5"}});
+  }
+  if (kind.landscape) {
+    w.leaf("w:pgSz",
+           {{"w:w", num(k_page_height)}, {"w:h", num(k_page_width)}, {"w:orient", "landscape"}});
+  } else {
+    w.leaf("w:pgSz", {{"w:w", num(k_page_width)}, {"w:h", num(k_page_height)}});
+  }
   w.leaf("w:pgMar", {{"w:top", num(k_margin_top)},
                      {"w:right", num(k_margin_right)},
                      {"w:bottom", num(k_margin_bottom)},
@@ -286,22 +332,270 @@ void section(XmlWriter& w) {
   // A line grid only: a linesAndChars grid that Word honours makes LibreOffice give each
   // character two cells (docs/docx.md); the 28 characters come from the condensed pitch.
   w.leaf("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(k_line_pitch)}});
+  if (kind.imprint) {
+    // §7.4.1: the last rule of the 版记 lies on the bottom edge of the type area.
+    w.leaf("w:vAlign", {{"w:val", "bottom"}});
+  }
   w.close();
   w.newline();
 }
 
+// An empty paragraph that ends the section before it (its w:sectPr describes that section).
+void section_break(XmlWriter& w, const SectionKind& kind) {
+  w.open("w:p");
+  w.open("w:pPr");
+  section(w, kind);
+  w.close();
+  w.close();
+  w.newline();
+}
+
+// The 版头 (§7.2): the mark in red 小标宋 as large as 初号 while it fits one line, its top
+// 35 mm below the type area's top; a blank line; the number centred, or on the left with
+// 签发人 on the right (§7.2.3), with the red rule under it; a blank line before the title.
+void letterhead(XmlWriter& w, const layout::Letterhead& head) {
+  if (!head.mark.empty()) {
+    const int characters = std::max(1, half_char_units(head.mark) / 2);
+    const int size = std::min(k_letterhead_max_size, 2 * k_text_width / 20 / characters);
+    const int line = size * 10 * 5 / 4; // twips: the face's height and a little leading
+    w.open("w:p");
+    w.open("w:pPr");
+    w.leaf("w:pStyle", {{"w:val", "Letterhead"}});
+    w.leaf("w:spacing", {{"w:before", num(std::max(0, k_letterhead_top - (line - size * 10)))},
+                         {"w:line", num(line)},
+                         {"w:lineRule", "exact"}});
+    w.close();
+    w.open("w:r");
+    w.open("w:rPr");
+    w.leaf("w:sz", {{"w:val", num(size)}});
+    w.leaf("w:szCs", {{"w:val", num(size)}});
+    w.close();
+    text_piece(w, head.mark);
+    w.close();
+    end_paragraph(w);
+    blank_paragraph(w);
+  }
+  if (head.doc_number.empty() && head.signer.empty()) {
+    return;
+  }
+  w.open("w:p");
+  w.open("w:pPr");
+  w.leaf("w:pStyle", {{"w:val", "DocNumber"}});
+  if (!head.signer.empty()) {
+    // 发文字号 居左空一字, 签发人 居右空一字 at a right tab stop.
+    w.open("w:tabs");
+    w.leaf("w:tab", {{"w:val", "right"}, {"w:pos", num(k_text_width - 2 * k_char_pitch)}});
+    w.close();
+    w.leaf("w:ind", {{"w:left", num(k_char_pitch)}, {"w:right", num(k_char_pitch)}});
+    w.leaf("w:jc", {{"w:val", "left"}});
+  }
+  w.close();
+  run(w, head.doc_number);
+  if (!head.signer.empty()) {
+    w.open("w:r");
+    w.leaf("w:tab");
+    w.close();
+    run(w, head.signer_label);
+    run(w, head.signer, "SignerName");
+  }
+  end_paragraph(w);
+  blank_paragraph(w);
+}
+
+// One cell of the task table: a TableText paragraph, bold in the header row.
+void table_cell(XmlWriter& w, std::string_view text, int width, bool header) {
+  w.open("w:tc");
+  w.open("w:tcPr");
+  w.leaf("w:tcW", {{"w:w", num(width)}, {"w:type", "dxa"}});
+  w.leaf("w:vAlign", {{"w:val", "center"}});
+  w.close();
+  w.open("w:p");
+  w.open("w:pPr");
+  w.leaf("w:pStyle", {{"w:val", "TableText"}});
+  w.close();
+  if (header && !text.empty()) {
+    w.open("w:r");
+    w.open("w:rPr");
+    w.leaf("w:b");
+    w.close();
+    text_piece(w, text);
+    w.close();
+  } else {
+    run(w, text);
+  }
+  w.close();
+  w.close();
+}
+
+// The widths of the table's columns in twips, filling `total`: each column in proportion to
+// its widest cell (at most 16 characters, so one long task title cannot starve the others).
+std::vector<int> column_widths(const layout::AttachmentPage& page, int total) {
+  std::vector<int> units(page.header.size(), 0);
+  const auto widen = [&](const std::vector<std::string>& row) {
+    for (std::size_t c = 0; c < units.size() && c < row.size(); ++c) {
+      units[c] = std::max(units[c], std::min(32, half_char_units(row[c])) + 2);
+    }
+  };
+  widen(page.header);
+  for (const auto& row : page.rows) {
+    widen(row);
+  }
+  int sum = 0;
+  for (const int u : units) {
+    sum += u;
+  }
+  std::vector<int> widths(units.size(), 0);
+  int used = 0;
+  for (std::size_t c = 0; c < units.size(); ++c) {
+    widths[c] = c + 1 == units.size() ? total - used : total * units[c] / std::max(1, sum);
+    used += widths[c];
+  }
+  return widths;
+}
+
+// An attachment with content (§7.3.7): `附件1` in 黑体 at the top left of a new page, a blank
+// line, the title centred in 小标宋, a blank line, then the table, its header row repeated
+// on every page and no row split across pages.
+void attachment_page(XmlWriter& w, const layout::AttachmentPage& page, bool own_section) {
+  w.open("w:p");
+  w.open("w:pPr");
+  w.leaf("w:pStyle", {{"w:val", "AttachmentLabel"}});
+  if (own_section) {
+    // The section already starts a new page.
+    w.leaf("w:pageBreakBefore", {{"w:val", "0"}});
+  }
+  w.close();
+  run(w, page.label);
+  end_paragraph(w);
+  blank_paragraph(w);
+  begin_paragraph(w, "AttachmentTitle");
+  run(w, page.title);
+  end_paragraph(w);
+  blank_paragraph(w);
+
+  const int total = page.wide ? k_page_height - k_margin_left - k_margin_right : k_text_width;
+  const std::vector<int> widths = column_widths(page, total);
+  w.open("w:tbl");
+  w.open("w:tblPr");
+  w.leaf("w:tblW", {{"w:w", num(total)}, {"w:type", "dxa"}});
+  w.leaf("w:jc", {{"w:val", "center"}});
+  w.open("w:tblBorders");
+  for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+    w.leaf(side, {{"w:val", "single"}, {"w:sz", "4"}, {"w:space", "0"}, {"w:color", "000000"}});
+  }
+  w.close();
+  w.leaf("w:tblLayout", {{"w:type", "fixed"}});
+  w.close();
+  w.open("w:tblGrid");
+  for (const int width : widths) {
+    w.leaf("w:gridCol", {{"w:w", num(width)}});
+  }
+  w.close();
+  const auto row = [&](const std::vector<std::string>& cells, bool header) {
+    w.open("w:tr");
+    w.open("w:trPr");
+    w.leaf("w:cantSplit");
+    if (header) {
+      w.leaf("w:tblHeader");
+    }
+    w.close();
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      table_cell(w, c < cells.size() ? std::string_view(cells[c]) : std::string_view(), widths[c],
+                 header);
+    }
+    w.close();
+    w.newline();
+  };
+  row(page.header, true);
+  for (const auto& cells : page.rows) {
+    row(cells, false);
+  }
+  w.close();
+  w.newline();
+}
+
+// The 版记 (§7.4) on a page of its own at the foot of an even page: a thick rule above the
+// first line, a thin one between the lines, a thick one under the last.
+void imprint(XmlWriter& w, const layout::Imprint& imprint) {
+  const auto rule = [&](std::string_view side, int eighths) {
+    w.leaf(side,
+           {{"w:val", "single"}, {"w:sz", num(eighths)}, {"w:space", "1"}, {"w:color", "000000"}});
+  };
+  const bool copies = !imprint.copy_to.empty();
+  const bool printed = !imprint.printed_by.empty();
+  if (copies) {
+    w.open("w:p");
+    w.open("w:pPr");
+    w.leaf("w:pStyle", {{"w:val", "Imprint"}});
+    w.open("w:pBdr");
+    rule("w:top", k_rule_thick_eighths);
+    rule("w:bottom", printed ? k_rule_thin_eighths : k_rule_thick_eighths);
+    w.close();
+    // Wrapped lines align after `抄送：` (three 4号 characters).
+    w.leaf("w:ind", {{"w:left", num(4 * k_imprint_indent)},
+                     {"w:right", num(k_imprint_indent)},
+                     {"w:hanging", num(3 * k_imprint_indent)}});
+    w.close();
+    run(w, imprint.copy_to);
+    end_paragraph(w);
+  }
+  if (printed) {
+    w.open("w:p");
+    w.open("w:pPr");
+    w.leaf("w:pStyle", {{"w:val", "Imprint"}});
+    w.open("w:pBdr");
+    if (!copies) {
+      rule("w:top", k_rule_thick_eighths);
+    }
+    rule("w:bottom", k_rule_thick_eighths);
+    w.close();
+    w.open("w:tabs");
+    w.leaf("w:tab", {{"w:val", "right"}, {"w:pos", num(k_text_width - 2 * k_imprint_indent)}});
+    w.close();
+    w.close();
+    run(w, imprint.printed_by);
+    w.open("w:r");
+    w.leaf("w:tab");
+    w.close();
+    run(w, imprint.printed_date);
+    end_paragraph(w);
+  }
+}
+
 } // namespace
+
+bool is_official(const layout::Document& doc) {
+  return doc.letterhead || !doc.recipients.empty() || !doc.note.empty() || doc.imprint ||
+         !doc.attachment_pages.empty();
+}
 
 std::string document_xml(const layout::Document& doc) {
   XmlWriter w;
   w.open("w:document", {{"xmlns:w", k_ns_w}, {"xmlns:r", k_ns_r}});
   w.open("w:body");
   w.newline();
-  if (!doc.title.empty()) {
+  if (doc.letterhead) {
+    letterhead(w, *doc.letterhead);
+  }
+  if (!doc.title_lines.empty()) {
+    // A title the author broke (§7.3.1): one paragraph a line, single-spaced on the grid.
+    for (const std::string& line : doc.title_lines) {
+      begin_paragraph(w, "Title");
+      run(w, line);
+      end_paragraph(w);
+    }
+    blank_paragraph(w);
+  } else if (!doc.title.empty()) {
     begin_paragraph(w, "Title");
     run(w, doc.title);
     end_paragraph(w);
     blank_paragraph(w);
+  }
+  if (!doc.recipients.empty()) {
+    // 主送机关: flush left on the line after the blank under the title (§7.3.2).
+    begin_paragraph(w, "Recipients");
+    run(w, doc.recipients);
+    end_paragraph(w);
   }
   // The last body paragraph holds to what follows (the attachments note or the sign-off),
   // with widow control so that at least two of its lines go over with them.
@@ -332,7 +626,36 @@ std::string document_xml(const layout::Document& doc) {
     }
   }
   signature(w, doc.signature);
-  section(w);
+  if (!doc.note.empty()) {
+    // 附注: the line after the date, 左空二字 (§7.3.6).
+    begin_paragraph(w, "Note");
+    run(w, doc.note);
+    end_paragraph(w);
+  }
+  // Each attachment with content starts a new page; a wide table gets a landscape section
+  // of its own (the section before ends with the text output's blank line).
+  bool landscape = false; // the orientation of the section being written
+  for (const layout::AttachmentPage& page : doc.attachment_pages) {
+    if (page.wide || landscape) {
+      section_break(w, {.landscape = landscape});
+    } else {
+      blank_paragraph(w);
+    }
+    attachment_page(w, page, page.wide || landscape);
+    landscape = page.wide;
+  }
+  if (doc.imprint) {
+    // The text output's blank line before the 版记 ends the section before it; the 版记's
+    // own section starts on an even page.
+    section_break(w, {.landscape = landscape});
+    imprint(w, *doc.imprint);
+    section(w, {.imprint = true});
+  } else {
+    if (!doc.attachment_pages.empty()) {
+      blank_paragraph(w); // Word needs a paragraph after a table that ends the document
+    }
+    section(w, {.landscape = landscape});
+  }
   w.close();
   w.close();
   return w.finish();

@@ -69,7 +69,7 @@ std::string w3cdtf(const Timestamp& time) {
   return buf;
 }
 
-std::string content_types_xml() {
+std::string content_types_xml(bool blank_footer) {
   XmlWriter w;
   w.open("Types", {{"xmlns", k_ns_content_types}});
   w.newline();
@@ -89,6 +89,9 @@ std::string content_types_xml() {
   override_part("/word/fontTable.xml", wml + "fontTable+xml");
   override_part("/word/footer1.xml", wml + "footer+xml");
   override_part("/word/footer2.xml", wml + "footer+xml");
+  if (blank_footer) {
+    override_part("/word/footer3.xml", wml + "footer+xml");
+  }
   override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
   override_part("/docProps/app.xml",
                 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
@@ -111,7 +114,7 @@ std::string package_rels_xml() {
   return w.finish();
 }
 
-std::string document_rels_xml() {
+std::string document_rels_xml(bool blank_footer) {
   XmlWriter w;
   w.open("Relationships", {{"xmlns", k_ns_relationships}});
   w.newline();
@@ -121,6 +124,9 @@ std::string document_rels_xml() {
   relationship(w, "rId3", base + "fontTable", "fontTable.xml");
   relationship(w, "rId4", base + "footer", "footer1.xml");
   relationship(w, "rId5", base + "footer", "footer2.xml");
+  if (blank_footer) {
+    relationship(w, "rId6", base + "footer", "footer3.xml");
+  }
   w.close();
   return w.finish();
 }
@@ -180,17 +186,21 @@ std::vector<Part> package(const layout::Document& doc, const Timestamp& time) {
   // [Content_Types].xml must come first for some readers; the rest follows the order in
   // which Word itself writes a package.
   std::vector<Part> parts;
-  parts.push_back({"[Content_Types].xml", content_types_xml()});
+  const bool blank_footer = doc.imprint.has_value();
+  parts.push_back({"[Content_Types].xml", content_types_xml(blank_footer)});
   parts.push_back({"_rels/.rels", package_rels_xml()});
   parts.push_back({"docProps/app.xml", app_xml()});
   parts.push_back({"docProps/core.xml", core_xml(doc.metadata, time)});
   parts.push_back({"word/document.xml", document_xml(doc)});
-  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml()});
-  parts.push_back({"word/styles.xml", styles_xml()});
+  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(blank_footer)});
+  parts.push_back({"word/styles.xml", styles_xml(is_official(doc))});
   parts.push_back({"word/settings.xml", settings_xml()});
   parts.push_back({"word/fontTable.xml", font_table_xml()});
   parts.push_back({"word/footer1.xml", footer_xml(FooterSide::odd)});
   parts.push_back({"word/footer2.xml", footer_xml(FooterSide::even)});
+  if (blank_footer) {
+    parts.push_back({"word/footer3.xml", blank_footer_xml()});
+  }
   return parts;
 }
 

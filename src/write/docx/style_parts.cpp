@@ -101,6 +101,90 @@ void run_in_style(XmlWriter& w, int level, std::string_view face, bool is_bold) 
   end_style(w);
 }
 
+// The styles of the official-document parts (GB/T 9704 §7.2–7.4, §7.3.7), written only for
+// a document that has them, so that every other document's styles stay as they were.
+void official_styles(XmlWriter& w) {
+  // 发文机关标志: red 小标宋, centred; the size is set per document (it must fit the line).
+  begin_style(w, "paragraph", "Letterhead", "Letterhead", "Normal", "", 12);
+  w.open("w:pPr");
+  w.leaf("w:snapToGrid", {{"w:val", "0"}});
+  w.leaf("w:jc", {{"w:val", "center"}});
+  w.close();
+  w.open("w:rPr");
+  fonts(w, k_face_title);
+  w.leaf("w:color", {{"w:val", k_red}});
+  char_spacing(w, 0);
+  w.close();
+  end_style(w);
+
+  // 发文字号 centred, then the red rule the width of the type area 4 mm below it (§7.2.5).
+  begin_style(w, "paragraph", "DocNumber", "Document Number", "Normal", "", 12);
+  w.open("w:pPr");
+  w.open("w:pBdr");
+  w.leaf("w:bottom", {{"w:val", "single"},
+                      {"w:sz", num(k_red_rule_eighths)},
+                      {"w:space", num(k_red_rule_space)},
+                      {"w:color", k_red}});
+  w.close();
+  w.leaf("w:jc", {{"w:val", "center"}});
+  w.close();
+  end_style(w);
+
+  // 签发人姓名 in 楷体 (§7.2.3).
+  begin_style(w, "character", "SignerName", "Signer Name", "DefaultParagraphFont", "", 12);
+  w.open("w:rPr");
+  fonts(w, k_face_heading2);
+  w.close();
+  end_style(w);
+
+  begin_style(w, "paragraph", "Recipients", "Recipients", "Normal", "", 12);
+  end_style(w);
+
+  begin_style(w, "paragraph", "Note", "Note", "Normal", "", 12);
+  w.open("w:pPr");
+  first_line_indent(w);
+  w.close();
+  end_style(w);
+
+  // 版记: 4号 仿宋, one character in from both edges (§7.4.2).
+  begin_style(w, "paragraph", "Imprint", "Imprint", "Normal", "", 12);
+  w.open("w:pPr");
+  w.leaf("w:ind", {{"w:left", num(k_imprint_indent)}, {"w:right", num(k_imprint_indent)}});
+  w.leaf("w:jc", {{"w:val", "left"}});
+  w.close();
+  w.open("w:rPr");
+  char_spacing(w, 0);
+  size(w, k_imprint_size);
+  w.close();
+  end_style(w);
+
+  // An attachment with content: `附件1` in 黑体 at the top left, the title centred in 小标宋.
+  begin_style(w, "paragraph", "AttachmentLabel", "Attachment Label", "Normal", "", 12);
+  w.open("w:pPr");
+  w.leaf("w:pageBreakBefore");
+  w.leaf("w:jc", {{"w:val", "left"}});
+  w.close();
+  w.open("w:rPr");
+  fonts(w, k_face_heading1);
+  w.close();
+  end_style(w);
+  begin_style(w, "paragraph", "AttachmentTitle", "Attachment Title", "Title", "", 12);
+  end_style(w);
+
+  // Table cells: 4号 仿宋, single-spaced, so a row holds what it needs.
+  begin_style(w, "paragraph", "TableText", "Table Text", "Normal", "", 12);
+  w.open("w:pPr");
+  w.leaf("w:snapToGrid", {{"w:val", "0"}});
+  w.leaf("w:spacing", {{"w:line", "240"}, {"w:lineRule", "auto"}});
+  w.leaf("w:jc", {{"w:val", "center"}});
+  w.close();
+  w.open("w:rPr");
+  char_spacing(w, 0);
+  size(w, k_imprint_size);
+  w.close();
+  end_style(w);
+}
+
 void font(XmlWriter& w, std::string_view name, std::string_view alt_name, std::string_view family,
           std::string_view pitch) {
   w.open("w:font", {{"w:name", name}});
@@ -117,7 +201,7 @@ void font(XmlWriter& w, std::string_view name, std::string_view alt_name, std::s
 
 } // namespace
 
-std::string styles_xml() {
+std::string styles_xml(bool official) {
   XmlWriter w;
   w.open("w:styles", {{"xmlns:w", k_ns_w}});
   w.newline();
@@ -210,6 +294,10 @@ std::string styles_xml() {
   w.close();
   end_style(w);
 
+  if (official) {
+    official_styles(w);
+  }
+
   begin_style(w, "paragraph", "Footer", "footer", "Normal", "", 99);
   w.open("w:pPr");
   // Single spacing: an exact 28.95 pt line would push the page number off its 7 mm mark.
@@ -267,6 +355,20 @@ std::string font_table_xml() {
   font(w, k_face_page_number, "SimSun", "auto", "variable");
   font(w, "仿宋", "FangSong", "modern", "fixed");
   font(w, "楷体", "KaiTi", "modern", "fixed");
+  w.close();
+  return w.finish();
+}
+
+std::string blank_footer_xml() {
+  XmlWriter w;
+  w.open("w:ftr", {{"xmlns:w", k_ns_w}});
+  w.newline();
+  w.open("w:p");
+  w.open("w:pPr");
+  w.leaf("w:pStyle", {{"w:val", "Footer"}});
+  w.close();
+  w.close();
+  w.newline();
   w.close();
   return w.finish();
 }

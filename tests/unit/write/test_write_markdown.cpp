@@ -277,3 +277,35 @@ TEST_CASE("write::to_markdown as rendered by cmark-gfm") {
   CHECK(strong <= texts.size());
   CHECK(html->find("<h1>&lt;h1&gt;x&lt;/h1&gt;</h1>") != std::string::npos);
 }
+
+TEST_CASE("write::to_markdown official-document parts") {
+  layout::Document doc;
+  doc.title = "平安区教育局2020年工作要点";
+  doc.blocks = {paragraph("正文。")};
+  doc.signature = {"平安区教育局", "2020年4月9日"};
+  doc.letterhead =
+      layout::Letterhead{"海东市平安区教育局文件", "平教〔2020〕12号", "签发人：", "李明"};
+  doc.recipients = "各中小学、各幼儿园：";
+  doc.note = "（联系人：张慧君）";
+  doc.imprint = layout::Imprint{"抄送：区委教育工委。", "平安区教育局办公室", "2020年4月10日印发"};
+  // Plain lines in the order of the paged outputs; GFM cannot spread a line, so two ideographic
+  // spaces separate the number from 签发人 and the office from the date.
+  CHECK(write::to_markdown(doc) == "海东市平安区教育局文件\n"
+                                   "\n"
+                                   "平教〔2020〕12号\u3000\u3000签发人：李明\n"
+                                   "\n"
+                                   "# 平安区教育局2020年工作要点\n"
+                                   "\n"
+                                   "各中小学、各幼儿园：\n"
+                                   "\n"
+                                   "正文。\n"
+                                   "\n"
+                                   "平安区教育局\\\n"
+                                   "2020年4月9日\n"
+                                   "\n"
+                                   "（联系人：张慧君）\n"
+                                   "\n"
+                                   "抄送：区委教育工委。\n"
+                                   "\n"
+                                   "平安区教育局办公室\u3000\u30002020年4月10日印发\n");
+}

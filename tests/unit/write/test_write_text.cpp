@@ -121,3 +121,47 @@ TEST_CASE("write::to_text signature") {
     CHECK(signature_of("", "2020年4月9日") == spaces(20) + "2020年4月9日\n");
   }
 }
+
+TEST_CASE("write::to_text official-document parts") {
+  layout::Document doc;
+  doc.title = "平安区教育局2020年工作要点";
+  doc.blocks = {block(BlockKind::paragraph, "", "", "", "正文。")};
+  doc.signature = {"平安区教育局", "2020年4月9日"};
+  SUBCASE("版头, 主送, sealed sign-off, 附注 and 版记, in the order of GB/T 9704") {
+    doc.letterhead = layout::Letterhead{"海东市平安区教育局文件", "平教〔2020〕12号", "", ""};
+    doc.recipients = "各中小学、各幼儿园：";
+    doc.signature.sealed = true;
+    doc.note = "（联系人：张慧君）";
+    doc.imprint =
+        layout::Imprint{"抄送：区委教育工委。", "平安区教育局办公室", "2020年4月10日印发"};
+    // The sealed date ends four characters from the right (12 halves from 36), the issuer
+    // centred over it; the 印发 line one character in from both edges.
+    CHECK(write::to_text(doc) == "海东市平安区教育局文件\n"
+                                 "\n"
+                                 "平教〔2020〕12号\n"
+                                 "\n"
+                                 "平安区教育局2020年工作要点\n"
+                                 "\n"
+                                 "各中小学、各幼儿园：\n"
+                                 "\u3000\u3000正文。\n"
+                                 "\n" +
+                                     spaces(18) + "平安区教育局\n" + spaces(18) +
+                                     "2020年4月9日\n"
+                                     "\u3000\u3000（联系人：张慧君）\n"
+                                     "\n"
+                                     "\u3000抄送：区委教育工委。\n"
+                                     "\u3000平安区教育局办公室" +
+                                     spaces(8) + "2020年4月10日印发\u3000\n");
+  }
+  SUBCASE("a document sent up: the number on the left, 签发人 on the right") {
+    doc.letterhead = layout::Letterhead{"", "平教〔2020〕12号", "签发人：", "李明"};
+    doc.title_lines = {"平安区教育局关于", "2020年工作的报告"};
+    const std::string text = write::to_text(doc);
+    CHECK(text.substr(0, text.find("\u3000\u3000正文")) == "\u3000平教〔2020〕12号" + spaces(12) +
+                                                               "签发人：李明\u3000\n"
+                                                               "\n"
+                                                               "平安区教育局关于\n"
+                                                               "2020年工作的报告\n"
+                                                               "\n");
+  }
+}

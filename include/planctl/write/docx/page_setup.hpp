@@ -43,6 +43,21 @@ inline constexpr int k_header_distance = 851;
 inline constexpr int k_page_number_indent = k_page_number_size * 10;
 
 // The faces GB/T 9704 §7.3 names, spelt as Chinese Word and WPS know them.
+// The official-document parts: red for the 版头 (GB/T 9704 §7.2), 4号 for the 版记 (§7.4),
+// one 4号 character of indent, the red rule 1.5 pt thick and 4 mm (11 pt) below the number,
+// and the 版记's rules 0.35 mm (1 pt) and 0.25 mm (0.75 pt) in eighths of a point.
+inline constexpr std::string_view k_red = "FF0000";
+inline constexpr int k_imprint_size = 28;
+inline constexpr int k_imprint_indent = k_imprint_size * 10;
+inline constexpr int k_red_rule_eighths = 12;
+inline constexpr int k_red_rule_space = 11;
+inline constexpr int k_rule_thick_eighths = 8;
+inline constexpr int k_rule_thin_eighths = 6;
+// The largest 发文机关标志: 初号 (42 pt), smaller when the mark would not fit one line.
+inline constexpr int k_letterhead_max_size = 84;
+// 35 mm from the top of the type area to the top of the mark (§7.2.4).
+inline constexpr int k_letterhead_top = 1984;
+
 inline constexpr std::string_view k_face_body = "仿宋_GB2312";
 inline constexpr std::string_view k_face_title = "方正小标宋简体";
 inline constexpr std::string_view k_face_heading1 = "黑体";

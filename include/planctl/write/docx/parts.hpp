@@ -35,20 +35,28 @@ std::optional<long long> source_date_epoch_from_env();
 // `time` as W3CDTF (`2020-04-09T00:00:00Z`) for the core properties.
 std::string w3cdtf(const Timestamp& time);
 
-// [Content_Types].xml.
-std::string content_types_xml();
+// [Content_Types].xml; `blank_footer` adds word/footer3.xml.
+std::string content_types_xml(bool blank_footer = false);
 
 // _rels/.rels: the main document and the two property parts.
 std::string package_rels_xml();
 
-// word/_rels/document.xml.rels: styles, settings, font table and the two footers.
-std::string document_rels_xml();
+// word/_rels/document.xml.rels: styles, settings, font table and the two footers, and with
+// `blank_footer` the footer without a page number (rId6) of the 版记's page.
+std::string document_rels_xml(bool blank_footer = false);
+
+// word/footer3.xml: an empty footer, for the 版记's page, which has no page number (§7.5).
+std::string blank_footer_xml();
+
+// Whether `doc` has official-document parts or attachment pages (which need more styles).
+bool is_official(const layout::Document& doc);
 
 // word/document.xml for `doc`: title, blocks, attachments note, signature, section setup.
 std::string document_xml(const layout::Document& doc);
 
-// word/styles.xml: defaults and the paragraph and character styles document_xml() uses.
-std::string styles_xml();
+// word/styles.xml: defaults and the paragraph and character styles document_xml() uses;
+// `official` adds those of the official-document parts and attachment pages.
+std::string styles_xml(bool official = false);
 
 // word/settings.xml: odd and even footers, no punctuation compression, Word 2013 layout.
 std::string settings_xml();
