@@ -68,6 +68,7 @@ void check_ids(CheckContext& ctx);        // duplicate department, person and ta
 void check_references(CheckContext& ctx); // lead, support, owner, head, department, activity task
 void check_dates(CheckContext& ctx);      // period, task start/due/months, activity dates
 void check_structure(CheckContext& ctx);  // item depth, empty report items
+void check_official(CheckContext& ctx);   // document number, signer, printing date, attachments
 void check_lint(CheckContext& ctx);       // typed numbers, heading full stops, ASCII punctuation
 
 // `text` cut to at most `max_chars` characters, with `…` when cut, for quoting in messages.

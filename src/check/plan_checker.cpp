@@ -10,6 +10,7 @@ void check_plan(const model::PlanFile& plan, diag::DiagnosticList& out) {
   check_references(ctx);
   check_dates(ctx);
   check_structure(ctx);
+  check_official(ctx);
   check_lint(ctx);
   ctx.finish();
 }

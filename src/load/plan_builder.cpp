@@ -172,6 +172,12 @@ void ModelFiller::read(const Entry& e, std::optional<Text>& out) {
       add(e.value, "school-code", {{"value", shown(out->value)}});
       out.reset();
     }
+  } else if (e.row->kind == Kind::content) {
+    // The one content an attachment can have today; the rule names it.
+    if (out && out->value != "tasks") {
+      add(e.value, "attachment-content", {{"value", shown(out->value)}});
+      out.reset();
+    }
   } else if (e.row->kind == Kind::id) {
     // An optional id (a task's): blank is reported too, as an id that is not valid.
     if (out && !is_valid_id(out->value)) {
@@ -206,6 +212,38 @@ void ModelFiller::read(const Entry& e, TextList& out) {
       continue;
     }
     out.push_back(text_at(kids[i], e.key_node));
+  }
+}
+
+void ModelFiller::read_attachments(const Entry& e, TextList& titles,
+                                   std::vector<std::optional<Text>>& content) {
+  titles.clear();
+  content.clear();
+  const auto one = [&](NodeId node, const Args& name) {
+    if (is_scalar(node)) {
+      if (is_blank(m_doc.scalar(node))) {
+        add(node, "empty-entry", name);
+        return;
+      }
+      titles.push_back(text_at(node, e.key_node));
+      content.emplace_back();
+    } else if (is_map(node)) {
+      AttachmentEntry entry;
+      entry.mark = m_doc.node(node).mark;
+      fill(mapping(MapId::attachment), node, &entry);
+      if (!entry.title.value.empty()) { // else missing or blank, and reported
+        titles.push_back(std::move(entry.title));
+        content.push_back(std::move(entry.content));
+      }
+    }
+  };
+  if (!is_seq(e.value)) {
+    one(e.value, what(e.key));
+    return;
+  }
+  const auto kids = m_doc.children(e.value);
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    one(kids[i], what_entry(e.key, i));
   }
 }
 
@@ -294,6 +332,16 @@ void ModelFiller::read(const Entry& e, std::optional<Located<std::int64_t>>& out
   if (const auto n = integer(e.value, what(e.key))) {
     out = Located<std::int64_t>{*n, m_doc.node(e.value).mark, m_doc.node(e.key_node).mark};
   }
+}
+
+void ModelFiller::read(const Entry& e, std::optional<Located<bool>>& out) {
+  // The structure check let only a plain true or false through (YAML 1.2 core booleans).
+  if (!is_scalar(e.value) || !m_doc.node(e.value).plain ||
+      core_type(m_doc.scalar(e.value)) != CoreType::boolean) {
+    return;
+  }
+  const bool value = m_doc.scalar(e.value).front() != 'f' && m_doc.scalar(e.value).front() != 'F';
+  out = Located<bool>{value, m_doc.node(e.value).mark, m_doc.node(e.key_node).mark};
 }
 
 void ModelFiller::read(const Entry& e, std::vector<Located<int>>& out) {

@@ -57,14 +57,25 @@ void put_period_end(ModelFiller& filler, const Entry& entry, void* model) {
   filler.read_day(entry, period.end, period.end_mark);
 }
 
+// An official-document part (plan-format.md "Official-document elements") of a plan or a report.
+template <class Owner, auto Member>
+void put_official(ModelFiller& filler, const Entry& entry, void* model) {
+  filler.read(entry, static_cast<Owner*>(model)->official.*Member);
+}
+
+void put_attachments(ModelFiller& filler, const Entry& entry, void* model) {
+  auto& plan = *static_cast<model::Plan*>(model);
+  filler.read_attachments(entry, plan.attachments, plan.attachment_content);
+}
+
 // ---- the tables ---------------------------------------------------------------------------------
 // A row: key, kind, required, description (English, Chinese), where the value goes; for a
 // mapping or a list of mappings, the mapping's table; for an item's task keys, `task`.
 
 using K = Kind;
-using model::Activity, model::Department, model::Item, model::Period, model::Person, model::Plan,
-    model::PlanFile, model::ProfileFact, model::Report, model::ReportHeadings, model::ReportItem,
-    model::School;
+using model::Activity, model::Department, model::Item, model::OfficialParts, model::Period,
+    model::Person, model::Plan, model::PlanFile, model::ProfileFact, model::Report,
+    model::ReportHeadings, model::ReportItem, model::School;
 
 const KeyRow k_top[] = {
     {"version",
@@ -338,10 +349,82 @@ const KeyRow k_plan[] = {
      put<&Plan::sections>,
      MapId::item},
     {"attachments",
+     K::attachments,
+     false,
+     {"Titles listed as 附件 after the body; an entry {title, content: tasks} also prints the task "
+      "allocation table as that attachment.",
+      "附件名称；写成 {title, content: tasks} 的附件印出任务分工表。"},
+     put_attachments,
+     MapId::attachment},
+    // The official-document parts; the same rows are in k_report.
+    {"letterhead",
+     K::text,
+     false,
+     {"The issuing organisation's mark (发文机关标志) at the head of the first page, e.g. "
+      "海东市平安区教育局文件.",
+      "发文机关标志（版头），如 海东市平安区教育局文件。"},
+     put_official<Plan, &OfficialParts::letterhead>},
+    {"doc_number",
+     K::text,
+     false,
+     {"The document number (发文字号): prefix, the year in 〔 〕, the serial and 号, e.g. "
+      "平教〔2020〕12号.",
+      "发文字号，如 平教〔2020〕12号。"},
+     put_official<Plan, &OfficialParts::doc_number>},
+    {"signer",
+     K::text,
+     false,
+     {"The signing official (签发人) of a document sent up; needs doc_number.",
+      "签发人（上行文），须有 doc_number。"},
+     put_official<Plan, &OfficialParts::signer>},
+    {"recipients",
      K::text_list,
      false,
-     {"Titles listed as 附件 after the body.", "附件名称。"},
-     put<&Plan::attachments>},
+     {"The addressees (主送机关), e.g. [各中小学, 各幼儿园].", "主送机关。"},
+     put_official<Plan, &OfficialParts::recipients>},
+    {"note",
+     K::text,
+     false,
+     {"A closing note (附注) under the date, e.g. 联系人：张慧君，电话：0972-8612345.", "附注。"},
+     put_official<Plan, &OfficialParts::note>},
+    {"copy_to",
+     K::text_list,
+     false,
+     {"The organisations copied (抄送机关), printed in the 版记.", "抄送机关。"},
+     put_official<Plan, &OfficialParts::copy_to>},
+    {"printed_by",
+     K::text,
+     false,
+     {"The office that prints and sends the document (印发机关), printed in the 版记.",
+      "印发机关。"},
+     put_official<Plan, &OfficialParts::printed_by>},
+    {"printed_date",
+     K::date,
+     false,
+     {"The date it is sent out (印发日期), not before date; default: date.",
+      "印发日期，不早于成文日期；默认为成文日期。"},
+     put_official<Plan, &OfficialParts::printed_date>},
+    {"seal",
+     K::flag,
+     false,
+     {"true when the document will be stamped: the sign-off is laid out for the seal.",
+      "加盖印章时写 true，落款按加盖印章的格式排列。"},
+     put_official<Plan, &OfficialParts::seal>},
+};
+
+const KeyRow k_attachment[] = {
+    {"title",
+     K::text,
+     true,
+     {"The attachment's title, listed in the 附件 note and printed over its content.",
+      "附件名称。"},
+     put<&AttachmentEntry::title>},
+    {"content",
+     K::content,
+     false,
+     {"What the attachment holds: tasks (the task allocation table, 任务分工表).",
+      "附件内容：tasks（任务分工表）。"},
+     put<&AttachmentEntry::content>},
 };
 
 const KeyRow k_activity[] = {
@@ -463,6 +546,56 @@ const KeyRow k_report[] = {
      {"Overrides of the section titles.", "各部分标题的替换文字。"},
      put<&Report::headings>,
      MapId::headings},
+    // The official-document parts, as in k_plan; only the letterhead is inherited.
+    {"letterhead",
+     K::text,
+     false,
+     {"The issuing organisation's mark (发文机关标志); default: the plan's letterhead.",
+      "发文机关标志；默认同计划。"},
+     put_official<Report, &OfficialParts::letterhead>},
+    {"doc_number",
+     K::text,
+     false,
+     {"The report's document number (发文字号), e.g. 平教〔2021〕3号.", "发文字号。"},
+     put_official<Report, &OfficialParts::doc_number>},
+    {"signer",
+     K::text,
+     false,
+     {"The signing official (签发人) of a report sent up; needs doc_number.",
+      "签发人（上行文），须有 doc_number。"},
+     put_official<Report, &OfficialParts::signer>},
+    {"recipients",
+     K::text_list,
+     false,
+     {"The addressees (主送机关), e.g. 平安区关工委.", "主送机关。"},
+     put_official<Report, &OfficialParts::recipients>},
+    {"note",
+     K::text,
+     false,
+     {"A closing note (附注) under the date.", "附注。"},
+     put_official<Report, &OfficialParts::note>},
+    {"copy_to",
+     K::text_list,
+     false,
+     {"The organisations copied (抄送机关), printed in the 版记.", "抄送机关。"},
+     put_official<Report, &OfficialParts::copy_to>},
+    {"printed_by",
+     K::text,
+     false,
+     {"The office that prints and sends the report (印发机关), printed in the 版记.", "印发机关。"},
+     put_official<Report, &OfficialParts::printed_by>},
+    {"printed_date",
+     K::date,
+     false,
+     {"The date it is sent out (印发日期), not before the report's date; default: that date.",
+      "印发日期，不早于总结的成文日期；默认为成文日期。"},
+     put_official<Report, &OfficialParts::printed_date>},
+    {"seal",
+     K::flag,
+     false,
+     {"true when the report will be stamped: the sign-off is laid out for the seal.",
+      "加盖印章时写 true，落款按加盖印章的格式排列。"},
+     put_official<Report, &OfficialParts::seal>},
 };
 
 const Words k_a_mapping{"a mapping of keys and values", "键值映射"};
@@ -533,6 +666,14 @@ const MappingDef k_mappings[] = {
      k_a_mapping,
      {"The plan document: title, opening, numbered sections, tasks.", "计划正文。"},
      k_plan},
+    {MapId::attachment,
+     "attachment",
+     {"an attachment", "附件"},
+     {"an attachment (a mapping with a \"title\")", "附件（含 title 的映射）"},
+     {"attachments", "附件"},
+     {"An attachment with content, e.g. {title: 任务分工表, content: tasks}.",
+      "带内容的附件，如 {title: 任务分工表, content: tasks}。"},
+     k_attachment},
     {MapId::activity,
      "activity",
      {"an activity", "活动"},
@@ -596,6 +737,12 @@ const KindDef k_kinds[] = {
      {"One text, or a list of texts (a single value means a list of one).",
       "一项文本或文本列表（单个值即一项的列表）。"},
      {"a text or a list of texts", "文本或文本列表"}},
+    {K::attachments,
+     "attachments",
+     {"One attachment or a list of them: each a title, or a mapping {title, content}.",
+      "一个或一组附件：附件名称，或 {title, content} 映射。"},
+     {"a title, a mapping {title, content} or a list of them",
+      "附件名称、{title, content} 映射或其列表"}},
     {K::id,
      "id",
      {"An id: 1-64 characters, letters of any script, digits, _ - . and no spaces.",
@@ -631,6 +778,15 @@ const KindDef k_kinds[] = {
       "too). YAML reads a bare 1. as a number; planctl takes it as written.",
       "编号样式：一、 （一） 1. （1）。"},
      {"a numbering style (一、, （一）, 1. or （1）)", "编号样式（一、（一）1.（1））"}},
+    {K::flag,
+     "flag",
+     {"true or false.", "true 或 false。"},
+     {"true or false", "布尔值 true 或 false"}},
+    {K::content,
+     "content",
+     {"What an attachment holds: tasks, the task allocation table (任务分工表).",
+      "附件内容：tasks（任务分工表）。"},
+     {"tasks", "tasks"}},
 };
 
 const KindDef* find_kind(Kind kind) {
@@ -667,6 +823,23 @@ Json types(std::initializer_list<const char*> names) {
 // The schema of a kind's definition (`#/definitions/<name>`).
 Json definition_schema(const KindDef& def) {
   Json j = Json::object();
+  if (def.kind == K::attachments) { // read_attachments: a title or {title, content}, or a list
+    Json entry = Json::object();
+    Json either = Json::array();
+    either.push(ref("text"));
+    either.push(ref("attachment"));
+    entry.set("anyOf", std::move(either));
+    Json list = Json::object();
+    list.set("type", "array");
+    list.set("items", std::move(entry));
+    Json any = Json::array();
+    any.push(ref("text"));
+    any.push(ref("attachment"));
+    any.push(std::move(list));
+    j.set("description", joined(def.description));
+    j.set("anyOf", std::move(any));
+    return j;
+  }
   const auto scalar_types = [] { return types({"string", "number", "boolean"}); };
   switch (def.kind) {
   case K::text:
@@ -682,6 +855,9 @@ Json definition_schema(const KindDef& def) {
     break;
   case K::numbering:
     j.set("type", types({"string", "number"}));
+    break;
+  case K::flag:
+    j.set("type", "boolean");
     break;
   default:
     j.set("type", "string");
@@ -729,6 +905,12 @@ Json definition_schema(const KindDef& def) {
     j.set("minimum", 1);
     j.set("maximum", 1);
     break;
+  case K::content: { // ModelFiller::read of an optional text of Kind::content
+    Json values = Json::array();
+    values.push("tasks");
+    j.set("enum", std::move(values));
+    break;
+  }
   default:
     break;
   }
@@ -775,6 +957,9 @@ Json property_schema(const KeyRow& row, bool allow_null) {
   case K::date_or_month:
   case K::due:
   case K::status:
+  case K::flag:
+  case K::content:
+  case K::attachments:
     referring(find_kind(row.kind)->name);
     break;
   case K::mapping:
@@ -915,6 +1100,8 @@ Words entry_words(Kind kind, MapId sub) {
   case K::months:
   case K::numbering:
     return find_kind(kind)->expected;
+  case K::attachments:
+    return {"a title or a mapping {title, content}", "附件名称或 {title, content} 映射"};
   default:
     break;
   }

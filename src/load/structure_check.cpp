@@ -48,6 +48,10 @@ unsigned value_types(Kind kind) {
     return ~0u; // the builder says what is wrong with any other value
   case Kind::text_list:
     return t_scalar | t_array;
+  case Kind::attachments:
+    return t_scalar | t_object | t_array;
+  case Kind::flag:
+    return t_boolean;
   case Kind::long_texts:
   case Kind::months:
   case Kind::numbering:
@@ -69,6 +73,8 @@ unsigned entry_types(Kind kind) {
     return t_string | t_number;
   case Kind::mappings:
     return t_object;
+  case Kind::attachments:
+    return t_scalar | t_object;
   default:
     return t_scalar;
   }
@@ -214,7 +220,8 @@ private:
       wrong_type(value, shape, name, type);
       return true;
     }
-    if (type == t_object && shape.types == t_object) {
+    // A mapping, or an attachment written as `{title, content}`.
+    if (type == t_object && (shape.types == t_object || shape.kind == Kind::attachments)) {
       const std::size_t before = m_report_count;
       check_mapping(value, mapping(shape.sub));
       return m_report_count != before;

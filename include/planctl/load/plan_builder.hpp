@@ -35,6 +35,14 @@ struct Entry {
   const KeyRow* row = nullptr;
 };
 
+// An `attachments` entry written as a mapping (`{title: 任务分工表, content: tasks}`), before
+// it goes into the plan's parallel lists `attachments` and `attachment_content`.
+struct AttachmentEntry {
+  model::Text title;
+  std::optional<model::Text> content;
+  util::Mark mark;
+};
+
 // Reads the values of a plan file into the model, one `read` per type of model field; the
 // tables' rows call it (plan_format.cpp).
 class ModelFiller {
@@ -75,6 +83,8 @@ public:
   void read(const Entry& e, model::Located<int>& out);
   // A count: a whole number, 0 or more.
   void read(const Entry& e, std::optional<model::Located<std::int64_t>>& out);
+  // A flag (`Kind::flag`): true or false.
+  void read(const Entry& e, std::optional<model::Located<bool>>& out);
 
   // A mapping, filled through the table of the row's `sub`.
   template <class M>
@@ -118,6 +128,10 @@ public:
   void read_numbering(const Entry& e, std::vector<model::NumberStyle>& out, util::Mark& mark);
   // A date and its value's mark.
   void read_day(const Entry& e, util::Date& out, util::Mark& mark);
+  // `attachments` (`Kind::attachments`): each entry's title into `titles` and, at the same
+  // index, its `content` (absent for an entry written as a title); blank titles are reported.
+  void read_attachments(const Entry& e, model::TextList& titles,
+                        std::vector<std::optional<model::Text>>& content);
 
 private:
   template <class M> void fill_one(const Entry& e, NodeId map, M& m) {

@@ -34,6 +34,9 @@ enum class Kind {
   count,         // a whole number, 0 or more
   version,       // the whole number 1
   scalar,        // a number or a text, kept as written (a profile fact's value)
+  flag,          // true or false
+  attachments,   // one attachment or a list: a title, or a mapping described by `KeyRow::sub`
+  content,       // what an attachment holds: `tasks` (the task allocation table)
   mapping,       // a mapping described by `KeyRow::sub`
   mappings,      // a list of mappings described by `KeyRow::sub`
 };
@@ -49,6 +52,7 @@ enum class MapId {
   period,
   item,
   activity,
+  attachment,
   report,
   report_item,
   headings,
