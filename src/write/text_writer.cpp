@@ -74,13 +74,16 @@ std::string spread_line(std::string_view left, std::string_view right) {
 }
 
 // The sealed sign-off of GB/T 9704 §7.3.5.1: the date 右空四字, the issuer centred over the
-// date (on a whole character, rounded left), room for the seal over both.
+// date (on a whole character, rounded left) but not closer than two characters to the right
+// edge, room for the seal over both.
 std::string sealed_signature(const std::string& issuer, const std::string& date) {
   constexpr long k_seal_margin = 8; // four characters
   const long issuer_width = width_in_halves(issuer);
   const long date_width = width_in_halves(date);
   const long date_start = std::max(0L, k_line_halves - k_seal_margin - date_width);
-  const long issuer_start = std::max(0L, date_start + (date_width - issuer_width) / 2);
+  // An issuer too long to centre ends two characters from the right edge, as unsealed.
+  const long issuer_start = std::max(
+      0L, std::min(date_start + (date_width - issuer_width) / 2, k_line_halves - 4 - issuer_width));
   std::string out;
   if (!issuer.empty()) {
     append_line(out, padding(issuer_start), issuer);

@@ -229,14 +229,15 @@ void attachments(XmlWriter& w, const layout::Block& block) {
 // the ideographs (LibreOffice ignores w:autoSpaceDN) moves only the unanchored end.
 // The sealed signature of GB/T 9704 §7.3.5.1, where the text output puts it: the date
 // 右空四字 (anchored by its right end), the issuer centred over the date on a whole character
-// (anchored by its start).
+// but not closer than two characters to the right edge (anchored by its start).
 void sealed_signature(XmlWriter& w, const layout::Signature& sig) {
   constexpr int k_line = 56;       // 28 characters, in half characters
   constexpr int k_seal_margin = 8; // four characters
   const int issuer = half_char_units(sig.issuer);
   const int date = half_char_units(sig.date);
   const int date_start = std::max(0, k_line - k_seal_margin - date);
-  const int issuer_start = std::max(0, date_start + (date - issuer) / 2) / 2 * 2;
+  const int issuer_start =
+      std::max(0, std::min(date_start + (date - issuer) / 2, k_line - 4 - issuer)) / 2 * 2;
   blank_paragraph(w, {.next = true});
   if (!sig.issuer.empty()) {
     begin_paragraph(w, "Signature", {units_to_twips(issuer_start), 0, 0}, -1, "left",
@@ -427,27 +428,45 @@ void table_cell(XmlWriter& w, std::string_view text, int width, bool header) {
   w.close();
 }
 
-// The widths of the table's columns in twips, filling `total`: each column in proportion to
-// its widest cell (at most 16 characters, so one long task title cannot starve the others).
+// The widths of the table's columns in twips, filling `total` as automatic table layout does
+// in a browser: each column gets at least its header on one line (so 序号 and 完成时限 never
+// break), and the width left over goes to the columns in proportion to what their widest
+// cell needs beyond that, so the long task titles get most of it; when every cell fits on
+// one line, the spare width is shared in proportion to the widths.
 std::vector<int> column_widths(const layout::AttachmentPage& page, int total) {
-  std::vector<int> units(page.header.size(), 0);
-  const auto widen = [&](const std::vector<std::string>& row) {
-    for (std::size_t c = 0; c < units.size() && c < row.size(); ++c) {
-      units[c] = std::max(units[c], std::min(32, half_char_units(row[c])) + 2);
+  constexpr int k_half = k_imprint_size * 10 / 2; // half a 4号 character of TableText
+  constexpr int k_padding = 2 * 108 + 40;         // the default cell margins, bold headers
+  const std::size_t n = page.header.size();
+  std::vector<long> least(n, 0);
+  std::vector<long> most(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    least[c] = half_char_units(page.header[c]) * k_half + k_padding;
+    most[c] = least[c];
+    for (const auto& row : page.rows) {
+      if (c < row.size()) {
+        most[c] =
+            std::max(most[c], static_cast<long>(half_char_units(row[c])) * k_half + k_padding);
+      }
     }
-  };
-  widen(page.header);
-  for (const auto& row : page.rows) {
-    widen(row);
   }
-  int sum = 0;
-  for (const int u : units) {
-    sum += u;
+  long sum_least = 0;
+  long sum_most = 0;
+  for (std::size_t c = 0; c < n; ++c) {
+    sum_least += least[c];
+    sum_most += most[c];
   }
-  std::vector<int> widths(units.size(), 0);
-  int used = 0;
-  for (std::size_t c = 0; c < units.size(); ++c) {
-    widths[c] = c + 1 == units.size() ? total - used : total * units[c] / std::max(1, sum);
+  std::vector<int> widths(n, 0);
+  long used = 0;
+  for (std::size_t c = 0; c < n; ++c) {
+    long width = 0;
+    if (sum_most <= total) {
+      width = total * most[c] / std::max(1L, sum_most);
+    } else if (sum_least >= total) {
+      width = total * least[c] / std::max(1L, sum_least);
+    } else {
+      width = least[c] + (total - sum_least) * (most[c] - least[c]) / (sum_most - sum_least);
+    }
+    widths[c] = static_cast<int>(c + 1 == n ? total - used : width);
     used += widths[c];
   }
   return widths;
@@ -521,6 +540,25 @@ void imprint(XmlWriter& w, const layout::Imprint& imprint) {
     w.leaf(side,
            {{"w:val", "single"}, {"w:sz", num(eighths)}, {"w:space", "1"}, {"w:color", "000000"}});
   };
+  // The section's bottom alignment puts the lines at the foot of the type area in Word and
+  // WPS; LibreOffice ignores it, so empty lines of the grid fill the page above them: 21
+  // lines less the 版记's (estimated at fewer characters a line than fit), one line short of
+  // the page because the rules make the 版记 taller than its lines, so that it never goes
+  // over to a page of its own; LibreOffice shows it within a line of the foot.
+  const auto lines_of = [](std::string_view text, int first_halves, int next_halves) {
+    const int halves = half_char_units(text);
+    return halves <= first_halves ? 1 : 1 + (halves - first_halves + next_halves - 1) / next_halves;
+  };
+  int lines = 0;
+  if (!imprint.copy_to.empty()) {
+    lines += lines_of(imprint.copy_to, 56, 50); // 59 and 53 half characters fit
+  }
+  if (!imprint.printed_by.empty()) {
+    lines += lines_of(imprint.printed_by + "　　" + imprint.printed_date, 56, 56);
+  }
+  for (int i = lines + 1; i < k_lines_per_page; ++i) {
+    blank_paragraph(w);
+  }
   const bool copies = !imprint.copy_to.empty();
   const bool printed = !imprint.printed_by.empty();
   if (copies) {
@@ -578,9 +616,16 @@ std::string document_xml(const layout::Document& doc) {
     letterhead(w, *doc.letterhead);
   }
   if (!doc.title_lines.empty()) {
-    // A title the author broke (§7.3.1): one paragraph a line, single-spaced on the grid.
+    // A title the author broke (§7.3.1): one paragraph a line, each one line of the grid.
+    // Snapped to the grid, a 2号 line is taller than the 579-twip pitch and would take two
+    // lines (LibreOffice does so), which double-spaces the title.
     for (const std::string& line : doc.title_lines) {
-      begin_paragraph(w, "Title");
+      w.open("w:p");
+      w.open("w:pPr");
+      w.leaf("w:pStyle", {{"w:val", "Title"}});
+      w.leaf("w:snapToGrid", {{"w:val", "0"}});
+      w.leaf("w:spacing", {{"w:line", num(k_line_pitch)}, {"w:lineRule", "exact"}});
+      w.close();
       run(w, line);
       end_paragraph(w);
     }

@@ -206,6 +206,59 @@ TEST_CASE("docx::document_xml") {
   }
 }
 
+TEST_CASE("docx::document_xml official-document parts") {
+  layout::Document doc;
+  doc.title = "甲乙";
+  doc.blocks = {paragraph("正文。")};
+  doc.signature = {"平安区教育局", "2020年4月9日"};
+  const auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  SUBCASE("each title line is one line of the grid, not snapped to two") {
+    doc.title_lines = {"平安区教育局关于", "2020年工作的报告"};
+    const std::string xml = body(doc);
+    CHECK(count(xml, "<w:p><w:pPr><w:pStyle w:val=\"Title\"/><w:snapToGrid w:val=\"0\"/>"
+                     "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/></w:pPr>") == 2);
+  }
+  SUBCASE("the 版记 has the empty lines of the grid above it: 21 less its own") {
+    doc.imprint =
+        layout::Imprint{"抄送：区委教育工委。", "平安区教育局办公室", "2020年4月10日印发"};
+    const std::string xml = document_xml(doc);
+    const std::size_t section = xml.find("</w:sectPr>");
+    const std::size_t first = xml.find("<w:pStyle w:val=\"Imprint\"/>");
+    REQUIRE(section < first);
+    CHECK(count(xml.substr(section, first - section), "<w:p/>") == 19);
+    // A 抄送 line of 60 characters wraps to three lines at the 25 estimated after the first
+    // line's 28: 17 empty lines.
+    doc.imprint->copy_to = "抄送：" + [] {
+      std::string s;
+      for (int i = 0; i < 57; ++i) {
+        s += "甲";
+      }
+      return s;
+    }();
+    const std::string wrapped = document_xml(doc);
+    CHECK(count(wrapped.substr(section, wrapped.find("<w:pStyle w:val=\"Imprint\"/>") - section),
+                "<w:p/>") == 17);
+  }
+  SUBCASE("the task table's columns: every header on one line, the rest to the long cells") {
+    layout::AttachmentPage page;
+    page.label = "附件";
+    page.title = "任务分工表";
+    page.header = {"序号", "工作任务", "完成时限"};
+    page.rows = {{"1", std::string(60 * 3, 'x'), "全年"}};
+    doc.attachment_pages = {page};
+    const std::string xml = body(doc);
+    // 8845 twips: 序号 4 halves × 140 + 256 = 816, 完成时限 1376, the task the rest.
+    CHECK(xml.find("<w:tblGrid><w:gridCol w:w=\"816\"/><w:gridCol w:w=\"6653\"/>"
+                   "<w:gridCol w:w=\"1376\"/></w:tblGrid>") != std::string::npos);
+  }
+}
+
 TEST_CASE("docx::half_char_units") {
   CHECK(half_char_units("") == 0);
   CHECK(half_char_units("2020年4月9日") == 12);

@@ -153,6 +153,15 @@ TEST_CASE("write::to_text official-document parts") {
                                      "\u3000平安区教育局办公室" +
                                      spaces(8) + "2020年4月10日印发\u3000\n");
   }
+  SUBCASE("a sealed issuer too long to centre over the date ends two characters from the edge") {
+    doc.signature = {"平安区教育局关心下一代工作委员会", "2020年3月6日"};
+    doc.signature.sealed = true;
+    // 16 characters (32 halves) centred over the date (12 halves from 36) would start at 26
+    // and end at 58, past the 56 of the line: they start at 56 - 4 - 32 = 20.
+    const std::string text = write::to_text(doc);
+    CHECK(text.substr(text.rfind("\n\n") + 2) ==
+          spaces(10) + "平安区教育局关心下一代工作委员会\n" + spaces(18) + "2020年3月6日\n");
+  }
   SUBCASE("a document sent up: the number on the left, 签发人 on the right") {
     doc.letterhead = layout::Letterhead{"", "平教〔2020〕12号", "签发人：", "李明"};
     doc.title_lines = {"平安区教育局关于", "2020年工作的报告"};

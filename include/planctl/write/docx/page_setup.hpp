@@ -23,6 +23,7 @@ inline constexpr int k_text_height = k_page_height - k_margin_top - k_margin_bot
 // 22 lines fill the type area: 12756 / 22 = 579.8, rounded down so that 22 always fit.
 inline constexpr int k_line_pitch = 579;
 static_assert(22 * k_line_pitch <= k_text_height && 23 * k_line_pitch > k_text_height);
+inline constexpr int k_lines_per_page = 22;
 
 // Font sizes in half-points: 3号 body, 2号 title, 4号 page numbers.
 inline constexpr int k_body_size = 32;
