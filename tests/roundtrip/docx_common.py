@@ -2,6 +2,7 @@
 binary and find the golden DOCX-ready text that each rendered document must match."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,15 @@ def render_examples(planctl, source, out_dir, formats="docx,txt"):
             continue
         rendered[example.stem] = folder
     return rendered, failures
+
+
+def is_official(example):
+    """Whether examples/<example>.yaml is an official document (a `letterhead`, `doc_number`
+    or 版记 key in `plan`): its .docx has the 版头, attachment pages and the 版记 section, which
+    test_official_documents.py and test_signoff_pages.py check instead of the one-section
+    page that test_docx_read.py and test_docx_pdf.py measure."""
+    text = Path(example).read_text(encoding="utf-8")
+    return re.search(r"^  (letterhead|doc_number|printed_by|copy_to):", text, re.M) is not None
 
 
 def golden_text(tests, example, docx_path, rendered_folder):

@@ -1,8 +1,9 @@
-"""The .docx parts of one example, byte for byte: planctl renders examples/pingan-no2-2020.yaml
-twice, the two packages must be identical files, and every part of each must equal its
-unzipped golden copy in tests/golden/docx/<example>/<document>/, with the same entry order
-and dates (entries.txt). Ignored: only the zip container's compressed bytes, which depend on
-the zlib build (docs/docx.md). Regenerate on purpose with tests/golden/docx/regenerate.sh."""
+"""The .docx parts of three examples, byte for byte (the flagship plan pingan-no2-2020 and the
+two official documents): planctl renders each twice, the two packages must be identical
+files, and every part of each must equal its unzipped golden copy in
+tests/golden/docx/<example>/<document>/, with the same entry order and dates (entries.txt).
+Ignored: only the zip container's compressed bytes, which depend on the zlib build
+(docs/docx.md). Regenerate on purpose with tests/golden/docx/regenerate.sh."""
 
 import difflib
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docx_common as common  # noqa: E402
 
-EXAMPLES = ["pingan-no2-2020"]
+EXAMPLES = ["pingan-no2-2020", "guangongwei-2020-issued", "jiaogongwei-2022-report"]
 
 
 def entries_text(z):

@@ -14,8 +14,9 @@ if [ ! -x "$planctl" ]; then
 fi
 export SOURCE_DATE_EPOCH=1609372800 LC_ALL=C.UTF-8
 
-# One example: the flagship plan transcribed from seed 000, with its report.
-examples=(pingan-no2-2020)
+# The flagship plan transcribed from seed 000, with its report, and the two official documents
+# (版头, 版记, the attachment table, 签发人).
+examples=(pingan-no2-2020 guangongwei-2020-issued jiaogongwei-2022-report)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
