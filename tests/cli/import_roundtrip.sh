@@ -6,6 +6,12 @@ source "$(dirname "$0")/lib/common.bash"
 SCHOOLS=${IMPORT_SCHOOLS:-6}
 mkdir -p "$T/plans"
 for f in "$EXAMPLES"/*.yaml; do
+  # import does not read the official-document parts (版头, 主送, 附注, attachment pages,
+  # 版记) back yet (docs/import.md): those examples cannot make the round trip.
+  if grep -qE '^  (letterhead|doc_number|printed_by|copy_to):' "$f"; then
+    echo "not round-tripped: $(basename "$f") (an official document)"
+    continue
+  fi
   cp "$f" "$T/plans/"
 done
 /usr/bin/python3 "$SRC/bench/gen_plans.py" --schools 200 --tasks 30 --activities 5 --out "$T/gen" >/dev/null

@@ -33,13 +33,13 @@ for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do
 done
 
 # What a Markdown viewer shows: GitHub's own renderer must find only the markup planctl
-# writes (one title, headings, paragraphs, bold run-in titles, line breaks) and close every
-# bold run, whatever the user wrote.
+# writes (one title, headings, paragraphs, bold run-in titles, line breaks, the task table of
+# an attachment with content) and close every bold run, whatever the user wrote.
 if command -v cmark-gfm >/dev/null 2>&1; then
   for md in "$tmp"/*/*.md; do
     html=$(cmark-gfm -e autolink -e table -e strikethrough -e tasklist -e tagfilter "$md")
     tags=$(grep -oE '<[a-z][a-z0-9]*' <<<"$html" | sort -u | tr '\n' ' ')
-    stray=$(grep -oE '<[a-z][a-z0-9]*' <<<"$html" | grep -vxE '<(h1|h2|h3|p|strong|br)' | sort -u)
+    stray=$(grep -oE '<[a-z][a-z0-9]*' <<<"$html" | grep -vxE '<(h1|h2|h3|p|strong|br|table|thead|tbody|tr|th|td)' | sort -u)
     bold_lines=$(grep -c '^\*\*' "$md")
     strong=$(grep -o '<strong>' <<<"$html" | wc -l)
     h1=$(grep -o '<h1>' <<<"$html" | wc -l)

@@ -38,8 +38,8 @@ def main():
             golden_root = tests / "golden" / "docx" / example
             outs = []
             for run in ("a", "b"):
-                out = tmp / run
-                out.mkdir()
+                out = tmp / example / run
+                out.mkdir(parents=True)
                 proc = subprocess.run([str(planctl), "render", str(source / "examples" /
                                        f"{example}.yaml"), "-o", str(out), "--format", "docx"],
                                       capture_output=True, text=True)
