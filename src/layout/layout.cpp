@@ -84,6 +84,9 @@ std::optional<Document> layout_report(const model::PlanFile& file, const model::
   apply_official_parts(
       doc, report.official.letterhead ? report.official.letterhead : file.plan.official.letterhead,
       report.official, date, rules);
+  for (std::string& paragraph : opening_paragraphs(file, rules)) {
+    doc.blocks.push_back(paragraph_block(std::move(paragraph)));
+  }
 
   struct Section {
     std::string heading;

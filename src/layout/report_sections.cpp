@@ -3,6 +3,10 @@
 #include <planctl/layout/paragraphs.hpp>
 #include <planctl/layout/punctuation.hpp>
 #include <planctl/layout/report_sections.hpp>
+#include <planctl/layout/report_wording.hpp>
+#include <planctl/model/progress.hpp>
+
+#include <planctl/util/utf8.hpp>
 
 #include <fmt/core.h>
 
@@ -87,6 +91,64 @@ std::vector<std::string> activity_paragraphs(const model::Activity& activity, in
   return paragraphs;
 }
 
+std::string period_words(const model::Period& period) {
+  const util::Date& start = period.start;
+  const util::Date& end = period.end;
+  if (start.month == 1 && start.day == 1 && end.year == start.year && end.month == 12 &&
+      end.day == 31) {
+    return fmt::format("{}年", start.year);
+  }
+  if (start.month >= 8 && end.year == start.year + 1 && end.month <= 8) {
+    return fmt::format("{}—{}学年", start.year, end.year);
+  }
+  if (start.year == end.year) {
+    return fmt::format("{}年{}月至{}月", start.year, start.month, end.month);
+  }
+  return fmt::format("{}年{}月至{}年{}月", start.year, start.month, end.year, end.month);
+}
+
+std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const TextRules& rules) {
+  if (file.report && file.report->opening) {
+    std::vector<std::string> paragraphs = rules.paragraphs(file.report->opening->value);
+    if (!paragraphs.empty()) {
+      return paragraphs;
+    }
+  }
+  const model::Period& period = file.plan.period;
+  const bool calendar_year = period.start.month == 1 && period.start.day == 1 &&
+                             period.end.month == 12 && period.end.day == 31 &&
+                             period.end.year == period.start.year;
+  const bool school_year = period_words(period).ends_with("学年");
+  std::string text = period_words(period) + "，";
+  text += rules.line(file.school.short_name ? file.school.short_name->value
+                                            : file.school.name.value);
+  // The basis up to its `现就……如下：` is what the plan answered to (seed 004:
+  // `为认真贯彻落实……，……取得了初步成效。现将……汇报如下`).
+  if (file.plan.basis) {
+    std::string basis = rules.line(file.plan.basis->value);
+    for (const std::string_view cut : {"现就", "现将", "特制定", "制定本"}) {
+      const std::size_t at = basis.find(cut);
+      if (at != std::string::npos) {
+        basis.resize(at);
+      }
+    }
+    basis = strip_closing_commas(basis);
+    if (!basis.empty() && util::count_code_points(basis) <= 80 &&
+        !basis.ends_with("：") && !basis.ends_with("。")) {
+      text += basis + "，";
+    }
+  }
+  text += "认真落实《" + strip_closing_full_stop(rules.line(file.plan.title.value)) + "》";
+  if (!file.activities.empty()) {
+    text += fmt::format("，{}开展各类活动{}次", calendar_year ? "全年共" : "共",
+                        file.activities.size());
+  }
+  text += "。现将";
+  text += calendar_year ? "全年" : school_year ? "本学年" : "有关";
+  text += "工作总结如下：";
+  return {text};
+}
+
 std::vector<Block> overview_blocks(const model::PlanFile& file, const TextRules& rules) {
   std::vector<Block> blocks;
   std::string sentence = profile_sentence(file.school, rules);
@@ -101,26 +163,26 @@ std::vector<Block> overview_blocks(const model::PlanFile& file, const TextRules&
   return blocks;
 }
 
+const model::ReportGroup* report_group(const model::PlanFile& file, const model::Item* group) {
+  if (!file.report) {
+    return nullptr;
+  }
+  for (const model::ReportGroup& entry : file.report->groups) {
+    const std::string& key = entry.key.value;
+    if (group == nullptr ? key == "其他工作"
+                         : key == group->title.value || (group->id && key == group->id->value)) {
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
 std::vector<Block> practice_blocks(const model::PlanFile& file, const model::TaskIndex& index,
                                    const TextRules& rules) {
-  // Activities in date order; the stable sort keeps file order for equal dates.
-  std::vector<const model::Activity*> ordered;
-  ordered.reserve(file.activities.size());
-  for (const model::Activity& activity : file.activities) {
-    ordered.push_back(&activity);
-  }
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const model::Activity* a, const model::Activity* b) {
-                     if (a->date.value != b->date.value) {
-                       return a->date.value < b->date.value;
-                     }
-                     return a->file_index < b->file_index;
-                   });
-
-  // Group index → activities; the 其他工作 group sorts after every group of the plan.
+  // Group index → activities in date order; the 其他工作 group sorts after every group.
   constexpr std::size_t k_other = static_cast<std::size_t>(-1);
   std::map<std::size_t, std::vector<const model::Activity*>> by_group;
-  for (const model::Activity* activity : ordered) {
+  for (const model::Activity* activity : model::activities_by_date(file.activities)) {
     std::size_t group = k_other;
     if (!activity->tasks.empty()) {
       const auto found = index.by_id.find(activity->tasks.front().value);
@@ -135,15 +197,76 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
   }
 
   const int base_year = file.plan.period.start.year;
+  const std::string short_name = rules.line(
+      file.school.short_name ? file.school.short_name->value : file.school.name.value);
+  // Who acts in a generated sentence, in turn, as a clerk varies it.
+  const std::array<std::string, 3> subjects{"学校", "我校", short_name};
+  PhraseBook book;
   std::vector<Block> blocks;
+  std::size_t position = 0;
   int n = 0;
   for (const auto& [group, activities] : by_group) {
-    const std::string title = group == k_other
-                                  ? std::string("其他工作")
-                                  : rules.heading(index.groups[group].item->title.value);
+    const model::Item* item = group == k_other ? nullptr : index.groups[group].item;
+    const model::ReportGroup* entry = report_group(file, item);
+    std::string title = item == nullptr ? std::string("其他工作") : rules.heading(item->title.value);
+    if (entry && entry->heading && !rules.heading(entry->heading->value).empty()) {
+      title = rules.heading(entry->heading->value);
+    }
     blocks.push_back(heading_block(model::NumberStyle::paren_chinese, ++n, title));
+    std::vector<ActivityWords> words;
+    std::optional<long long> total;
     for (const model::Activity* activity : activities) {
-      for (std::string& paragraph : activity_paragraphs(*activity, base_year, rules)) {
+      words.push_back(activity_words(*activity, base_year, rules));
+      if (activity->count) {
+        total = total.value_or(0) + std::max<std::int64_t>(activity->count->value, 0);
+      }
+    }
+    if (entry && entry->lead) {
+      for (std::string& paragraph : rules.paragraphs(entry->lead->value)) {
+        blocks.push_back(paragraph_block(std::move(paragraph)));
+      }
+    } else if (group != k_other) {
+      const std::string lead =
+          group_lead(title, activities.size(), total, static_cast<std::size_t>(n),
+                     subjects[static_cast<std::size_t>(n) % subjects.size()], book);
+      if (!lead.empty()) {
+        blocks.push_back(paragraph_block(lead));
+      }
+    }
+    // Activities of one title, or of one day, are told together, at the first one's place.
+    std::vector<bool> told(words.size(), false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (told[i]) {
+        continue;
+      }
+      std::vector<std::size_t> same_title{i};
+      std::vector<std::size_t> same_day{i};
+      for (std::size_t j = i + 1; j < words.size(); ++j) {
+        if (told[j]) {
+          continue;
+        }
+        if (words[j].title == words[i].title) {
+          same_title.push_back(j);
+        } else if (words[j].date == words[i].date) {
+          same_day.push_back(j);
+        }
+      }
+      const std::vector<std::size_t>& merged = same_title.size() > 1 ? same_title : same_day;
+      const std::string& subject = subjects[position % subjects.size()];
+      std::vector<std::string> paragraphs;
+      if (merged.size() > 1) {
+        std::vector<ActivityWords> parts;
+        for (std::size_t k : merged) {
+          told[k] = true;
+          parts.push_back(words[k]);
+        }
+        paragraphs = merged_sentence(parts, same_title.size() <= 1, position, subject, book);
+      } else {
+        told[i] = true;
+        paragraphs = activity_sentence(words[i], position, subject, book);
+      }
+      ++position;
+      for (std::string& paragraph : paragraphs) {
         blocks.push_back(paragraph_block(std::move(paragraph)));
       }
     }

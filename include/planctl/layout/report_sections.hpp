@@ -33,12 +33,27 @@ std::string participation_clause(const std::string& participants,
 std::vector<std::string> activity_paragraphs(const model::Activity& activity, int base_year,
                                              const TextRules& rules);
 
+// The period as a report names it: `2020年` for a calendar year, `2020—2021学年` for a school
+// year (August or later to August or earlier of the next year), else `2020年3月至6月`.
+std::string period_words(const model::Period& period);
+
+// The report's opening paragraphs: `report.opening` when given, else one built from the plan:
+// the period, the school, the basis up to its `现就……`, `认真落实《plan title》`, how many
+// activities, then `现将全年工作总结如下：`.
+std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const TextRules& rules);
+
 // 基本情况: the profile sentence as a paragraph, then the `overview` paragraphs.
 std::vector<Block> overview_blocks(const model::PlanFile& file, const TextRules& rules);
 
+// The `report.groups` entry for `group` (matched by the group's title as written or its id;
+// `其他工作` for the closing group, `group` null), or null.
+const model::ReportGroup* report_group(const model::PlanFile& file, const model::Item* group);
+
 // 主要做法: for each group with activities, in plan order, a `（一）` heading with the group's
-// title and one paragraph per activity in date order (ties in file order); activities without
-// a task (or whose first task is unknown) come last under `其他工作`.
+// title (or its `report.groups` heading), its `report.groups` lead or a lead that says how much was done (two activities or more), then the activities in
+// date order (ties in file order) in varied sentences, those of one title or one day told
+// together (docs/report.md); activities without a task (or whose first task is unknown) come
+// last under `其他工作`.
 std::vector<Block> practice_blocks(const model::PlanFile& file, const model::TaskIndex& index,
                                    const TextRules& rules);
 

@@ -192,10 +192,20 @@ struct ReportHeadings {
   std::optional<Text> next_steps;
 };
 
+// An entry of `report.groups`: what the report says at the head of one group of 主要做法.
+struct ReportGroup {
+  Text key;                    // the group's title as written, or its id
+  std::optional<Text> heading; // replaces the group's title in its `（一）` heading
+  std::optional<Text> lead;    // the paragraphs that open the group, instead of a generated lead
+  Mark mark;
+};
+
 struct Report {
   std::optional<Text> title;
   std::optional<Text> issuer;
   std::optional<Located<util::Date>> date;
+  std::optional<Text> opening; // the opening paragraph(s), instead of the one built from the plan
+  std::vector<ReportGroup> groups;
   std::optional<Text> overview;
   TextList achievements;
   std::vector<ReportItem> problems;
