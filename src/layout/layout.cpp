@@ -8,6 +8,7 @@
 #include <planctl/layout/task_table.hpp>
 #include <planctl/layout/text_rules.hpp>
 
+#include <algorithm>
 #include <array>
 
 namespace planctl::layout {
@@ -84,9 +85,6 @@ std::optional<Document> layout_report(const model::PlanFile& file, const model::
   apply_official_parts(
       doc, report.official.letterhead ? report.official.letterhead : file.plan.official.letterhead,
       report.official, date, rules);
-  for (std::string& paragraph : opening_paragraphs(file, rules)) {
-    doc.blocks.push_back(paragraph_block(std::move(paragraph)));
-  }
 
   struct Section {
     std::string heading;
@@ -103,6 +101,15 @@ std::optional<Document> layout_report(const model::PlanFile& file, const model::
       {section_heading(report.headings.next_steps, "下一步工作打算", rules),
        report_item_blocks(report.next_steps, rules)},
   }};
+  // The opening goes before the sections; a generated one (`现将……总结如下：`) only when a
+  // section follows it, the author's own always.
+  const bool any_section = std::any_of(sections.begin(), sections.end(),
+                                       [](const Section& s) { return !s.blocks.empty(); });
+  if (any_section || report.opening) {
+    for (std::string& paragraph : opening_paragraphs(file, rules)) {
+      doc.blocks.push_back(paragraph_block(std::move(paragraph)));
+    }
+  }
   // Empty sections are left out and the numbers close up.
   int n = 0;
   for (const Section& section : sections) {

@@ -5,7 +5,6 @@
 #include <planctl/layout/report_sections.hpp>
 #include <planctl/layout/report_wording.hpp>
 #include <planctl/model/progress.hpp>
-
 #include <planctl/util/utf8.hpp>
 
 #include <fmt/core.h>
@@ -49,48 +48,6 @@ std::string profile_sentence(const model::School& school, const TextRules& rules
   return rules.line(raw);
 }
 
-std::string participation_clause(const std::string& participants,
-                                 const std::optional<std::int64_t>& count) {
-  if (!participants.empty() && count) {
-    return fmt::format("，{}{}人参加", participants, *count);
-  }
-  if (!participants.empty()) {
-    return "，" + participants + "参加";
-  }
-  if (count) {
-    return fmt::format("，共{}人参加", *count);
-  }
-  return {};
-}
-
-std::vector<std::string> activity_paragraphs(const model::Activity& activity, int base_year,
-                                             const TextRules& rules) {
-  std::optional<util::Date> end;
-  if (activity.end) {
-    end = activity.end->value;
-  }
-  const std::string participants =
-      activity.participants ? rules.line(activity.participants->value) : std::string();
-  std::optional<std::int64_t> count;
-  if (activity.count) {
-    count = activity.count->value;
-  }
-  std::string sentence = word_date_span(activity.date.value, end, base_year) + "，" +
-                         strip_closing_full_stop(rules.line(activity.title.value)) +
-                         participation_clause(participants, count);
-  sentence = close_sentence(sentence);
-  std::vector<std::string> paragraphs;
-  if (activity.summary) {
-    paragraphs = rules.paragraphs(activity.summary->value);
-  }
-  if (paragraphs.empty()) {
-    paragraphs.push_back(std::move(sentence));
-  } else {
-    paragraphs.front() = sentence + paragraphs.front();
-  }
-  return paragraphs;
-}
-
 std::string period_words(const model::Period& period) {
   const util::Date& start = period.start;
   const util::Date& end = period.end;
@@ -120,8 +77,8 @@ std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const T
                              period.end.year == period.start.year;
   const bool school_year = period_words(period).ends_with("学年");
   std::string text = period_words(period) + "，";
-  text += rules.line(file.school.short_name ? file.school.short_name->value
-                                            : file.school.name.value);
+  text +=
+      rules.line(file.school.short_name ? file.school.short_name->value : file.school.name.value);
   // The basis up to its `现就……如下：` is what the plan answered to (seed 004:
   // `为认真贯彻落实……，……取得了初步成效。现将……汇报如下`).
   if (file.plan.basis) {
@@ -133,15 +90,16 @@ std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const T
       }
     }
     basis = strip_closing_commas(basis);
-    if (!basis.empty() && util::count_code_points(basis) <= 80 &&
-        !basis.ends_with("：") && !basis.ends_with("。")) {
+    if (!basis.empty() && util::count_code_points(basis) <= 80 && !basis.ends_with("：") &&
+        !basis.ends_with("。")) {
       text += basis + "，";
     }
   }
   text += "认真落实《" + strip_closing_full_stop(rules.line(file.plan.title.value)) + "》";
   if (!file.activities.empty()) {
-    text += fmt::format("，{}开展各类活动{}次", calendar_year ? "全年共" : "共",
-                        file.activities.size());
+    // `各类` only for several: `全年共开展活动1次`.
+    text += fmt::format("，{}开展{}活动{}次", calendar_year ? "全年共" : "共",
+                        file.activities.size() > 1 ? "各类" : "", file.activities.size());
   }
   text += "。现将";
   text += calendar_year ? "全年" : school_year ? "本学年" : "有关";
@@ -197,18 +155,30 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
   }
 
   const int base_year = file.plan.period.start.year;
-  const std::string short_name = rules.line(
-      file.school.short_name ? file.school.short_name->value : file.school.name.value);
+  const std::string short_name =
+      rules.line(file.school.short_name ? file.school.short_name->value : file.school.name.value);
   // Who acts in a generated sentence, in turn, as a clerk varies it.
   const std::array<std::string, 3> subjects{"学校", "我校", short_name};
   PhraseBook book;
+  // What the author wrote may repeat as the ledger repeats it; only the generated wording is
+  // kept rare.
+  for (const model::Activity& activity : file.activities) {
+    const ActivityWords own = activity_words(activity, base_year, rules);
+    for (const std::string& text : {own.title, own.host, own.place, own.participants}) {
+      book.add_own_text(text);
+    }
+    for (const std::string& paragraph : own.summary) {
+      book.add_own_text(paragraph);
+    }
+  }
   std::vector<Block> blocks;
   std::size_t position = 0;
   int n = 0;
   for (const auto& [group, activities] : by_group) {
     const model::Item* item = group == k_other ? nullptr : index.groups[group].item;
     const model::ReportGroup* entry = report_group(file, item);
-    std::string title = item == nullptr ? std::string("其他工作") : rules.heading(item->title.value);
+    std::string title =
+        item == nullptr ? std::string("其他工作") : rules.heading(item->title.value);
     if (entry && entry->heading && !rules.heading(entry->heading->value).empty()) {
       title = rules.heading(entry->heading->value);
     }

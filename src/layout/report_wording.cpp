@@ -74,7 +74,9 @@ std::string participation(const ActivityWords& words, int form) {
   }
 }
 
-std::string host_part(const std::string& host, int form) {
+// The host's clause. `after_place` when it follows `活动在……举行`, where `活动由……` would say
+// 活动 twice: there a leading verb takes a bare `由`.
+std::string host_part(const std::string& host, int form, bool after_place = false) {
   if (host.empty()) {
     return {};
   }
@@ -82,10 +84,21 @@ std::string host_part(const std::string& host, int form) {
     // `活动由……` reads only before a verb of leading: `活动由副校长高蕾带队`.
     const bool leads = host.ends_with("主持") || host.ends_with("带队") || host.ends_with("组织") ||
                        host.ends_with("负责") || host.ends_with("牵头");
-    return form % 2 == 0 || !leads || host.find("，") != std::string::npos ? host
-                                                                            : "活动由" + host;
+    if (form % 2 == 0 || !leads || host.find("，") != std::string::npos) {
+      return host;
+    }
+    return (after_place ? "由" : "活动由") + host;
   }
   return form % 2 == 0 ? "由" + host + "组织" : host + "具体负责";
+}
+
+// `在` and the place, or nothing when there is no place or the title already names it
+// (`赴沙沟乡中心学校送教帮扶` needs no `在沙沟乡中心学校`).
+std::string place_part(const ActivityWords& w) {
+  if (w.place.empty() || w.title.find(w.place) != std::string::npos) {
+    return {};
+  }
+  return "在" + w.place;
 }
 
 void append_summary(std::vector<std::string>& paragraphs, std::string sentence,
@@ -154,7 +167,7 @@ bool host_is_clause(std::string_view host) {
   }
   static constexpr std::array<std::string_view, 18> k_verbs{
       "主持", "带队", "讲话", "致辞", "开幕词", "主讲", "授课", "宣讲", "作报告",
-      "讲座", "带领", "牵头", "组织", "负责", "承办", "主办", "指导", "部署"};
+      "讲座", "带领", "牵头", "组织", "负责",   "承办", "主办", "指导", "部署"};
   return std::any_of(k_verbs.begin(), k_verbs.end(),
                      [&](std::string_view verb) { return host.ends_with(verb); });
 }
@@ -186,9 +199,23 @@ std::vector<std::string> phrase_clauses(std::string_view sentence) {
   return out;
 }
 
+void PhraseBook::add_own_text(std::string_view text) {
+  if (!text.empty()) {
+    m_own.append(text);
+    m_own += '\n';
+  }
+}
+
+bool PhraseBook::is_own(std::string_view clause) const {
+  return m_own.find(clause) != std::string::npos;
+}
+
 int PhraseBook::most_used(std::string_view sentence) const {
   int most = 0;
   for (const std::string& clause : phrase_clauses(sentence)) {
+    if (is_own(clause)) {
+      continue;
+    }
     const auto found = m_uses.find(clause);
     if (found != m_uses.end()) {
       most = std::max(most, found->second);
@@ -199,7 +226,9 @@ int PhraseBook::most_used(std::string_view sentence) const {
 
 void PhraseBook::record(std::string_view sentence) {
   for (std::string& clause : phrase_clauses(sentence)) {
-    ++m_uses[std::move(clause)];
+    if (!is_own(clause)) {
+      ++m_uses[std::move(clause)];
+    }
   }
 }
 
@@ -248,7 +277,7 @@ ActivityWords activity_words(const model::Activity& activity, int base_year,
 std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t position,
                                            const std::string& school, PhraseBook& book) {
   const bool organiser = !w.host.empty() && !host_is_clause(w.host);
-  const std::string at = w.place.empty() ? std::string() : "在" + w.place;
+  const std::string at = place_part(w);
   std::vector<std::string> candidates;
   const auto first = static_cast<int>(position);
   // Five participation forms and two host forms give each shape several wordings; the book
@@ -260,8 +289,8 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
     // Seed 001: `3月13日，学校组织全体教职工召开动员大会，会议由……主持`.
     if (!w.participants.empty() && takes_participants_as_object(w.title) && !organiser) {
       const std::string count = w.count ? word_count(*w.count, "人") : std::string();
-      shapes.push_back(sentence_of({w.date, school + "组织" + w.participants + count + at + w.title,
-                                    w.host}));
+      shapes.push_back(
+          sentence_of({w.date, school + "组织" + w.participants + count + at + w.title, w.host}));
     }
     if (organiser) {
       // An organiser is the subject: `党支部在平安区爱国主义教育基地开展……`.
@@ -272,8 +301,8 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
     }
     // The title alone, then where and who in a second sentence (seed 004: `……。会上，……`).
     std::string second;
-    if (!w.place.empty()) {
-      second = sentence_of({"活动在" + w.place + "举行", host, who});
+    if (!at.empty()) {
+      second = sentence_of({"活动" + at + "举行", host_part(w.host, form, true), who});
     } else {
       second = sentence_of({host, who});
     }
@@ -285,7 +314,8 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
   }
   // The last resort keeps every fact inside the title's clause, which is the activity's own.
   std::string inside;
-  for (const std::string& part : {w.host, w.place, participation(w, 0)}) {
+  for (const std::string& part :
+       {w.host, at.empty() ? std::string() : w.place, participation(w, 0)}) {
     if (!part.empty()) {
       inside += (inside.empty() ? "" : "，") + part;
     }
@@ -311,24 +341,29 @@ std::vector<std::string> merged_sentence(const std::vector<ActivityWords>& words
   }
   std::vector<std::string> paragraphs;
   if (same_day) {
-    std::string parts;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const ActivityWords& w = words[i];
-      std::string part = (w.place.empty() ? std::string() : "在" + w.place) + w.title;
-      const std::string host = host_part(w.host, static_cast<int>(position + i));
-      const std::string who = participation(w, static_cast<int>(position + i));
-      for (const std::string& extra : {host, who}) {
-        if (!extra.empty()) {
-          part += "，" + extra;
+    // Each participation and host form gives a wording; the book takes the first whose
+    // generated clauses are not yet used twice, as for a single activity.
+    std::vector<std::string> candidates;
+    for (int form = 0; form < 5; ++form) {
+      const auto shape = static_cast<int>(position) + form;
+      std::string parts;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        const ActivityWords& w = words[i];
+        std::string part = place_part(w) + w.title;
+        const int part_form = shape + static_cast<int>(i);
+        for (const std::string& extra :
+             {host_part(w.host, part_form), participation(w, part_form)}) {
+          if (!extra.empty()) {
+            part += "，" + extra;
+          }
         }
+        parts += (i == 0 ? "" : "；") + part;
       }
-      parts += (i == 0 ? "" : "；") + part;
+      const std::string& date = words.front().date;
+      candidates.push_back(close_sentence(shape % 2 == 0 ? date + "，" + school + "先后" + parts
+                                                         : date + "，" + parts));
     }
-    const std::string opening = position % 2 == 0 ? words.front().date + "，" + school
-                                                  : words.front().date + "，";
-    std::string sentence = close_sentence(opening + (position % 2 == 0 ? "先后" : "") + parts);
-    book.record(sentence);
-    paragraphs.push_back(sentence + joined_summary);
+    paragraphs.push_back(book.choose(candidates) + joined_summary);
     return paragraphs;
   }
   std::string dates;
@@ -391,7 +426,7 @@ std::string group_lead(const std::string& group_title, std::size_t activities,
       sentence_of({"为" + strip_closing_commas(group_title), school + "先后开展" + n + "项活动",
                    total.empty() ? "" : "累计" + total + "参与"}),
       sentence_of({"在" + quoted(group_title) + "方面", "组织活动" + n + "次",
-                   total.empty() ? "" : "参与人数达" + total}),
+                   total.empty() ? "" : "参加者达" + total}),
   };
   std::rotate(candidates.begin(), candidates.begin() + static_cast<long>(position % 3),
               candidates.end());

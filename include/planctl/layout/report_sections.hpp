@@ -22,17 +22,6 @@ std::string default_report_title(std::string_view plan_title);
 // as label + value + unit joined by `，`, then `。`; empty when the profile is empty.
 std::string profile_sentence(const model::School& school, const TextRules& rules);
 
-// Who took part, as it follows an activity's title: `，{participants}{count}人参加`,
-// `，{participants}参加`, `，共{count}人参加`, or nothing. `participants` is already worded.
-std::string participation_clause(const std::string& participants,
-                                 const std::optional<std::int64_t>& count);
-
-// The paragraphs for `activity` in a report whose period starts in `base_year`: the first is
-// `{date}，{title}{participation}。{summary's first paragraph}`, then the summary's further
-// paragraphs.
-std::vector<std::string> activity_paragraphs(const model::Activity& activity, int base_year,
-                                             const TextRules& rules);
-
 // The period as a report names it: `2020年` for a calendar year, `2020—2021学年` for a school
 // year (August or later to August or earlier of the next year), else `2020年3月至6月`.
 std::string period_words(const model::Period& period);
@@ -50,10 +39,10 @@ std::vector<Block> overview_blocks(const model::PlanFile& file, const TextRules&
 const model::ReportGroup* report_group(const model::PlanFile& file, const model::Item* group);
 
 // 主要做法: for each group with activities, in plan order, a `（一）` heading with the group's
-// title (or its `report.groups` heading), its `report.groups` lead or a lead that says how much was done (two activities or more), then the activities in
-// date order (ties in file order) in varied sentences, those of one title or one day told
-// together (docs/report.md); activities without a task (or whose first task is unknown) come
-// last under `其他工作`.
+// title (or its `report.groups` heading), its `report.groups` lead or a lead that says how much was
+// done (two activities or more), then the activities in date order (ties in file order) in varied
+// sentences, those of one title or one day told together (docs/report.md); activities without a
+// task (or whose first task is unknown) come last under `其他工作`.
 std::vector<Block> practice_blocks(const model::PlanFile& file, const model::TaskIndex& index,
                                    const TextRules& rules);
 

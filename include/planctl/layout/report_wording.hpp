@@ -24,7 +24,8 @@ enum class CountStyle {
 // `count` followed by `unit` (`人`, `人次`, `个`) as a clerk writes it in running text: see
 // CountStyle. Negative counts are written as 0. The one place counts become words; the report
 // and the bulletin both use it.
-std::string word_count(long long count, std::string_view unit, CountStyle style = CountStyle::exact);
+std::string word_count(long long count, std::string_view unit,
+                       CountStyle style = CountStyle::exact);
 
 // Whether `host` (an activity's `host`, already worded) is a clause that says what someone did
 // (`工会主席张慧君主持`, `副校长高蕾带队`, anything with `，`), rather than a bare organiser
@@ -32,10 +33,16 @@ std::string word_count(long long count, std::string_view unit, CountStyle style 
 bool host_is_clause(std::string_view host);
 
 // Counts the clauses a report has used so that no generated phrase appears more than twice.
-// A clause is the text between `，。；：` marks; dates alone and clauses under four
-// characters are not phrases.
+// A clause is the text between `，。；：` marks; dates alone, clauses under four characters and
+// the author's own text are not phrases.
 class PhraseBook {
 public:
+  // Marks `text` as the author's (a title, host, place, participants or summary as worded): a
+  // clause found in it is the author's wording, repeated when the ledger repeats it, and never
+  // counts as a generated phrase.
+  void add_own_text(std::string_view text);
+
+
   // How often the most used clause of `sentence` has been recorded.
   int most_used(std::string_view sentence) const;
 
@@ -48,7 +55,11 @@ public:
   std::string choose(const std::vector<std::string>& candidates);
 
 private:
+  // Whether `clause` is the author's (found in the texts given to add_own_text).
+  bool is_own(std::string_view clause) const;
+
   std::map<std::string, int, std::less<>> m_uses;
+  std::string m_own; // the author's texts, one per line
 };
 
 // The clauses of `sentence` that count as phrases (see PhraseBook).
@@ -56,7 +67,7 @@ std::vector<std::string> phrase_clauses(std::string_view sentence);
 
 // One activity's facts as they go into a sentence, each already worded (empty when absent).
 struct ActivityWords {
-  std::string date; // `4月13日`, `5月28日至29日`
+  std::string date;  // `4月13日`, `5月28日至29日`
   std::string title; // without a closing `。`
   std::string host;
   std::string place;

@@ -110,7 +110,13 @@ TEST_CASE("layout::layout_report") {
     const auto doc = layout_report(file, model::index_tasks(file.plan));
     REQUIRE(doc.has_value());
     CHECK(doc->title == "2020年创建民族团结进步先进区工作总结");
-    CHECK(outline(*doc) == Lines{"H1:一、主要做法", "H2:（一）明确主体责任，形成创建工作强大合力",
+    // The opening counts the activities; a group of one activity has no generated lead.
+    CHECK(outline(*doc) == Lines{"P:"
+                                 "2020年，海东市平安区第二中学根据《市区教育系统2020年创建民族团结"
+                                 "进步先进区工作安排》，结合学校实际，"
+                                 "认真落实《2020年创建民族团结进步先进区工作安排》，全年共开展各类"
+                                 "活动2次。现将全年工作总结如下：",
+                                 "H1:一、主要做法", "H2:（一）明确主体责任，形成创建工作强大合力",
                                  "P:3月13日，召开动员大会。", "H2:（二）其他工作",
                                  "P:11月2日，总结表彰。"});
     CHECK(doc->signature.issuer == "市第二中学党支部");
@@ -136,7 +142,12 @@ TEST_CASE("layout::layout_report") {
     file.report = report;
     const auto doc = layout_report(file, model::index_tasks(file.plan));
     REQUIRE(doc.has_value());
-    CHECK(outline(*doc) == Lines{"H1:一、基本情况", "P:平安二中现有在校学生2282人。", "P:学校……",
+    CHECK(outline(*doc) == Lines{"P:"
+                                 "2020年，平安二中根据《市区教育系统2020年创建民族团结进步先进区工"
+                                 "作安排》，结合学校实际，"
+                                 "认真落实《2020年创建民族团结进步先进区工作安排》，全年共开展活动1"
+                                 "次。现将全年工作总结如下：",
+                                 "H1:一、基本情况", "P:平安二中现有在校学生2282人。", "P:学校……",
                                  "H1:二、主要做法", "H2:（一）明确主体责任，形成创建工作强大合力",
                                  "P:3月13日，召开动员大会。", "H1:三、取得的成绩",
                                  "R:1.|||被评为先进集体。", "H1:四、存在的问题",
@@ -152,9 +163,13 @@ TEST_CASE("layout::layout_report") {
     file.report = report;
     const auto doc = layout_report(file, model::index_tasks(file.plan));
     REQUIRE(doc.has_value());
-    CHECK(outline(*doc) == Lines{"H1:一、取得的成绩", "R:1.|||被评为先进集体。",
-                                 "H1:二、下一步工作打算",
-                                 "R:（一）|加强学习|。|一是读书。二是写心得。"});
+    CHECK(outline(*doc) ==
+          Lines{"P:"
+                "2020年，海东市平安区第二中学根据《市区教育系统2020年创建民族团结进步先进区工作安排"
+                "》，结合学校实际，"
+                "认真落实《2020年创建民族团结进步先进区工作安排》。现将全年工作总结如下：",
+                "H1:一、取得的成绩", "R:1.|||被评为先进集体。", "H1:二、下一步工作打算",
+                "R:（一）|加强学习|。|一是读书。二是写心得。"});
     CHECK(doc->signature.date == "2020年4月9日");
   }
   SUBCASE("headings, title, issuer and date from report") {
@@ -172,11 +187,22 @@ TEST_CASE("layout::layout_report") {
     REQUIRE(doc.has_value());
     CHECK(doc->title == "平安二中2020年民族团结进步创建工作汇报材料");
     CHECK(outline(*doc) ==
-          Lines{"H1:一、学校概况", "P:概况。", "H1:二、取得的成效", "R:1.|||成绩。"});
+          Lines{"P:"
+                "2020年，海东市平安区第二中学根据《市区教育系统2020年创建民族团结进步先进区工作安排"
+                "》，结合学校实际，"
+                "认真落实《2020年创建民族团结进步先进区工作安排》。现将全年工作总结如下：",
+                "H1:一、学校概况", "P:概况。", "H1:二、取得的成效", "R:1.|||成绩。"});
     CHECK(doc->signature.issuer == "平安二中");
     CHECK(doc->signature.date == "2020年12月30日");
     CHECK(doc->metadata.author == "平安二中");
     CHECK(doc->metadata.title == doc->title);
+  }
+  SUBCASE("report.opening replaces the generated opening, even with nothing after it") {
+    file.report = model::Report{};
+    file.report->opening = text("2020年，我校扎实开展创建工作。\n\n现将有关情况汇报如下：");
+    const auto doc = layout_report(file, model::index_tasks(file.plan));
+    REQUIRE(doc.has_value());
+    CHECK(outline(*doc) == Lines{"P:2020年，我校扎实开展创建工作。", "P:现将有关情况汇报如下："});
   }
   SUBCASE("a report with nothing to say is still a document with its title and signature") {
     file.report = model::Report{};

@@ -74,45 +74,39 @@ TEST_CASE("layout::profile_sentence") {
   }
 }
 
-TEST_CASE("layout::participation_clause") {
-  CHECK(participation_clause("全体教职工", 89) == "，全体教职工89人参加");
-  CHECK(participation_clause("全体教职工", std::nullopt) == "，全体教职工参加");
-  CHECK(participation_clause("", 89) == "，共89人参加");
-  CHECK(participation_clause("", std::nullopt) == "");
+TEST_CASE("layout::period_words") {
+  model::Period period{Date{2020, 1, 1}, Date{2020, 12, 31}};
+  CHECK(period_words(period) == "2020年");
+  period = {Date{2020, 9, 1}, Date{2021, 7, 15}};
+  CHECK(period_words(period) == "2020—2021学年");
+  period = {Date{2020, 3, 1}, Date{2020, 6, 30}};
+  CHECK(period_words(period) == "2020年3月至6月");
+  period = {Date{2020, 3, 1}, Date{2021, 2, 28}};
+  CHECK(period_words(period) == "2020年3月至2021年2月");
 }
 
-TEST_CASE("layout::activity_paragraphs") {
+TEST_CASE("layout::opening_paragraphs") {
   const TextRules rules(LayoutOptions{});
-  model::Activity a = activity(Date{2020, 3, 13}, "召开创建民族团结进步动员大会");
-  SUBCASE("date, title, participants and count, then the summary") {
-    a.participants = text("全体教职工");
-    a.count = model::Located<std::int64_t>{89};
-    a.summary = text("对创建工作进行动员部署,\n宣读实施方案。");
-    CHECK(activity_paragraphs(a, 2020, rules) ==
-          Lines{"3月13日，召开创建民族团结进步动员大会，全体教职工89人参加。"
-                "对创建工作进行动员部署，宣读实施方案。"});
+  model::PlanFile file = plan_file();
+  file.school.short_name = text("平安二中");
+  SUBCASE("the basis up to 现就, the plan's title, how many activities") {
+    file.plan.basis = text("根据《市区工作安排》，结合学校实际，现就有关工作安排如下：");
+    set_activities(file, {activity(Date{2020, 3, 13}, "甲"), activity(Date{2020, 4, 1}, "乙")});
+    CHECK(opening_paragraphs(file, rules) ==
+          Lines{"2020年，平安二中根据《市区工作安排》，结合学校实际，认真落实《" +
+                file.plan.title.value + "》，全年共开展各类活动2次。现将全年工作总结如下："});
   }
-  SUBCASE("only a count; a span in one month") {
-    a.count = model::Located<std::int64_t>{120};
-    a.end = model::Located<Date>{Date{2020, 3, 15}};
-    CHECK(activity_paragraphs(a, 2020, rules) ==
-          Lines{"3月13日至15日，召开创建民族团结进步动员大会，共120人参加。"});
+  SUBCASE("a school year, no basis, no activities") {
+    file.plan.basis.reset();
+    file.plan.period = {Date{2020, 9, 1}, Date{2021, 7, 15}};
+    CHECK(opening_paragraphs(file, rules) ==
+          Lines{"2020—2021学年，平安二中认真落实《" + file.plan.title.value +
+                "》。现将本学年工作总结如下："});
   }
-  SUBCASE("nothing but the title; a typed 。 is not doubled") {
-    a.title = text("召开动员大会。");
-    CHECK(activity_paragraphs(a, 2020, rules) == Lines{"3月13日，召开动员大会。"});
-  }
-  SUBCASE("a date in the next year of a school-year period names its year") {
-    a.date.value = Date{2021, 5, 28};
-    a.end = model::Located<Date>{Date{2021, 6, 2}};
-    a.participants = text("初三学生");
-    CHECK(activity_paragraphs(a, 2020, rules) ==
-          Lines{"2021年5月28日至6月2日，召开创建民族团结进步动员大会，初三学生参加。"});
-  }
-  SUBCASE("a summary of two paragraphs") {
-    a.summary = text("第一段。\n\n第二段。");
-    CHECK(activity_paragraphs(a, 2020, rules) ==
-          Lines{"3月13日，召开创建民族团结进步动员大会。第一段。", "第二段。"});
+  SUBCASE("report.opening, paragraph by paragraph") {
+    file.report = model::Report{};
+    file.report->opening = text("第一段，\n接着写。\n\n第二段。");
+    CHECK(opening_paragraphs(file, rules) == Lines{"第一段，接着写。", "第二段。"});
   }
 }
 
@@ -156,10 +150,35 @@ TEST_CASE("layout::practice_blocks") {
                              activity(Date{2020, 3, 13}, "出黑板报", {"propaganda"}),
                              activity(Date{2020, 6, 1}, "未知任务的活动", {"nope"}),
                          });
+    // A lead for the group of three; the two activities of 3月13日 told in one sentence.
     CHECK(texts_of(practice_blocks(file, index, rules)) ==
           Lines{"H:（一）明确主体责任", "2月1日，成立领导小组。", "H:（二）全力以赴迎国检",
-                "3月13日，召开动员大会。", "3月13日，出黑板报。", "5月1日，整理档案。",
-                "H:（三）其他工作", "4月1日，学雷锋活动。", "6月1日，未知任务的活动。"});
+                "在“全力以赴迎国检”方面，组织活动3次。", "3月13日，召开动员大会；出黑板报。",
+                "5月1日，整理档案。", "H:（三）其他工作", "4月1日，学雷锋活动。",
+                "6月1日，未知任务的活动。"});
+  }
+  SUBCASE("report.groups: a heading and a lead by title or id, 其他工作 by its name") {
+    set_activities(file, {
+                             activity(Date{2020, 3, 13}, "召开动员大会", {"duty"}),
+                             activity(Date{2020, 4, 1}, "整理档案", {"archive"}),
+                             activity(Date{2020, 5, 1}, "营造氛围", {"propaganda"}),
+                             activity(Date{2020, 6, 1}, "学雷锋活动"),
+                         });
+    file.report = model::Report{};
+    model::ReportGroup by_id;
+    by_id.key = text("duty");
+    by_id.heading = text("压实责任");
+    model::ReportGroup by_title;
+    by_title.key = text("全力以赴迎国检");
+    by_title.lead = text("学校把迎检作为全年重点。\n\n第二段。");
+    model::ReportGroup other;
+    other.key = text("其他工作");
+    other.heading = text("其他方面");
+    file.report->groups = {by_id, by_title, other};
+    CHECK(texts_of(practice_blocks(file, index, rules)) ==
+          Lines{"H:（一）压实责任", "3月13日，召开动员大会。", "H:（二）全力以赴迎国检",
+                "学校把迎检作为全年重点。", "第二段。", "4月1日，整理档案。", "5月1日，营造氛围。",
+                "H:（三）其他方面", "6月1日，学雷锋活动。"});
   }
 }
 

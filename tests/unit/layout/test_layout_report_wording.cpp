@@ -202,3 +202,55 @@ TEST_CASE("layout::group_lead") {
           "为落实重点工作，我校先后开展3项活动。");
   }
 }
+
+TEST_CASE("layout::activity_sentence: the place") {
+  PhraseBook book;
+  SUBCASE("a title that names the place does not get it again") {
+    ActivityWords w = words("5月22日", "赴沙沟乡中心学校送教帮扶");
+    w.place = "沙沟乡中心学校";
+    w.host = "副校长高蕾带队";
+    w.participants = "骨干教师";
+    w.count = 8;
+    CHECK(activity_sentence(w, 0, "学校", book) ==
+          Lines{"5月22日，学校组织骨干教师8人赴沙沟乡中心学校送教帮扶，副校长高蕾带队。"});
+  }
+  SUBCASE("after 活动在……举行 a leading host takes 由, not a second 活动") {
+    ActivityWords w = words("4月16日", "成立创建工作领导小组");
+    w.place = "学校会议室";
+    w.host = "党支部书记李永红主持";
+    w.participants = "校委会成员";
+    w.count = 15;
+    CHECK(activity_sentence(w, 1, "学校", book) ==
+          Lines{"4月16日，成立创建工作领导小组。活动在学校会议室举行，由党支部书记李永红主持，"
+                "参加的有校委会成员15人。"});
+  }
+}
+
+TEST_CASE("layout::merged_sentence: one day chooses its wording like one activity") {
+  // The third same-day sentence with 全校师生2466人参加 words it another way (the phrase
+  // memory used to record a merged sentence without choosing).
+  PhraseBook book;
+  std::vector<std::string> told;
+  for (int day = 1; day <= 3; ++day) {
+    ActivityWords a =
+        words("5月" + std::to_string(day) + "日", "开展第" + std::to_string(day) + "项活动");
+    a.participants = "全校师生";
+    a.count = 2466;
+    ActivityWords b = words(a.date, "出第" + std::to_string(day) + "期黑板报");
+    told.push_back(merged_sentence({a, b}, true, 0, "学校", book).front());
+  }
+  CHECK(told == Lines{"5月1日，学校先后开展第1项活动，全校师生2466人参加；出第1期黑板报。",
+                      "5月2日，学校先后开展第2项活动，全校师生2466人参加；出第2期黑板报。",
+                      "5月3日，开展第3项活动，参加的有全校师生2466人；出第3期黑板报。"});
+  CHECK(book.most_used("全校师生2466人参加。") == 2);
+}
+
+TEST_CASE("layout::PhraseBook: the author's text is not a phrase") {
+  PhraseBook book;
+  book.add_own_text("工会主席张慧君主持");
+  for (int i = 0; i < 3; ++i) {
+    book.record("4月1日，工会主席张慧君主持，全体教职工参加。");
+  }
+  CHECK(book.most_used("工会主席张慧君主持。") == 0);
+  CHECK(book.most_used("全体教职工参加。") == 3);
+}
