@@ -64,6 +64,10 @@ std::string period_words(const model::Period& period) {
   return fmt::format("{}年{}月至{}年{}月", start.year, start.month, end.year, end.month);
 }
 
+namespace {
+constexpr std::string_view k_sentence_marks[] = {"。", "；", "：", "！", "？"};
+} // namespace
+
 std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const TextRules& rules) {
   if (file.report && file.report->opening) {
     std::vector<std::string> paragraphs = rules.paragraphs(file.report->opening->value);
@@ -90,8 +94,12 @@ std::vector<std::string> opening_paragraphs(const model::PlanFile& file, const T
       }
     }
     basis = strip_closing_commas(basis);
-    if (!basis.empty() && util::count_code_points(basis) <= 80 && !basis.ends_with("：") &&
-        !basis.ends_with("。")) {
+    // Only a basis of one sentence reads as the opening's first clause; one that goes on
+    // after a `。` is the plan's preamble, not what the report answered to.
+    const bool one_sentence =
+        std::none_of(std::begin(k_sentence_marks), std::end(k_sentence_marks),
+                     [&](std::string_view mark) { return basis.find(mark) != std::string::npos; });
+    if (!basis.empty() && one_sentence) {
       text += basis + "，";
     }
   }
@@ -158,7 +166,12 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
   const std::string short_name =
       rules.line(file.school.short_name ? file.school.short_name->value : file.school.name.value);
   // Who acts in a generated sentence, in turn, as a clerk varies it.
-  const std::array<std::string, 3> subjects{"学校", "我校", short_name};
+  // 学校 and 我校 only for a school: a 关工委 or a bureau names itself.
+  const std::string& name = file.school.name.value;
+  const bool school = name.find("学") != std::string::npos ||
+                      name.find("校") != std::string::npos || name.find("园") != std::string::npos;
+  const std::array<std::string, 3> subjects{school ? "学校" : short_name,
+                                            school ? "我校" : short_name, short_name};
   PhraseBook book;
   // What the author wrote may repeat as the ledger repeats it; only the generated wording is
   // kept rare.

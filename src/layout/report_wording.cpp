@@ -200,14 +200,17 @@ std::vector<std::string> phrase_clauses(std::string_view sentence) {
 }
 
 void PhraseBook::add_own_text(std::string_view text) {
+  // Clause by clause, so that looking a clause up stays cheap for a ledger of thousands.
   if (!text.empty()) {
-    m_own.append(text);
-    m_own += '\n';
+    m_own.emplace(text);
+  }
+  for (std::string& clause : phrase_clauses(text)) {
+    m_own.insert(std::move(clause));
   }
 }
 
 bool PhraseBook::is_own(std::string_view clause) const {
-  return m_own.find(clause) != std::string::npos;
+  return m_own.find(clause) != m_own.end();
 }
 
 int PhraseBook::most_used(std::string_view sentence) const {

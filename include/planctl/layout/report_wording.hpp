@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,7 +43,6 @@ public:
   // counts as a generated phrase.
   void add_own_text(std::string_view text);
 
-
   // How often the most used clause of `sentence` has been recorded.
   int most_used(std::string_view sentence) const;
 
@@ -55,11 +55,11 @@ public:
   std::string choose(const std::vector<std::string>& candidates);
 
 private:
-  // Whether `clause` is the author's (found in the texts given to add_own_text).
+  // Whether `clause` is the author's: one of the texts given to add_own_text or a clause of one.
   bool is_own(std::string_view clause) const;
 
   std::map<std::string, int, std::less<>> m_uses;
-  std::string m_own; // the author's texts, one per line
+  std::set<std::string, std::less<>> m_own; // the author's texts and each of their clauses
 };
 
 // The clauses of `sentence` that count as phrases (see PhraseBook).

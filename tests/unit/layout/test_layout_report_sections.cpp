@@ -157,6 +157,18 @@ TEST_CASE("layout::practice_blocks") {
                 "5月1日，整理档案。", "H:（三）其他工作", "4月1日，学雷锋活动。",
                 "6月1日，未知任务的活动。"});
   }
+  SUBCASE("学校 and 我校 only for a school: a 关工委 names itself") {
+    file.school.name = text("平安区教育局关工委");
+    model::Activity a = activity(Date{2020, 3, 20}, "召开工作会议", {"duty"});
+    a.participants = text("各校关工委主任");
+    a.count = model::Located<std::int64_t>{32};
+    set_activities(file, {a, activity(Date{2020, 4, 1}, "举办培训班", {"duty"})});
+    CHECK(texts_of(practice_blocks(file, index, rules)) ==
+          Lines{"H:（一）明确主体责任",
+                "为明确主体责任，平安区教育局关工委先后开展2项活动，累计32人次参与。",
+                "3月20日，平安区教育局关工委组织各校关工委主任32人召开工作会议。",
+                "4月1日，举办培训班。"});
+  }
   SUBCASE("report.groups: a heading and a lead by title or id, 其他工作 by its name") {
     set_activities(file, {
                              activity(Date{2020, 3, 13}, "召开动员大会", {"duty"}),
