@@ -314,6 +314,56 @@ TEST_CASE("load::build_plan") {
                         "[empty-entry]\n");
     CHECK(b.plan.plan.sections[0].deliverables.size() == 1);
   }
+  SUBCASE("the official-document parts in plan and report; attachments with content") {
+    const Built b = build_tail("  letterhead: 平安区教育局文件\n"
+                               "  doc_number: 平教〔2020〕12号\n"
+                               "  recipients: [各中小学, 各幼儿园]\n"
+                               "  copy_to: 区委办\n"
+                               "  printed_date: 2020-02-21\n"
+                               "  seal: true\n"
+                               "  attachments:\n"
+                               "    - 名单\n"
+                               "    - {title: 任务分工表, content: tasks}\n"
+                               "    - title: 联系表\n"
+                               "report:\n"
+                               "  signer: 李明\n"
+                               "  seal: false\n");
+    CHECK(b.findings == "");
+    const model::OfficialParts& plan = b.plan.plan.official;
+    CHECK(plan.letterhead->value == "平安区教育局文件");
+    CHECK(plan.doc_number->value == "平教〔2020〕12号");
+    REQUIRE(plan.recipients.size() == 2);
+    CHECK(plan.recipients[1].value == "各幼儿园");
+    REQUIRE(plan.copy_to.size() == 1);
+    CHECK(util::to_iso(plan.printed_date->value) == "2020-02-21");
+    CHECK(plan.seal->value);
+    CHECK(plan.seal->mark.line == 16);
+    CHECK_FALSE(plan.signer);
+    REQUIRE(b.plan.plan.attachments.size() == 3);
+    REQUIRE(b.plan.plan.attachment_content.size() == 3);
+    CHECK(b.plan.plan.attachments[1].value == "任务分工表");
+    CHECK_FALSE(b.plan.plan.attachment_content[0]);
+    CHECK(b.plan.plan.attachment_content[1]->value == "tasks");
+    CHECK(b.plan.plan.attachments[2].value == "联系表");
+    CHECK_FALSE(b.plan.plan.attachment_content[2]);
+    REQUIRE(b.plan.report);
+    CHECK(b.plan.report->official.signer->value == "李明");
+    CHECK_FALSE(b.plan.report->official.seal->value);
+    CHECK_FALSE(b.plan.report->official.letterhead); // inherited in layout, not here
+  }
+  SUBCASE("attachment-content, a seal that is not true or false, a blank attachment") {
+    const Built b = build_tail("  seal: 是\n"
+                               "  attachments: [\"\", {title: 表, content: task}]\n");
+    CHECK(b.findings ==
+          "11:9: error: \"seal\" must be true or false, not a text [type]\n"
+          "12:17: error: entry 1 of \"attachments\" is blank; write the text or remove the entry "
+          "[empty-entry]\n"
+          "12:41: error: \"content\" of an attachment must be tasks (the task allocation table), "
+          "not \"task\" [attachment-content]\n");
+    CHECK_FALSE(b.plan.plan.official.seal);
+    CHECK(b.plan.plan.attachments.size() == 1);
+    CHECK_FALSE(b.plan.plan.attachment_content[0]);
+  }
   SUBCASE("aliases: a shared list is read at each use") {
     const Built b = build_tail("      owner: &o [王, 李]\n    - title: 二\n      owner: *o\n");
     CHECK(b.findings == "");
