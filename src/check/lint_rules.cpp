@@ -170,7 +170,12 @@ void lint_report(CheckContext& ctx, TextLinter& lint) {
   }
   lint.punctuation(report->title);
   lint.punctuation(report->issuer);
+  lint.punctuation(report->opening);
   lint.punctuation(report->overview);
+  for (const model::ReportGroup& group : report->groups) {
+    lint.punctuation(group.heading);
+    lint.punctuation(group.lead);
+  }
   for (const model::Text& achievement : report->achievements) {
     lint.numbered(achievement, "typed-number.achievement");
   }

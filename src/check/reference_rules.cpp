@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
@@ -234,6 +235,35 @@ void check_activity_tasks(CheckContext& ctx) {
   }
 }
 
+// Each `report.groups` entry names a group of 主要做法: its title as written, its id, or 其他工作.
+void check_report_groups(CheckContext& ctx) {
+  const model::PlanFile& file = ctx.plan();
+  if (!file.report || file.report->groups.empty()) {
+    return;
+  }
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  std::vector<std::string> names{"其他工作"};
+  for (const model::GroupRef& group : index.groups) {
+    names.push_back(group.item->title.value);
+    if (group.item->id) {
+      names.push_back(group.item->id->value);
+    }
+  }
+  for (const model::ReportGroup& entry : file.report->groups) {
+    const std::string& ref = entry.group.value;
+    if (ref.empty() || std::find(names.begin(), names.end(), ref) != names.end()) {
+      continue;
+    }
+    const std::string suggestion = ctx.wants("report-group-unknown") ? ctx.suggest(ref, names) : "";
+    if (suggestion.empty()) {
+      ctx.add(entry.group.mark, "report-group-unknown", {{"ref", excerpt(ref, 40)}});
+    } else {
+      ctx.add(entry.group.mark, "report-group-unknown.suggest",
+              {{"ref", excerpt(ref, 40)}, {"suggestion", suggestion}});
+    }
+  }
+}
+
 } // namespace
 
 void check_ids(CheckContext& ctx) {
@@ -290,6 +320,7 @@ void check_references(CheckContext& ctx) {
     });
   });
   check_activity_tasks(ctx);
+  check_report_groups(ctx);
 }
 
 } // namespace planctl::check

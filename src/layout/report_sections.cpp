@@ -134,7 +134,7 @@ const model::ReportGroup* report_group(const model::PlanFile& file, const model:
     return nullptr;
   }
   for (const model::ReportGroup& entry : file.report->groups) {
-    const std::string& key = entry.key.value;
+    const std::string& key = entry.group.value;
     if (group == nullptr ? key == "其他工作"
                          : key == group->title.value || (group->id && key == group->id->value)) {
       return &entry;

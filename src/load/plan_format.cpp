@@ -75,7 +75,7 @@ void put_attachments(ModelFiller& filler, const Entry& entry, void* model) {
 using K = Kind;
 using model::Activity, model::Department, model::Item, model::OfficialParts, model::Period,
     model::Person, model::Plan, model::PlanFile, model::ProfileFact, model::Report,
-    model::ReportHeadings, model::ReportItem, model::School;
+    model::ReportGroup, model::ReportHeadings, model::ReportItem, model::School;
 
 const KeyRow k_top[] = {
     {"version",
@@ -478,6 +478,27 @@ const KeyRow k_report_item[] = {
      put<&ReportItem::points>},
 };
 
+const KeyRow k_report_group[] = {
+    {"group",
+     K::text,
+     true,
+     {"The group of 主要做法: its title as written in the plan, its id, or 其他工作.",
+      "主要做法中的一组：计划中的标题原文、id 或“其他工作”。"},
+     put<&ReportGroup::group>},
+    {"heading",
+     K::text,
+     false,
+     {"The group's （一） heading in the report, instead of its title.",
+      "该组在总结中的（一）标题，替换计划中的标题。"},
+     put<&ReportGroup::heading>},
+    {"lead",
+     K::long_text,
+     false,
+     {"The paragraphs that open the group, instead of the generated lead.",
+      "该组的开头段落，替换自动生成的概述句。"},
+     put<&ReportGroup::lead>},
+};
+
 const KeyRow k_headings[] = {
     {"overview",
      K::text,
@@ -518,11 +539,25 @@ const KeyRow k_report[] = {
      false,
      {"Default: the latest activity date, else the plan's date.", "成文日期。"},
      put<&Report::date>},
+    {"opening",
+     K::long_text,
+     false,
+     {"The opening paragraphs before 一、, instead of the one built from the plan.",
+      "开头段落，替换根据计划生成的开头。"},
+     put<&Report::opening>},
     {"overview",
      K::long_text,
      false,
      {"Text for 基本情况, after the sentence built from school.profile.", "基本情况。"},
      put<&Report::overview>},
+    {"groups",
+     K::mappings,
+     false,
+     {"Per group of 主要做法: a heading and a lead instead of the plan's title and the generated "
+      "lead.",
+      "主要做法各组的标题和开头段落。"},
+     put<&Report::groups>,
+     MapId::report_group},
     {"achievements",
      K::long_texts,
      false,
@@ -691,6 +726,14 @@ const MappingDef k_mappings[] = {
      {"An entry of problems or next_steps: text or points, and an optional title.",
       "问题或打算的一项。"},
      k_report_item},
+    {MapId::report_group,
+     "report_group",
+     {"an entry of \"report.groups\"", "“report.groups”的条目"},
+     {"a report group (a mapping with \"group\")", "总结分组（含 group 的映射）"},
+     {"report groups (mappings with \"group\")", "总结分组（含 group 的映射）"},
+     {"What the report says at the head of one group of 主要做法.",
+      "总结主要做法中一组的标题和开头。"},
+     k_report_group},
     {MapId::headings,
      "headings",
      {"\"report.headings\"", "“report.headings”"},

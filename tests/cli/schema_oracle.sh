@@ -42,7 +42,7 @@ plan:
       status:
 activities:
   - {date: 2020-03-01, title: 会, end:, task:, host:, participants:, count:, place:, summary:}
-report: {title:, issuer:, date:, overview:, achievements:, problems:, next_steps:, headings:}
+report: {title:, issuer:, date:, opening:, overview:, groups:, achievements:, problems:, next_steps:, headings:}
 YAML
 run validate "$T/empty-values.yaml"
 expect_code 0

@@ -55,6 +55,7 @@ enum class MapId {
   attachment,
   report,
   report_item,
+  report_group,
   headings,
 };
 

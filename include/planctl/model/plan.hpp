@@ -194,7 +194,7 @@ struct ReportHeadings {
 
 // An entry of `report.groups`: what the report says at the head of one group of 主要做法.
 struct ReportGroup {
-  Text key;                    // the group's title as written, or its id
+  Text group;                  // the group's title as written, or its task or item id
   std::optional<Text> heading; // replaces the group's title in its `（一）` heading
   std::optional<Text> lead;    // the paragraphs that open the group, instead of a generated lead
   Mark mark;

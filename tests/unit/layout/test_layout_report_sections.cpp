@@ -178,13 +178,13 @@ TEST_CASE("layout::practice_blocks") {
                          });
     file.report = model::Report{};
     model::ReportGroup by_id;
-    by_id.key = text("duty");
+    by_id.group = text("duty");
     by_id.heading = text("压实责任");
     model::ReportGroup by_title;
-    by_title.key = text("全力以赴迎国检");
+    by_title.group = text("全力以赴迎国检");
     by_title.lead = text("学校把迎检作为全年重点。\n\n第二段。");
     model::ReportGroup other;
-    other.key = text("其他工作");
+    other.group = text("其他工作");
     other.heading = text("其他方面");
     file.report->groups = {by_id, by_title, other};
     CHECK(texts_of(practice_blocks(file, index, rules)) ==

@@ -94,6 +94,9 @@ report:
   next_steps:
     - points: [做法]
   headings: {overview: 概况}
+  opening: 开头。
+  groups:
+    - {group: 工作任务, heading: 新标题, lead: 导语}
 )";
 
 } // namespace
@@ -182,6 +185,13 @@ TEST_CASE("load::build_plan") {
     CHECK(f.report->next_steps[0].points.size() == 1);
     CHECK(f.report->headings.overview->value == "概况");
     CHECK_FALSE(f.report->headings.practices);
+    CHECK(f.report->opening->value == "开头。");
+    REQUIRE(f.report->groups.size() == 1);
+    CHECK(f.report->groups[0].group.value == "工作任务");
+    CHECK(f.report->groups[0].group.mark == util::Mark{58, 15});
+    CHECK(f.report->groups[0].heading->value == "新标题");
+    CHECK(f.report->groups[0].lead->value == "导语");
+    CHECK(f.report->groups[0].mark == util::Mark{58, 7});
   }
   SUBCASE("the period defaults to the whole year; lists absent stay unflagged") {
     const Built b = build(k_plan);
