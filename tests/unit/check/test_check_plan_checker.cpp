@@ -451,3 +451,102 @@ TEST_CASE("check::check_plan") {
     CHECK(lines[1].find("[unknown-department]") != std::string::npos);
   }
 }
+
+TEST_CASE("check::check_plan official-document parts") {
+  SUBCASE("doc-number: the fix for other brackets, 第 and leading zeros") {
+    PlanFile f = base();
+    f.plan.official.doc_number = text("平教[2020]第012号", 14, 15);
+    CHECK(findings(f) == Lines{"14:15: error: document number \"平教[2020]第012号\" needs the year "
+                               "in 〔 〕 and the serial without 第 or leading zeros (GB/T 9704); "
+                               "write \"平教〔2020〕12号\" [doc-number]"});
+    CHECK(findings(f, diag::Lang::zh) ==
+          Lines{"14:15: error: 发文字号“平教[2020]第012号”的年份应使用六角括号〔〕，序号不加“第”"
+                "字、不编虚位（GB/T 9704），应写作“平教〔2020〕12号” [doc-number]"});
+    f.plan.official.doc_number = text("平教（2020）3号", 14, 15);
+    CHECK(findings(f) == Lines{"14:15: error: document number \"平教（2020）3号\" needs the year "
+                               "in 〔 〕 and the serial without 第 or leading zeros (GB/T 9704); "
+                               "write \"平教〔2020〕3号\" [doc-number]"});
+    f.plan.official.doc_number = text("平教〔2020〕3号", 14, 15);
+    CHECK(findings(f).empty());
+  }
+
+  SUBCASE("doc-number: any other shape names the shape") {
+    PlanFile f = base();
+    f.plan.official.doc_number = text("平教2020-3", 14, 15);
+    CHECK(findings(f) ==
+          Lines{"14:15: error: document number \"平教2020-3\" is not of the shape "
+                "prefix〔YYYY〕N号 (GB/T 9704), e.g. 平教〔2020〕12号 [doc-number]"});
+    CHECK(findings(f, diag::Lang::zh) ==
+          Lines{"14:15: error: 发文字号“平教2020-3”不符合“机关代字〔年份〕序号号”的格式（GB/T "
+                "9704），如 平教〔2020〕12号 [doc-number]"});
+  }
+
+  SUBCASE("doc-number-year: against the plan's date, and the report's") {
+    PlanFile f = base();
+    f.plan.official.doc_number = text("平教〔2019〕3号", 14, 15);
+    CHECK(
+        findings(f) ==
+        Lines{"14:15: warning: document number \"平教〔2019〕3号\" is of 2019, but the document is "
+              "dated 2020-04-09 (line 13); check the number or the date [doc-number-year]"});
+    CHECK(
+        findings(f, diag::Lang::zh) ==
+        Lines{"14:15: warning: 发文字号“平教〔2019〕3号”的年份为 2019，而成文日期为 2020-04-09（第 "
+              "13 行），请核对发文字号或日期 [doc-number-year]"});
+    f.plan.official.doc_number.reset();
+    f.report.emplace();
+    f.report->mark = at(30, 3);
+    f.activities = {activity(util::Date{2021, 1, 8}, 25, {"org"})};
+    f.report->official.doc_number = text("平教〔2020〕9号", 31, 15);
+    // The report is dated by its latest activity (line 25).
+    CHECK(
+        findings(f) ==
+        Lines{"25:11: warning: activity date 2021-01-08 is outside the plan's period 2020-01-01 "
+              "to 2020-12-31 [activity-outside-period]",
+              "31:15: warning: document number \"平教〔2020〕9号\" is of 2020, but the document is "
+              "dated 2021-01-08 (line 25); check the number or the date [doc-number-year]"});
+  }
+
+  SUBCASE("signer-needs-doc-number: at the signer's key") {
+    PlanFile f = base();
+    f.plan.official.signer = text("李明", 14, 11);
+    CHECK(findings(f) == Lines{"14:9: error: \"signer\" is printed on the document number's line, "
+                               "but \"plan\" has no \"doc_number\"; add the number or remove the "
+                               "signer [signer-needs-doc-number]"});
+    CHECK(findings(f, diag::Lang::zh) ==
+          Lines{"14:9: error: 签发人（signer）印在发文字号所在行，但“plan”没有“doc_number”，请填写"
+                "发文字号或删去签发人 [signer-needs-doc-number]"});
+    f.plan.official.doc_number = text("平教〔2020〕3号", 15, 15);
+    CHECK(findings(f).empty());
+  }
+
+  SUBCASE("printed-date-before-date") {
+    PlanFile f = base();
+    f.plan.official.printed_date =
+        Located<util::Date>{util::Date{2020, 4, 1}, at(14, 17), at(14, 3)};
+    CHECK(
+        findings(f) ==
+        Lines{"14:17: error: \"printed_date\" 2020-04-01 is before the document's date 2020-04-09 "
+              "(line 13); a document is sent out on or after the day it is signed "
+              "[printed-date-before-date]"});
+    CHECK(
+        findings(f, diag::Lang::zh) ==
+        Lines{"14:17: error: 印发日期 2020-04-01 早于成文日期 2020-04-09（第 13 行），印发日期不能"
+              "早于成文日期 [printed-date-before-date]"});
+    f.plan.official.printed_date->value = util::Date{2020, 4, 9};
+    CHECK(findings(f).empty());
+  }
+
+  SUBCASE("attachment-no-tasks: only in a plan without tasks") {
+    PlanFile f = base();
+    f.plan.attachments = {text("任务分工表", 17, 14)};
+    f.plan.attachment_content = {text("tasks", 18, 16)};
+    CHECK(findings(f).empty());
+    f.plan.sections = {item("工作任务", 15)};
+    CHECK(findings(f) == Lines{"18:16: warning: attachment \"任务分工表\" prints the task table, "
+                               "but the plan has no tasks; give items task keys (lead, owner, "
+                               "due…) or remove \"content\" [attachment-no-tasks]"});
+    CHECK(findings(f, diag::Lang::zh) ==
+          Lines{"18:16: warning: 附件“任务分工表”印出任务分工表，但计划中没有任务，请为条目填写任务"
+                "字段（lead、owner、due 等）或删去“content” [attachment-no-tasks]"});
+  }
+}
