@@ -301,13 +301,32 @@ class School:
         self.emit("    - title: 工作目标")
         self.block(6, "text", self.sample(SENTENCES, 2))
         self.task_ids = []
+        self.task_dues = {}  # task id → (index of its due line, last day of due or None, status)
+        self.activity_dates = {}  # task id → day numbers of the activities naming it
+        self.all_activity_dates = []
         self.write_tasks()
         self.emit("    - title: 保障措施")
         self.block(6, "text", self.sample(SENTENCES, 2))
         self.emit("")
         self.write_activities()
         self.write_report()
+        self.mark_done()
         return "\n".join(self.lines) + "\n"
+
+    def mark_done(self):
+        """`status: 已完成` for a task past due whose activities came by its due date, as a
+        clerk marks done work (else planctl warns, task-done-not-marked). Uses no random
+        numbers, so every other line is what it was."""
+        if not self.all_activity_dates:
+            return
+        latest = max(self.all_activity_dates)  # the report's date: the latest activity
+        for task_id, (line, due_last, has_status) in sorted(self.task_dues.items(),
+                                                            key=lambda t: -t[1][0]):
+            dates = self.activity_dates.get(task_id, [])
+            if has_status or due_last is None or not due_last < latest:
+                continue
+            if any(d <= due_last for d in dates):
+                self.lines.insert(line + 1, " " * 12 + "status: 已完成")
 
     def write_tasks(self):
         rng = self.rng
@@ -356,14 +375,19 @@ class School:
         month_only = rng.random() < 0.4
         start = self.when(self.start_n, start_n, month_only)
         self.emit(pad + "start: " + start)
+        due_last = None
         if rng.random() < 0.25:
             self.emit(pad + "due: " + self.pick(RECURRING))
         else:
             # After the start's month, so that a month start is never after the due date.
             due_lo = day_number(*from_day_number(start_n)[:2], 1) + 31
-            self.emit(pad + "due: " + self.when(min(due_lo, self.end_n), self.end_n,
-                                                rng.random() < 0.3))
+            due = self.when(min(due_lo, self.end_n), self.end_n, rng.random() < 0.3)
+            self.emit(pad + "due: " + due)
+            y, m = int(due[:4]), int(due[5:7])
+            due_last = day_number(y, m, int(due[8:]) if len(due) > 7 else days_in_month(y, m))
+        due_line = len(self.lines) - 1
         r = rng.random()
+        self.task_dues[task_id] = (due_line, due_last, r < 0.5)
         if r < 0.3:
             self.emit(pad + "status: 已完成")
         elif r < 0.5:
@@ -389,10 +413,16 @@ class School:
                 self.emit("    end: " + iso(from_day_number(date_n + rng.randrange(1, 4))))
             self.emit("    title: " + self.pick(ACTIVITY_FORMS).format(self.pick(ACTIVITY_TOPICS)))
             r = rng.random()
+            named = []
             if r < 0.85:
-                self.emit("    task: " + self.pick(self.task_ids))
+                named = [self.pick(self.task_ids)]
+                self.emit("    task: " + named[0])
             elif r < 0.95:
-                self.emit("    task: [%s]" % ", ".join(self.sample(self.task_ids, 2)))
+                named = self.sample(self.task_ids, 2)
+                self.emit("    task: [%s]" % ", ".join(named))
+            self.all_activity_dates.append(date_n)
+            for task_id in named:
+                self.activity_dates.setdefault(task_id, []).append(date_n)
             host = self.pick(self.people)
             self.emit("    host: %s%s主持" % (host[2], host[1]))
             self.emit("    participants: " + self.pick(PARTICIPANTS))

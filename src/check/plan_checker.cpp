@@ -11,6 +11,7 @@ void check_plan(const model::PlanFile& plan, diag::DiagnosticList& out) {
   check_dates(ctx);
   check_structure(ctx);
   check_official(ctx);
+  check_ledger(ctx);
   check_lint(ctx);
   ctx.finish();
 }

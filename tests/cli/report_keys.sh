@@ -1,5 +1,6 @@
 # report.opening and report.groups: read into the report (docs/format.md, docs/report.md), and
-# an entry naming no group is a warning at its file:line:col, in English and Chinese.
+# an entry naming no group is a warning at its file:line:col, in English and Chinese; the
+# ledger's task-done-not-marked in Chinese (English: tests/invalid/check/).
 source "$(dirname "$0")/lib/common.bash"
 
 cat >groups.yaml <<'YAML'
@@ -17,10 +18,10 @@ plan:
       items:
         - title: 明确主体责任
           items:
-            - {title: 召开动员大会, id: duty, due: 2020-04-30}
+            - {title: 召开动员大会, id: duty, due: 2020-04-30, status: 已完成}
         - title: 加强宣传教育
           items:
-            - {title: 出黑板报, id: board, due: 2020-06-30}
+            - {title: 出黑板报, id: board, due: 2020-06-30, status: 已完成}
 activities:
   - {date: 2020-04-13, title: 召开动员大会, task: duty, participants: 全体教职工, count: 176}
   - {date: 2020-05-11, title: 开展黑板报评比, task: board}
@@ -83,4 +84,10 @@ keys.yaml:34:7: error: missing key "group" in an entry of "report.groups" [missi
 run validate --lang zh keys.yaml
 expect_out 'keys.yaml:31:7: error: “report.groups”的条目中有未知的键“headign”（是否应为“heading”？） [unknown-key]
 keys.yaml:34:7: error: “report.groups”的条目缺少键“group” [missing-key]'
+# A task the ledger shows done by its due date, without a status, in Chinese.
+cp "$SRC/tests/invalid/check/task-done-not-marked.yaml" done.yaml
+run validate --lang zh done.yaml
+expect_code 0
+expect_out 'done.yaml:14:16: warning: 任务“召开动员大会”应于 2020-04-30 完成，此前已有活动关联该任务，但未填写 "status"，进度将显示“逾期”；如已完成，请填写 "status: 已完成" [task-done-not-marked]
+done.yaml:17:16: warning: 任务“出黑板报”应于 2020-06 完成，此前已有活动关联该任务，但未填写 "status"，进度将显示“逾期”；如已完成，请填写 "status: 已完成" [task-done-not-marked]'
 echo "report keys: ok"

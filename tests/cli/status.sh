@@ -38,7 +38,7 @@ plan:
           due: 2020-12-20
           status: 已完成
 activities:
-  - {date: 2020-03-01, title: 班会, task: class}
+  - {date: 2020-07-10, title: 班会, task: class}
   - {date: 2020-12-01, title: 家访, task: [visit, class]}
   - {date: 2020-05-01, title: 清扫}
 YAML

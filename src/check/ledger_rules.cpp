@@ -1,0 +1,66 @@
+// The rules over the activity ledger as the year-end report reads it: a task whose work the
+// ledger shows done by its due date but that has no `status` (docs/report.md, the warnings).
+#include <planctl/model/task_index.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "check_context.hpp"
+
+namespace planctl::check {
+
+namespace {
+
+// The date the report is written on, as the layout takes it: `report.date`, else the latest
+// activity's date; std::nullopt without either.
+std::optional<util::Date> report_day(const model::PlanFile& file) {
+  if (file.report && file.report->date) {
+    return file.report->date->value;
+  }
+  std::optional<util::Date> latest;
+  for (const model::Activity& activity : file.activities) {
+    if (!latest || *latest < activity.date.value) {
+      latest = activity.date.value;
+    }
+  }
+  return latest;
+}
+
+} // namespace
+
+void check_ledger(CheckContext& ctx) {
+  const model::PlanFile& file = ctx.plan();
+  if (file.activities.empty()) {
+    return;
+  }
+  const model::TaskIndex index = model::index_tasks(file.plan);
+  // Each task's activities by date.
+  std::map<const model::Item*, std::vector<util::Date>> dates;
+  for (const model::Activity& activity : file.activities) {
+    for (const model::Text& ref : activity.tasks) {
+      if (const model::TaskRef* task = index.find(ref.value)) {
+        dates[task->item].push_back(activity.date.value);
+      }
+    }
+  }
+  const std::optional<util::Date> written = report_day(file);
+  for (const model::TaskRef& task : index.tasks) {
+    const model::Item& item = *task.item;
+    if (item.status || !item.due || !item.due->value.when || !written) {
+      continue;
+    }
+    const util::Date due = item.due->value.when->last_day();
+    const auto found = dates.find(&item);
+    if (!(due < *written) || found == dates.end()) {
+      continue;
+    }
+    const auto before = std::count_if(found->second.begin(), found->second.end(),
+                                      [&](const util::Date& d) { return !(due < d); });
+    if (before > 0) {
+      ctx.add(item.due->mark, "task-done-not-marked",
+              {{"title", excerpt(item.title.value, 30)}, {"due", item.due->value.source}});
+    }
+  }
+}
+
+} // namespace planctl::check
