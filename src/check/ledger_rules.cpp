@@ -1,9 +1,11 @@
-// The rules over the activity ledger as the year-end report reads it: a task whose work the
-// ledger shows done by its due date but that has no `status` (docs/report.md, the warnings).
+// The rules over the activity ledger as the year-end report reads it: a report without its
+// `report` block, a group whose tasks no activity names, a task whose work the ledger shows
+// done by its due date but that has no `status` (docs/report.md, the warnings).
 #include <planctl/model/task_index.hpp>
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "check_context.hpp"
 
@@ -33,14 +35,34 @@ void check_ledger(CheckContext& ctx) {
   if (file.activities.empty()) {
     return;
   }
+  if (!file.report) {
+    ctx.add(file.activities.front().mark, "report-missing");
+  }
   const model::TaskIndex index = model::index_tasks(file.plan);
-  // Each task's activities by date.
+  // Each task's activities by date, and the groups the ledger names.
   std::map<const model::Item*, std::vector<util::Date>> dates;
+  std::set<std::size_t> named_groups;
   for (const model::Activity& activity : file.activities) {
     for (const model::Text& ref : activity.tasks) {
       if (const model::TaskRef* task = index.find(ref.value)) {
         dates[task->item].push_back(activity.date.value);
+        named_groups.insert(task->group_index);
       }
+    }
+  }
+  // A group the report leaves out: it has a task activities could name (an `id`) and none
+  // whose progress the author states with a `status` instead.
+  std::map<std::size_t, std::pair<bool, bool>> groups; // index → (an id, a status)
+  for (const model::TaskRef& task : index.tasks) {
+    auto& [has_id, has_status] = groups[task.group_index];
+    has_id = has_id || (task.item->id && !task.item->id->value.empty());
+    has_status = has_status || task.item->status.has_value();
+  }
+  for (const auto& [group, facts] : groups) {
+    if (facts.first && !facts.second && !named_groups.count(group) && group < index.groups.size()) {
+      const model::Item& item = *index.groups[group].item;
+      ctx.add(item.title.mark, "group-without-activities",
+              {{"title", excerpt(item.title.value, 30)}});
     }
   }
   const std::optional<util::Date> written = report_day(file);

@@ -1,6 +1,7 @@
 # report.opening and report.groups: read into the report (docs/format.md, docs/report.md), and
 # an entry naming no group is a warning at its file:line:col, in English and Chinese; the
-# ledger's task-done-not-marked in Chinese (English: tests/invalid/check/).
+# ledger's report-missing, group-without-activities and task-done-not-marked in Chinese
+# (English: tests/invalid/check/).
 source "$(dirname "$0")/lib/common.bash"
 
 cat >groups.yaml <<'YAML'
@@ -90,4 +91,9 @@ run validate --lang zh done.yaml
 expect_code 0
 expect_out 'done.yaml:14:16: warning: 任务“召开动员大会”应于 2020-04-30 完成，此前已有活动关联该任务，但未填写 "status"，进度将显示“逾期”；如已完成，请填写 "status: 已完成" [task-done-not-marked]
 done.yaml:17:16: warning: 任务“出黑板报”应于 2020-06 完成，此前已有活动关联该任务，但未填写 "status"，进度将显示“逾期”；如已完成，请填写 "status: 已完成" [task-done-not-marked]'
+cp "$SRC/tests/invalid/check/report-missing.yaml" "$SRC/tests/invalid/check/group-without-activities.yaml" .
+run validate --lang zh report-missing.yaml group-without-activities.yaml
+expect_code 0
+expect_out 'group-without-activities.yaml:15:18: warning: “深化宣传教育”组有任务，但没有任何活动关联其中的任务，总结将略去该组；请在活动台账中补充相关活动，或为其任务填写 "status" [group-without-activities]
+report-missing.yaml:12:5: warning: 文件有活动台账但没有 "report"：年终总结将只有“主要做法”；请添加 "report"，写明 overview、achievements、problems 和 next_steps [report-missing]'
 echo "report keys: ok"

@@ -41,6 +41,8 @@ activities:
   - {date: 2020-07-10, title: 班会, task: class}
   - {date: 2020-12-01, title: 家访, task: [visit, class]}
   - {date: 2020-05-01, title: 清扫}
+report:
+  overview: 各项工作有序推进。
 YAML
 
 run status small.yaml --as-of 2020-12-15

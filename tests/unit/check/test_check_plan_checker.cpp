@@ -85,11 +85,17 @@ Activity activity(util::Date date, int line, std::vector<std::string> tasks = {}
 }
 
 // Every finding as `LINE:COL: severity: message [rule]`, in the order reported.
+// The findings of `f`, one a line, without report-missing and group-without-activities: the
+// small plans here have a ledger and no report; tests/invalid/check/ and tests/cli/report_keys.sh
+// test those two.
 std::vector<std::string> findings(const PlanFile& f, diag::Lang lang = diag::Lang::en) {
   diag::DiagnosticList out;
   check::check_plan(f, out);
   std::vector<std::string> lines;
   for (const diag::Diagnostic& d : out.items()) {
+    if (d.rule() == "report-missing" || d.rule() == "group-without-activities") {
+      continue;
+    }
     CHECK(d.file == "plan.yaml");
     lines.push_back(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.column) + ": " +
                     (d.severity == diag::Severity::error ? "error" : "warning") + ": " +
