@@ -2,7 +2,6 @@
 
 #include <fmt/core.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 
@@ -78,14 +77,29 @@ Date last_day_of_month(int year, int month) {
   return Date{year, month, days_in_month(year, month)};
 }
 
-Date today() {
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    char* end = nullptr;
-    errno = 0;
-    const long long seconds = std::strtoll(epoch, &end, 10);
-    if (errno == 0 && end && *end == '\0' && seconds >= 0) {
-      return civil_from_days(static_cast<long>(seconds / 86400));
+std::optional<long long> source_date_epoch() {
+  const char* value = std::getenv("SOURCE_DATE_EPOCH");
+  if (value == nullptr || *value == '\0') {
+    return std::nullopt;
+  }
+  // 9999-12-31T23:59:59Z: a later time has no four-digit year, and gmtime() fails past it.
+  constexpr long long k_last_second = 253402300799LL;
+  long long seconds = 0;
+  for (const char* p = value; *p != '\0'; ++p) {
+    if (*p < '0' || *p > '9' || seconds > k_last_second / 10) {
+      return std::nullopt;
     }
+    seconds = seconds * 10 + (*p - '0');
+  }
+  if (seconds > k_last_second) {
+    return std::nullopt;
+  }
+  return seconds;
+}
+
+Date today() {
+  if (const std::optional<long long> seconds = source_date_epoch()) {
+    return civil_from_days(static_cast<long>(*seconds / 86400));
   }
   const auto now = std::chrono::system_clock::now();
   const auto days =

@@ -1,8 +1,5 @@
 #include <planctl/workbook/excel_date.hpp>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdlib>
 #include <string>
 
 namespace planctl::workbook {
@@ -20,30 +17,9 @@ std::optional<double> excel_serial(const util::Date& date) {
   return static_cast<double>(days - util::days_from_civil({1899, 12, 30}));
 }
 
-std::string date_label(const util::Date& date) {
-  return std::to_string(date.year) + "年" + std::to_string(date.month) + "月" +
-         std::to_string(date.day) + "日";
-}
-
-std::string month_label(int year, int month) {
-  return std::to_string(year) + "年" + std::to_string(month) + "月";
-}
-
 std::time_t document_time(const util::Date& as_of) {
-  long long seconds = -1;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-    char* end = nullptr;
-    errno = 0;
-    const long long value = std::strtoll(epoch, &end, 10);
-    if (errno == 0 && end && *end == '\0' && value >= 0) {
-      seconds = value;
-    }
-  }
-  if (seconds < 0) {
-    seconds = static_cast<long long>(util::days_from_civil(as_of)) * 86400;
-  }
-  // gmtime() inside libxlsxwriter fails (and the library then crashes) past year 9999.
-  seconds = std::min(seconds, 253402300799LL);
+  const long long seconds = util::source_date_epoch().value_or(
+      static_cast<long long>(util::days_from_civil(as_of)) * 86400);
   // libxlsxwriter reads 0 as "use the clock"; one second later keeps the output fixed.
   return static_cast<std::time_t>(seconds == 0 ? 1 : seconds);
 }

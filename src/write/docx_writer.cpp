@@ -7,8 +7,7 @@
 namespace planctl::write {
 
 void write_docx(const layout::Document& doc, const std::filesystem::path& path) {
-  const docx::Timestamp time =
-      docx::package_timestamp(doc.metadata, docx::source_date_epoch_from_env());
+  const docx::Timestamp time = docx::package_timestamp(doc.metadata, util::source_date_epoch());
   docx::ZipWriter zip(path, time.date);
   for (const docx::Part& part : docx::package(doc, time)) {
     zip.add(part.name, part.data);

@@ -42,8 +42,13 @@ std::string to_iso(const Date& d);
 // The last day of `year`-`month`.
 Date last_day_of_month(int year, int month);
 
-// Today's date in UTC, or the UTC date of `SOURCE_DATE_EPOCH` when that variable is set to a
-// valid number of seconds, so that runs can be reproduced.
+// The seconds in `SOURCE_DATE_EPOCH` when that variable holds only digits and names a time up
+// to 9999-12-31T23:59:59Z; std::nullopt otherwise (unset, empty, signed, or too large). The one
+// reading of that variable: the as-of date, the .docx and the .xlsx timestamps all use it.
+std::optional<long long> source_date_epoch();
+
+// Today's date in UTC, or the UTC date of source_date_epoch() when it is set, so that runs can
+// be reproduced.
 Date today();
 
 } // namespace planctl::util

@@ -4,7 +4,6 @@
 #include <planctl/write/docx/xml_writer.hpp>
 
 #include <cstdio>
-#include <cstdlib>
 
 namespace planctl::write::docx {
 
@@ -29,25 +28,6 @@ void relationship(XmlWriter& w, std::string_view id, std::string_view type,
 }
 
 } // namespace
-
-std::optional<long long> source_date_epoch_from_env() {
-  const char* value = std::getenv("SOURCE_DATE_EPOCH");
-  if (value == nullptr || *value == '\0') {
-    return std::nullopt;
-  }
-  long long seconds = 0;
-  for (const char* p = value; *p != '\0'; ++p) {
-    if (*p < '0' || *p > '9' || seconds > 253402300799LL / 10) {
-      return std::nullopt;
-    }
-    seconds = seconds * 10 + (*p - '0');
-  }
-  // 9999-12-31T23:59:59Z: later than that cannot be written as a four-digit year.
-  if (seconds > 253402300799LL) {
-    return std::nullopt;
-  }
-  return seconds;
-}
 
 Timestamp package_timestamp(const layout::Metadata& metadata,
                             std::optional<long long> source_date_epoch) {

@@ -45,3 +45,23 @@ TEST_CASE("util::today") {
   CHECK(today() == Date{2020, 12, 31});
   unsetenv("SOURCE_DATE_EPOCH");
 }
+
+TEST_CASE("util::source_date_epoch") {
+  SUBCASE("digits up to 9999-12-31T23:59:59Z") {
+    setenv("SOURCE_DATE_EPOCH", "1609372800", 1);
+    CHECK(source_date_epoch() == 1609372800LL);
+    setenv("SOURCE_DATE_EPOCH", "253402300799", 1);
+    CHECK(source_date_epoch() == 253402300799LL);
+    setenv("SOURCE_DATE_EPOCH", "0", 1);
+    CHECK(source_date_epoch() == 0LL);
+  }
+  SUBCASE("anything else is ignored") {
+    for (const char* bad :
+         {"", "abc", "-5", "+5", " 5", "12x", "1e9", "253402300800", "99999999999999999999999"}) {
+      setenv("SOURCE_DATE_EPOCH", bad, 1);
+      CHECK_MESSAGE(!source_date_epoch(), bad);
+    }
+  }
+  unsetenv("SOURCE_DATE_EPOCH");
+  CHECK(!source_date_epoch());
+}

@@ -23,16 +23,6 @@ TEST_CASE("workbook::excel_serial") {
   }
 }
 
-TEST_CASE("workbook::date_label") {
-  CHECK(date_label(Date{2020, 9, 30}) == "2020年9月30日");
-  CHECK(date_label(Date{2021, 1, 5}) == "2021年1月5日");
-}
-
-TEST_CASE("workbook::month_label") {
-  CHECK(month_label(2020, 9) == "2020年9月");
-  CHECK(month_label(2021, 12) == "2021年12月");
-}
-
 TEST_CASE("workbook::document_time") {
   SUBCASE("midnight UTC of the as-of date without SOURCE_DATE_EPOCH") {
     ::unsetenv("SOURCE_DATE_EPOCH");
@@ -54,9 +44,9 @@ TEST_CASE("workbook::document_time") {
     ::unsetenv("SOURCE_DATE_EPOCH");
     CHECK(document_time(Date{1970, 1, 1}) == 1);
   }
-  SUBCASE("kept within year 9999, past which gmtime() fails") {
+  SUBCASE("an epoch past year 9999, where gmtime() fails, is ignored") {
     ::setenv("SOURCE_DATE_EPOCH", "99999999999999", 1);
-    CHECK(document_time(Date{2020, 12, 31}) == 253402300799);
+    CHECK(document_time(Date{2020, 12, 31}) == 1609372800);
     ::unsetenv("SOURCE_DATE_EPOCH");
   }
 }

@@ -37,17 +37,6 @@ TEST_CASE("docx::package_timestamp") {
   }
 }
 
-TEST_CASE("docx::source_date_epoch_from_env") {
-  ::setenv("SOURCE_DATE_EPOCH", "1609372800", 1);
-  CHECK(source_date_epoch_from_env() == 1609372800LL);
-  for (const char* bad : {"", "abc", "-5", "12x", "1e9", "99999999999999999999999"}) {
-    ::setenv("SOURCE_DATE_EPOCH", bad, 1);
-    CHECK_MESSAGE(!source_date_epoch_from_env(), bad);
-  }
-  ::unsetenv("SOURCE_DATE_EPOCH");
-  CHECK(!source_date_epoch_from_env());
-}
-
 TEST_CASE("docx::package") {
   const auto parts = package(small_document(), {{2020, 4, 9}, 0});
   std::string names;

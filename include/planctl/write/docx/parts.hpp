@@ -25,12 +25,10 @@ struct Timestamp {
 };
 
 // The package time: the document's date at 00:00 when it is valid, else `source_date_epoch`
-// (seconds since 1970, from SOURCE_DATE_EPOCH) when given, else 1980-01-01; never the clock.
+// (seconds since 1970, from util::source_date_epoch()) when given, else 1980-01-01; never the
+// clock.
 Timestamp package_timestamp(const layout::Metadata& metadata,
                             std::optional<long long> source_date_epoch);
-
-// SOURCE_DATE_EPOCH when it is set to a whole number of seconds in years 1970–9999.
-std::optional<long long> source_date_epoch_from_env();
 
 // `time` as W3CDTF (`2020-04-09T00:00:00Z`) for the core properties.
 std::string w3cdtf(const Timestamp& time);
