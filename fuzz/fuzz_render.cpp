@@ -130,7 +130,7 @@ void render(const model::PlanFile& plan) {
   const util::Date as_of{2020, 12, 31};
   const std::vector<model::TaskProgress> progress =
       model::compute_progress(index, plan.activities, as_of);
-  (void)workbook::write_task_workbook(plan, index, progress, as_of, scratch().xlsx);
+  (void)workbook::write_task_workbook(plan, index, progress, as_of, {}, scratch().xlsx);
   check_package(scratch().xlsx);
   scratch().clear();
 }

@@ -104,7 +104,8 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std
     const std::vector<model::TaskProgress> progress =
         model::compute_progress(index, plan.activities, options.as_of);
     into.write_with(stem + ".tasks.xlsx", [&](const std::filesystem::path& path) {
-      warnings = workbook::write_task_workbook(plan, index, progress, options.as_of, path);
+      warnings =
+          workbook::write_task_workbook(plan, index, progress, options.as_of, layout_options, path);
     });
   };
 

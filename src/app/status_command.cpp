@@ -7,7 +7,6 @@
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
 #include <planctl/util/utf8.hpp>
-#include <planctl/workbook/sheet_data.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -104,7 +103,7 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
   s.tasks = index.tasks.size();
   s.activities = file.activities.size();
   const long today = util::days_from_civil(as_of);
-  const workbook::NameIndex names(file);
+  const model::NameIndex names(file);
   std::vector<GroupLine> groups(index.groups.size());
   for (std::size_t g = 0; g < index.groups.size(); ++g) {
     groups[g].position = index.groups[g].position;
@@ -162,12 +161,11 @@ Status compute_status(const model::PlanFile& file, const util::Date& as_of) {
                    [](const TaskLine& a, const TaskLine& b) { return a.days < b.days; });
 
   // An activity belongs to the group of its first task, else to 其他工作 (plan-format.md).
-  GroupLine other{"", std::string(workbook::k_other_group), 0, 0};
+  GroupLine other{"", std::string(model::k_other_group), 0, 0};
   for (const model::Activity& activity : file.activities) {
-    const model::TaskRef* task =
-        activity.tasks.empty() ? nullptr : index.find(activity.tasks.front().value);
-    if (task && task->group_index < groups.size()) {
-      ++groups[task->group_index].activities;
+    const std::optional<std::size_t> group = model::activity_group(index, activity);
+    if (group && *group < groups.size()) {
+      ++groups[*group].activities;
     } else {
       ++other.activities;
     }

@@ -8,6 +8,10 @@ std::string word_date(const util::Date& date) {
   return fmt::format("{}年{}月{}日", date.year, date.month, date.day);
 }
 
+std::string word_month(int year, int month) {
+  return fmt::format("{}年{}月", year, month);
+}
+
 std::string word_month_day(const util::Date& date) {
   return fmt::format("{}月{}日", date.month, date.day);
 }

@@ -15,14 +15,18 @@
 
 namespace planctl::layout {
 
-std::string default_report_title(std::string_view plan_title) {
+std::string plan_title_stem(std::string_view plan_title) {
   static constexpr std::array<std::string_view, 4> k_endings{"计划", "安排", "要点", "方案"};
   for (const std::string_view ending : k_endings) {
     if (plan_title.ends_with(ending)) {
-      return std::string(plan_title.substr(0, plan_title.size() - ending.size())) + "总结";
+      return std::string(plan_title.substr(0, plan_title.size() - ending.size()));
     }
   }
-  return std::string(plan_title) + "总结";
+  return std::string(plan_title);
+}
+
+std::string default_report_title(std::string_view plan_title) {
+  return plan_title_stem(plan_title) + "总结";
 }
 
 std::string profile_sentence(const model::School& school, const TextRules& rules) {
@@ -135,7 +139,7 @@ const model::ReportGroup* report_group(const model::PlanFile& file, const model:
   }
   for (const model::ReportGroup& entry : file.report->groups) {
     const std::string& key = entry.group.value;
-    if (group == nullptr ? key == "其他工作"
+    if (group == nullptr ? key == model::k_other_group
                          : key == group->title.value || (group->id && key == group->id->value)) {
       return &entry;
     }
@@ -149,16 +153,7 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
   constexpr std::size_t k_other = static_cast<std::size_t>(-1);
   std::map<std::size_t, std::vector<const model::Activity*>> by_group;
   for (const model::Activity* activity : model::activities_by_date(file.activities)) {
-    std::size_t group = k_other;
-    if (!activity->tasks.empty()) {
-      const auto found = index.by_id.find(activity->tasks.front().value);
-      if (found != index.by_id.end() && found->second < index.tasks.size()) {
-        const std::size_t g = index.tasks[found->second].group_index;
-        if (g < index.groups.size() && index.groups[g].item != nullptr) {
-          group = g;
-        }
-      }
-    }
+    const std::size_t group = model::activity_group(index, *activity).value_or(k_other);
     by_group[group].push_back(activity);
   }
 
@@ -191,7 +186,7 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
     const model::Item* item = group == k_other ? nullptr : index.groups[group].item;
     const model::ReportGroup* entry = report_group(file, item);
     std::string title =
-        item == nullptr ? std::string("其他工作") : rules.heading(item->title.value);
+        item == nullptr ? std::string(model::k_other_group) : rules.heading(item->title.value);
     if (entry && entry->heading && !rules.heading(entry->heading->value).empty()) {
       title = rules.heading(entry->heading->value);
     }

@@ -122,6 +122,18 @@ const TaskRef* TaskIndex::find(const std::string& id) const {
   return it == by_id.end() ? nullptr : &tasks[it->second];
 }
 
+std::optional<std::size_t> activity_group(const TaskIndex& index, const Activity& activity) {
+  if (activity.tasks.empty()) {
+    return std::nullopt;
+  }
+  const TaskRef* task = index.find(activity.tasks.front().value);
+  if (task == nullptr || task->group_index >= index.groups.size() ||
+      index.groups[task->group_index].item == nullptr) {
+    return std::nullopt;
+  }
+  return task->group_index;
+}
+
 TaskIndex index_tasks(const Plan& plan) {
   return Indexer(plan).run();
 }

@@ -1,4 +1,3 @@
-#include <planctl/model/numbering.hpp>
 #include <planctl/util/utf8.hpp>
 #include <planctl/workbook/cell_text.hpp>
 
@@ -35,42 +34,6 @@ bool is_wide(char32_t cp) {
   };
   return std::any_of(std::begin(k_wide), std::end(k_wide),
                      [cp](const Range& r) { return cp >= r.first && cp <= r.last; });
-}
-
-bool is_blank(std::string_view line) {
-  return line.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-std::string_view trim_ascii(std::string_view s) {
-  const std::size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
-
-// The last code point of a non-empty, well-formed-or-not UTF-8 string.
-char32_t last_code_point(std::string_view s) {
-  std::size_t start = s.size() - 1;
-  while (start > 0 && s.size() - start < 4 &&
-         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  std::size_t pos = start;
-  return util::next_code_point(s, pos);
-}
-
-char32_t first_code_point(std::string_view s) {
-  std::size_t pos = 0;
-  return util::next_code_point(s, pos);
-}
-
-bool ends_in_terminal(std::string_view s) {
-  if (s.empty()) {
-    return false;
-  }
-  const char32_t cp = last_code_point(s);
-  return cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'…';
 }
 
 // The length of `text` in UTF-16 code units, as Excel counts.
@@ -236,63 +199,6 @@ CellText stored_cell_text(std::string_view text, std::size_t limit) {
   cell.text.append(k_cut_mark);
   cell.cut = true;
   return cell;
-}
-
-std::string join_paragraphs(std::string_view raw) {
-  std::string out;
-  std::string paragraph;
-  auto flush = [&] {
-    if (!paragraph.empty()) {
-      if (!out.empty()) {
-        out += '\n';
-      }
-      out += paragraph;
-      paragraph.clear();
-    }
-  };
-  std::size_t start = 0;
-  while (start <= raw.size()) {
-    std::size_t end = raw.find_first_of("\r\n", start);
-    if (end == std::string_view::npos) {
-      end = raw.size();
-    }
-    const std::string_view line = raw.substr(start, end - start);
-    if (is_blank(line)) {
-      flush();
-    } else {
-      const std::string_view piece = trim_ascii(line);
-      if (!paragraph.empty() && !util::is_chinese_char(last_code_point(paragraph)) &&
-          !util::is_chinese_char(first_code_point(piece))) {
-        paragraph += ' ';
-      }
-      paragraph.append(piece);
-    }
-    if (end == raw.size()) {
-      break;
-    }
-    // `\r\n` is one break.
-    start = end + ((raw[end] == '\r' && end + 1 < raw.size() && raw[end + 1] == '\n') ? 2 : 1);
-  }
-  flush();
-  return out;
-}
-
-std::string join_points(const std::vector<std::string>& points) {
-  std::string out;
-  int n = 0;
-  for (const std::string& point : points) {
-    const std::string_view text = trim_ascii(point);
-    if (text.empty()) {
-      continue;
-    }
-    out += model::chinese_numeral(++n);
-    out += "是";
-    out.append(text);
-    if (!ends_in_terminal(text)) {
-      out += "。";
-    }
-  }
-  return out;
 }
 
 void append_part(std::string& out, std::string_view part, std::string_view separator) {

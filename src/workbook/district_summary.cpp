@@ -1,3 +1,4 @@
+#include <planctl/layout/date_wording.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
 #include <planctl/workbook/district_summary.hpp>
@@ -123,7 +124,7 @@ void sheet_top(SheetWriter& out, const Styles& styles, const std::vector<Column>
                const std::string& title, const util::Date& as_of) {
   const auto last = static_cast<lxw_col_t>(columns.size() - 1);
   out.banner(k_title_row, 0, last, title, styles.title);
-  out.banner(k_subtitle_row, 0, last, "截至" + date_label(as_of), styles.subtitle);
+  out.banner(k_subtitle_row, 0, last, "截至" + layout::word_date(as_of), styles.subtitle);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     out.text(k_header_row, static_cast<lxw_col_t>(c), columns[c].header, styles.header);
   }
@@ -218,7 +219,7 @@ void write_summary_sheet(XlsxBook& book, const Styles& styles, const std::vector
       }
     }
     if (row.has_counts && row.last_activity) {
-      out.date(r, 10, *row.last_activity, date_label(*row.last_activity), styles.date,
+      out.date(r, 10, *row.last_activity, layout::word_date(*row.last_activity), styles.date,
                styles.center);
     } else {
       out.blank(r, 10, styles.date);

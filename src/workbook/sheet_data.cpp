@@ -1,3 +1,4 @@
+#include <planctl/layout/report_sections.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/sheet_data.hpp>
@@ -20,38 +21,19 @@ std::vector<std::string> values_of(const model::TextList& list) {
   return out;
 }
 
-// Indexes `list` by id and by name, keeping the first entry of each (the order the old linear
-// look-up found them in).
-template <class Entry>
-void index_entries(const std::vector<Entry>& list, std::map<std::string_view, std::size_t>& ids,
-                   std::map<std::string_view, std::size_t>& names) {
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    ids.emplace(list[i].id.value, i);
-    names.emplace(list[i].name.value, i);
-  }
-}
-
-std::optional<std::size_t> look_up(const std::map<std::string_view, std::size_t>& ids,
-                                   const std::map<std::string_view, std::size_t>& names,
-                                   const std::string& ref) {
-  if (const auto it = ids.find(ref); it != ids.end()) {
-    return it->second;
-  }
-  if (const auto it = names.find(ref); it != names.end()) {
-    return it->second;
-  }
-  return std::nullopt;
-}
-
 // The names `name_of` gives for the references of `refs`, each reference once (a repeat is a
 // `duplicate-reference` finding and counts once), joined with `separator` as
-// join_nonempty() does.
+// join_nonempty() does. No name is made once the text passed `k_join_limit_bytes`: a name may
+// be a long title worded anew, and a cell cuts the text there anyway.
 template <class NameOf>
 std::string join_distinct(const model::TextList& refs, std::string_view separator,
                           NameOf&& name_of) {
   std::string out;
   std::set<std::string_view> seen;
   for (const model::Text& ref : refs) {
+    if (out.size() > k_join_limit_bytes) {
+      break;
+    }
     if (refs.size() == 1 || seen.insert(ref.value).second) {
       append_part(out, name_of(ref.value), separator);
     }
@@ -65,10 +47,6 @@ long long saturating_add(long long total, long long add) {
   }
   return std::numeric_limits<long long>::max() - total < add ? std::numeric_limits<long long>::max()
                                                              : total + add;
-}
-
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 } // namespace
@@ -100,40 +78,15 @@ WhenCell when_cell(const std::optional<model::Located<model::Due>>& due) {
   return cell;
 }
 
-NameIndex::NameIndex(const model::PlanFile& file) : m_file(file) {
-  if (file.has_departments) {
-    index_entries(file.departments, m_department_ids, m_department_names);
-  }
-  if (file.has_people) {
-    index_entries(file.people, m_person_ids, m_person_names);
-  }
-}
-
-const model::Department* NameIndex::department(const std::string& ref) const {
-  const auto i = look_up(m_department_ids, m_department_names, ref);
-  return i ? &m_file.departments[*i] : nullptr;
-}
-
-const std::string& NameIndex::department_name(const std::string& ref) const {
-  const model::Department* d = department(ref);
-  return d ? d->name.value : ref;
-}
-
-const std::string& NameIndex::person_name(const std::string& ref) const {
-  const auto i = look_up(m_person_ids, m_person_names, ref);
-  return i ? m_file.people[*i].name.value : ref;
-}
-
-std::string measures_text(const model::Item& item) {
-  std::string out = item.text ? join_paragraphs(item.text->value) : std::string();
-  // Points continue the last paragraph, as in the plan document.
-  out += join_points(values_of(item.points));
-  return out;
+std::string measures_text(const model::Item& item, const layout::TextRules& rules) {
+  // Points continue the last paragraph, as in the plan document: the same function makes both.
+  return join_nonempty(rules.body(item.text, item.points), "\n");
 }
 
 std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskIndex& index,
-                               const std::vector<model::TaskProgress>& progress) {
-  const NameIndex names(file);
+                               const std::vector<model::TaskProgress>& progress,
+                               const layout::TextRules& rules) {
+  const model::NameIndex names(file);
   std::vector<TaskRow> rows;
   rows.reserve(index.tasks.size());
   for (std::size_t i = 0; i < index.tasks.size(); ++i) {
@@ -141,9 +94,9 @@ std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskInd
     const model::Item& task = *ref.item;
     TaskRow row;
     row.group_index = ref.group_index;
-    row.group = ref.group ? ref.group->title.value : std::string();
-    row.title = task.title.value;
-    row.measures = measures_text(task);
+    row.group = ref.group ? rules.heading(ref.group->title.value) : std::string();
+    row.title = rules.heading(task.title.value);
+    row.measures = measures_text(task, rules);
     row.lead = task.lead ? names.department_name(task.lead->value) : std::string();
     row.owners = join_distinct(task.owner, "、", [&](const std::string& ref) -> const std::string& {
       return names.person_name(ref);
@@ -165,20 +118,25 @@ std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskInd
 }
 
 std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index,
-                                       const util::Date& as_of) {
+                                       const util::Date& as_of, const layout::TextRules& rules) {
   std::vector<ActivityRow> rows;
   for (const model::Activity* activity : model::activities_until(file.activities, as_of)) {
     ActivityRow row;
     row.activity = activity;
-    row.tasks =
-        join_distinct(activity->tasks, "、", [&](const std::string& id) -> const std::string& {
-          const model::TaskRef* task = index.find(id);
-          return task ? task->item->title.value : id;
-        });
-    const model::TaskRef* first =
-        activity->tasks.empty() ? nullptr : index.find(activity->tasks.front().value);
-    row.group = first && first->group ? first->group->title.value : std::string(k_other_group);
-    row.summary = activity->summary ? join_paragraphs(activity->summary->value) : std::string();
+    // The title and the summary as the report words them (layout::activity_paragraphs).
+    row.title = rules.heading(activity->title.value);
+    row.participants =
+        activity->participants ? rules.line(activity->participants->value) : std::string();
+    row.tasks = join_distinct(activity->tasks, "、", [&](const std::string& id) {
+      const model::TaskRef* task = index.find(id);
+      return task ? rules.heading(task->item->title.value) : id;
+    });
+    const std::optional<std::size_t> group = model::activity_group(index, *activity);
+    row.group = group ? rules.heading(index.groups[*group].item->title.value)
+                      : std::string(model::k_other_group);
+    if (activity->summary) {
+      row.summary = join_nonempty(rules.paragraphs(activity->summary->value), "\n");
+    }
     row.evidence = join_nonempty(values_of(activity->evidence), "、");
     rows.push_back(std::move(row));
   }
@@ -209,7 +167,7 @@ std::vector<DepartmentRow> department_rows(const model::PlanFile& file,
   // then 未指定 last.
   constexpr std::size_t k_text_base = std::numeric_limits<std::size_t>::max() / 2;
   constexpr std::size_t k_no_lead_rank = std::numeric_limits<std::size_t>::max();
-  const NameIndex names(file);
+  const model::NameIndex names(file);
   std::map<std::size_t, DepartmentRow> by_rank;
   std::map<std::string, std::size_t> text_rank;
   std::vector<std::size_t> rank_of_task(index.tasks.size());
@@ -293,22 +251,18 @@ LedgerTotals ledger_totals(const model::PlanFile& file, const util::Date& as_of)
 }
 
 std::string as_of_subtitle(const util::Date& as_of, const LedgerTotals& totals) {
-  std::string subtitle = "截至" + date_label(as_of);
+  std::string subtitle = "截至" + layout::word_date(as_of);
   if (totals.later > 0) {
-    subtitle += "（" + date_label(totals.first_later) + "起的" + std::to_string(totals.later) +
-                "项活动未列入）";
+    subtitle += "（" + layout::word_date(totals.first_later) + "起的" +
+                std::to_string(totals.later) + "项活动未列入）";
   }
   return subtitle;
 }
 
-std::string sheet_title(const model::PlanFile& file, std::string_view what) {
-  std::string title = file.plan.title.value;
-  for (std::string_view suffix : {"计划", "安排", "要点", "方案"}) {
-    if (ends_with(title, suffix)) {
-      title.resize(title.size() - suffix.size());
-      break;
-    }
-  }
+std::string sheet_title(const model::PlanFile& file, std::string_view what,
+                        const layout::TextRules& rules) {
+  // The plan title as the documents word it, without the ending the report replaces too.
+  const std::string title = layout::plan_title_stem(rules.line(file.plan.title.value));
   const std::string& name = file.school.name.value;
   const bool named = (!name.empty() && title.find(name) != std::string::npos) ||
                      (file.school.short_name && !file.school.short_name->value.empty() &&

@@ -1,3 +1,4 @@
+#include <planctl/layout/date_wording.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/month_plan.hpp>
@@ -202,10 +203,10 @@ void write_when(SheetWriter& out, lxw_row_t row, lxw_col_t col, const WhenCell& 
     out.blank(row, col, styles.center);
     break;
   case WhenCell::Kind::date:
-    out.date(row, col, when.date, date_label(when.date), styles.date, styles.center);
+    out.date(row, col, when.date, layout::word_date(when.date), styles.date, styles.center);
     break;
   case WhenCell::Kind::month:
-    out.date(row, col, when.date, month_label(when.date.year, when.date.month), styles.month,
+    out.date(row, col, when.date, layout::word_month(when.date.year, when.date.month), styles.month,
              styles.center);
     break;
   case WhenCell::Kind::text:
@@ -243,8 +244,8 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
 }
 
 void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                       const std::vector<TaskRow>& rows, const std::string& subtitle,
-                       std::vector<std::string>& warnings) {
+                       const layout::TextRules& rules, const std::vector<TaskRow>& rows,
+                       const std::string& subtitle, std::vector<std::string>& warnings) {
   // The widest text columns are capped so that the sheet, fitted to one A4 landscape page
   // wide, still prints at about three quarters of its size.
   static const std::vector<Column> k_columns{
@@ -255,7 +256,7 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
   const std::string name = "任务分工";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "任务分工表"), subtitle);
+  frame.top(sheet_title(file, "任务分工表", rules), subtitle);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TaskRow& row = rows[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
@@ -288,8 +289,8 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
 }
 
 void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                        const std::vector<ActivityRow>& rows, const std::string& subtitle,
-                        std::vector<std::string>& warnings) {
+                        const layout::TextRules& rules, const std::vector<ActivityRow>& rows,
+                        const std::string& subtitle, std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
       {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 24},
       {"关联任务", 12, 20}, {"工作类别", 10, 16}, {"组织/主持", 10, 16}, {"参加对象", 10, 16},
@@ -298,7 +299,7 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   const std::string name = "活动台账";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "活动台账"), subtitle);
+  frame.top(sheet_title(file, "活动台账", rules), subtitle);
   auto text_of = [](const std::optional<model::Text>& text) {
     return text ? text->value : std::string();
   };
@@ -307,19 +308,19 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
     const model::Activity& activity = *row.activity;
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
     out.number(r, 0, static_cast<double>(i + 1), styles.count);
-    out.date(r, 1, activity.date.value, date_label(activity.date.value), styles.date,
+    out.date(r, 1, activity.date.value, layout::word_date(activity.date.value), styles.date,
              styles.center);
     if (activity.end) {
-      out.date(r, 2, activity.end->value, date_label(activity.end->value), styles.date,
+      out.date(r, 2, activity.end->value, layout::word_date(activity.end->value), styles.date,
                styles.center);
     } else {
       out.blank(r, 2, styles.center);
     }
-    out.text(r, 3, activity.title.value, styles.text, "活动名称");
+    out.text(r, 3, row.title, styles.text, "活动名称");
     out.text(r, 4, row.tasks, styles.text, "关联任务");
     out.text(r, 5, row.group, styles.center, "工作类别");
     out.text(r, 6, text_of(activity.host), styles.text, "组织/主持");
-    out.text(r, 7, text_of(activity.participants), styles.center, "参加对象");
+    out.text(r, 7, row.participants, styles.center, "参加对象");
     if (activity.count) {
       out.number(r, 8, static_cast<double>(activity.count->value), styles.count);
     } else {
@@ -333,9 +334,9 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
 }
 
 void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                        const model::TaskIndex& index, const std::vector<TaskRow>& rows,
-                        const util::Date& as_of, const std::string& subtitle,
-                        std::vector<std::string>& warnings) {
+                        const layout::TextRules& rules, const model::TaskIndex& index,
+                        const std::vector<TaskRow>& rows, const util::Date& as_of,
+                        const std::string& subtitle, std::vector<std::string>& warnings) {
   const std::vector<YearMonth> months = period_months(file.plan.period, k_max_months);
   if (period_month_count(file.plan.period) > months.size()) {
     warnings.push_back("sheet \"月度安排\": the period has " +
@@ -348,7 +349,7 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   const auto first_month_col = static_cast<lxw_col_t>(columns.size());
   month_headers.reserve(months.size());
   for (const YearMonth& month : months) {
-    month_headers.push_back(month_label(month.year, month.month));
+    month_headers.push_back(layout::word_month(month.year, month.month));
   }
   for (const std::string& header : month_headers) {
     columns.push_back({header.c_str(), 6, 12});
@@ -356,7 +357,7 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   const std::string name = "月度安排";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, columns);
-  frame.top(sheet_title(file, "月度安排表"), subtitle);
+  frame.top(sheet_title(file, "月度安排表", rules), subtitle);
   const auto per_task = activities_per_task(file, index, as_of);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TaskRow& row = rows[i];
@@ -386,8 +387,9 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
 }
 
 void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
-                       const std::vector<DepartmentRow>& rows, const LedgerTotals& ledger,
-                       const std::string& subtitle, std::vector<std::string>& warnings) {
+                       const layout::TextRules& rules, const std::vector<DepartmentRow>& rows,
+                       const LedgerTotals& ledger, const std::string& subtitle,
+                       std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
       {"牵头部门", 12, 24}, {"牵头任务", 10, 10}, {"已完成", 8, 10},
       {"进行中", 8, 10},    {"逾期", 8, 10},      {"未开始", 8, 10},
@@ -399,7 +401,7 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
       !rows.empty() && rows.back().name == k_unlinked_row ? rows.size() - 1 : rows.size();
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, k_columns);
-  frame.top(sheet_title(file, "任务进度统计表"), subtitle);
+  frame.top(sheet_title(file, "任务进度统计表", rules), subtitle);
   std::array<double, 8> totals{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const DepartmentRow& row = rows[i];
@@ -519,23 +521,24 @@ void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
 
 } // namespace
 
-std::vector<std::string> write_task_workbook(const model::PlanFile& file,
-                                             const model::TaskIndex& index,
-                                             const std::vector<model::TaskProgress>& progress,
-                                             const util::Date& as_of,
-                                             const std::filesystem::path& path) {
+std::vector<std::string>
+write_task_workbook(const model::PlanFile& file, const model::TaskIndex& index,
+                    const std::vector<model::TaskProgress>& progress, const util::Date& as_of,
+                    const layout::LayoutOptions& options, const std::filesystem::path& path) {
   std::vector<std::string> warnings;
+  const layout::TextRules rules(options);
   XlsxBook book(path);
   const Styles styles = make_styles(book);
-  const std::vector<TaskRow> tasks = task_rows(file, index, progress);
+  const std::vector<TaskRow> tasks = task_rows(file, index, progress, rules);
   const LedgerTotals ledger = ledger_totals(file, as_of);
   const std::string subtitle = as_of_subtitle(as_of, ledger);
-  write_tasks_sheet(book, styles, file, tasks, subtitle, warnings);
-  write_ledger_sheet(book, styles, file, activity_rows(file, index, as_of), subtitle, warnings);
-  write_months_sheet(book, styles, file, index, tasks, as_of, subtitle, warnings);
-  write_stats_sheet(book, styles, file, department_rows(file, index, progress, as_of), ledger,
-                    subtitle, warnings);
-  book.set_properties(sheet_title(file, "任务分工表"), file.plan.issuer.value,
+  write_tasks_sheet(book, styles, file, rules, tasks, subtitle, warnings);
+  write_ledger_sheet(book, styles, file, rules, activity_rows(file, index, as_of, rules), subtitle,
+                     warnings);
+  write_months_sheet(book, styles, file, rules, index, tasks, as_of, subtitle, warnings);
+  write_stats_sheet(book, styles, file, rules, department_rows(file, index, progress, as_of),
+                    ledger, subtitle, warnings);
+  book.set_properties(sheet_title(file, "任务分工表", rules), file.plan.issuer.value,
                       file.school.name.value, document_time(as_of));
   book.close();
   return warnings;

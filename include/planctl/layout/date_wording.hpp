@@ -11,6 +11,9 @@ namespace planctl::layout {
 // `date` written `2020年4月9日` (Arabic numerals, no leading zeros, GB/T 9704 §7.3.5.4).
 std::string word_date(const util::Date& date);
 
+// `year`-`month` written `2020年9月`.
+std::string word_month(int year, int month);
+
 // `date` as `4月9日`, without the year.
 std::string word_month_day(const util::Date& date);
 

@@ -14,6 +14,10 @@
 
 namespace planctl::layout {
 
+// `plan_title` without a final `计划` `安排` `要点` or `方案` (`2020年工作计划` → `2020年工作`):
+// the stem the report title and the workbook's sheet titles are built on.
+std::string plan_title_stem(std::string_view plan_title);
+
 // The default report title for `plan_title`: a final `计划` `安排` `要点` or `方案` replaced by
 // `总结`, otherwise `总结` appended.
 std::string default_report_title(std::string_view plan_title);

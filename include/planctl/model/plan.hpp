@@ -5,8 +5,10 @@
 #include <planctl/util/mark.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planctl::model {
@@ -237,5 +239,31 @@ const char* status_label(TaskStatus status);
 
 // The keyword of a recurrence (`全年`, `长期`, `每学期`, `每月`, `每周`).
 const char* recurrence_label(Recurrence recurrence);
+
+// The departments and people of one file as references see them (by id, else by exact name;
+// the first entry of a repeated id or name), indexed once so that each look-up costs a
+// logarithm, not a scan of the list: a file may hold thousands of references.
+class NameIndex {
+public:
+  // Indexes the lists of `file`, which must outlive the index.
+  explicit NameIndex(const PlanFile& file);
+
+  // The department `ref` resolves to, or nullptr (also when `file` has no departments list).
+  const Department* department(const std::string& ref) const;
+
+  // The person `ref` resolves to, or nullptr (also when `file` has no people list).
+  const Person* person(const std::string& ref) const;
+
+  // The name of the department `ref` resolves to; `ref` itself when it resolves to none.
+  const std::string& department_name(const std::string& ref) const;
+
+  // The name of the person `ref` resolves to; `ref` itself when it resolves to none.
+  const std::string& person_name(const std::string& ref) const;
+
+private:
+  std::map<std::string_view, std::size_t> m_department_ids, m_department_names;
+  std::map<std::string_view, std::size_t> m_person_ids, m_person_names;
+  const PlanFile& m_file;
+};
 
 } // namespace planctl::model

@@ -4,7 +4,9 @@
 #include <planctl/model/plan.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planctl::model {
@@ -24,7 +26,7 @@ struct TaskRef {
 // A group that heads the report's 主要做法 and the allocation sheet's category column.
 struct GroupRef {
   const Item* item = nullptr;
-  std::string position; // e.g. `三、（二）`
+  std::string position;  // e.g. `三、（二）`
   std::size_t order = 0; // document order among all items that can be groups
 };
 
@@ -39,6 +41,14 @@ struct TaskIndex {
   // The task with explicit `id`, or nullptr.
   const TaskRef* find(const std::string& id) const;
 };
+
+// The heading under which activities that belong to no group of the plan are reported
+// (plan-format.md, activities).
+inline constexpr std::string_view k_other_group = "其他工作";
+
+// The index into `index.groups` of the group `activity` belongs to, the group of its first
+// task; std::nullopt (→ k_other_group) when it names no task or its first task is unknown.
+std::optional<std::size_t> activity_group(const TaskIndex& index, const Activity& activity);
 
 // Builds the index of `plan`. The plan must outlive the index. Items deeper than
 // `plan.numbering` allows are indexed with the last style repeated (the checker reports them).

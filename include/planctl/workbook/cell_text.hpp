@@ -1,5 +1,5 @@
-// Text as it goes into workbook cells: display widths for column sizing, Excel's cell length
-// limit, and plain-text paragraph joining (the workbook does not use the layout step).
+// Text as it goes into workbook cells: display widths for column sizing and Excel's cell length
+// limit. The words themselves come from layout::TextRules, as in the documents.
 #pragma once
 
 #include <cstddef>
@@ -47,15 +47,6 @@ std::string protect_escapes(std::string_view text);
 // `text` ready for a string cell: fit_cell_text() then protect_escapes(), cut further if the
 // escapes would take it past `limit`; `original` is the length of `text`.
 CellText stored_cell_text(std::string_view text, std::size_t limit = k_cell_limit);
-
-// `raw` prose with the plan format's paragraph rule applied: a blank line separates
-// paragraphs (joined here with `\n`), a single line break is removed (no space where either
-// side is a Chinese character, one space otherwise); `\r\n` and `\r` count as line breaks.
-std::string join_paragraphs(std::string_view raw);
-
-// `points` as `一是……。二是……。`: each point ends in `。` unless it already ends in terminal
-// punctuation (`。！？；…`).
-std::string join_points(const std::vector<std::string>& points);
 
 // The length in bytes past which a joined text stops growing: a text this long has more than
 // `k_cell_limit` UTF-16 units (a unit takes at most three bytes of UTF-8), so a cell cuts it

@@ -2,6 +2,7 @@
 // they can be tested directly: names resolved through the lists, texts joined, counts summed.
 #pragma once
 
+#include <planctl/layout/text_rules.hpp>
 #include <planctl/model/plan.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
@@ -14,9 +15,6 @@
 #include <vector>
 
 namespace planctl::workbook {
-
-// The group name of activities that name no task (plan-format.md, activities).
-inline constexpr std::string_view k_other_group = "其他工作";
 
 // The 统计 row of tasks without `lead`.
 inline constexpr std::string_view k_no_lead = "未指定";
@@ -35,38 +33,15 @@ WhenCell when_cell(const std::optional<model::Located<model::DayOrMonth>>& start
 // The cell for a task's `due` (`due` may be absent).
 WhenCell when_cell(const std::optional<model::Located<model::Due>>& due);
 
-// The departments and people of one file as references see them (by id, else by exact name;
-// the first entry of a repeated id or name), indexed once so that each look-up costs a
-// logarithm, not a scan of the list.
-class NameIndex {
-public:
-  // Indexes the lists of `file`, which must outlive the index.
-  explicit NameIndex(const model::PlanFile& file);
-
-  // The department `ref` resolves to, or nullptr (also when `file` has no departments list).
-  const model::Department* department(const std::string& ref) const;
-
-  // The name of the department `ref` resolves to; `ref` itself when it resolves to none.
-  const std::string& department_name(const std::string& ref) const;
-
-  // The name of the person `ref` resolves to; `ref` itself when it resolves to none.
-  const std::string& person_name(const std::string& ref) const;
-
-private:
-  std::map<std::string_view, std::size_t> m_department_ids, m_department_names;
-  std::map<std::string_view, std::size_t> m_person_ids, m_person_names;
-  const model::PlanFile& m_file;
-};
-
-// A task's 主要措施: its `text` paragraphs (joined with `\n`) with its `points` added to the
-// last paragraph as `一是……。二是……。`.
-std::string measures_text(const model::Item& item);
+// A task's 主要措施: the paragraphs the plan document gives its `text` and `points`
+// (`rules.body()`), joined with `\n`.
+std::string measures_text(const model::Item& item, const layout::TextRules& rules);
 
 // One row of 任务分工 (and the leading columns of 月度安排).
 struct TaskRow {
   std::size_t group_index = 0; // TaskRef::group_index: equal values are merged when adjacent
-  std::string group;           // the group's title
-  std::string title;
+  std::string group;           // the group's title, as its heading reads
+  std::string title;           // as a heading reads: one line, no closing `。`
   std::string measures;
   std::string lead;
   std::string owners;  // names joined with `、`
@@ -78,22 +53,27 @@ struct TaskRow {
   std::size_t activity_count = 0;
 };
 
-// One row per task of `index`, in document order, with the states of `progress`.
+// One row per task of `index`, in document order, with the states of `progress`; texts that
+// the documents show too are worded by `rules`, as there.
 std::vector<TaskRow> task_rows(const model::PlanFile& file, const model::TaskIndex& index,
-                               const std::vector<model::TaskProgress>& progress);
+                               const std::vector<model::TaskProgress>& progress,
+                               const layout::TextRules& rules);
 
 // One row of 活动台账.
 struct ActivityRow {
   const model::Activity* activity = nullptr;
+  std::string title;        // as the report's sentence holds it: one line, no closing `。`
+  std::string participants; // one line, as in the report
   std::string tasks;    // the titles of the named tasks (ids that name no task as written), `、`
-  std::string group;    // the group of the first task, else 其他工作
-  std::string summary;  // paragraphs joined with `\n`
+  std::string group;    // model::activity_group(), else model::k_other_group
+  std::string summary;  // the report's paragraphs of `summary`, joined with `\n`
   std::string evidence; // joined with `、`
 };
 
-// One row per activity of `file` dated on or before `as_of`, in date order (ties in file order).
+// One row per activity of `file` dated on or before `as_of`, in date order (ties in file
+// order), worded by `rules`.
 std::vector<ActivityRow> activity_rows(const model::PlanFile& file, const model::TaskIndex& index,
-                                       const util::Date& as_of);
+                                       const util::Date& as_of, const layout::TextRules& rules);
 
 // For each task of `index`, the activities dated on or before `as_of` that name it, in date
 // order.
@@ -138,8 +118,9 @@ LedgerTotals ledger_totals(const model::PlanFile& file, const util::Date& as_of)
 std::string as_of_subtitle(const util::Date& as_of, const LedgerTotals& totals);
 
 // The title row of a sheet: the school's name (unless the plan title already holds it or its
-// short name), the plan title without a final 计划/安排/要点/方案, then `what` (e.g.
-// `任务分工表`).
-std::string sheet_title(const model::PlanFile& file, std::string_view what);
+// short name), layout::plan_title_stem() of the plan title as `rules` word it, then `what`
+// (e.g. `任务分工表`).
+std::string sheet_title(const model::PlanFile& file, std::string_view what,
+                        const layout::TextRules& rules);
 
 } // namespace planctl::workbook

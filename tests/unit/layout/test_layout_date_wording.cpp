@@ -11,6 +11,11 @@ TEST_CASE("layout::word_date") {
   CHECK(word_date(Date{2021, 1, 1}) == "2021年1月1日");
 }
 
+TEST_CASE("layout::word_month") {
+  CHECK(word_month(2020, 9) == "2020年9月");
+  CHECK(word_month(2021, 12) == "2021年12月");
+}
+
 TEST_CASE("layout::word_month_day") {
   CHECK(word_month_day(Date{2020, 3, 13}) == "3月13日");
   CHECK(word_month_day(Date{2020, 10, 1}) == "10月1日");

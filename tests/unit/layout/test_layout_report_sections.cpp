@@ -43,6 +43,14 @@ Lines texts_of(const std::vector<Block>& blocks) {
 
 } // namespace
 
+TEST_CASE("layout::plan_title_stem") {
+  CHECK(plan_title_stem("2020年德育工作计划") == "2020年德育工作");
+  CHECK(plan_title_stem("工作要点") == "工作");
+  CHECK(plan_title_stem("创建方案") == "创建");
+  CHECK(plan_title_stem("德育工作") == "德育工作");
+  CHECK(plan_title_stem("计划安排") == "计划");
+}
+
 TEST_CASE("layout::default_report_title") {
   CHECK(default_report_title("2020年创建民族团结进步先进区工作安排") ==
         "2020年创建民族团结进步先进区工作总结");

@@ -173,3 +173,26 @@ TEST_CASE("model::group_of") {
     CHECK(group_of(flat, &flat.sections[0].items[0]) == &flat.sections[0]);
   }
 }
+
+TEST_CASE("model::activity_group") {
+  const Plan plan = seed000();
+  const TaskIndex index = index_tasks(plan);
+  Activity activity;
+  auto named = [&](std::vector<std::string> ids) {
+    activity.tasks.clear();
+    for (std::string& id : ids) {
+      activity.tasks.push_back(Text{std::move(id), {}, {}});
+    }
+    return activity_group(index, activity);
+  };
+  SUBCASE("the group of the first task") {
+    const std::optional<std::size_t> group = named({"boards", "org"});
+    REQUIRE(group);
+    CHECK(index.groups[*group].position == "三、（二）");
+  }
+  SUBCASE("no task, or an unknown first task, is 其他工作") {
+    CHECK(!named({}));
+    CHECK(!named({"nope", "org"}));
+    CHECK(k_other_group == "其他工作");
+  }
+}

@@ -103,35 +103,6 @@ TEST_CASE("workbook::fit_cell_text") {
   }
 }
 
-TEST_CASE("workbook::join_paragraphs") {
-  SUBCASE("a single break between Chinese characters goes without a space") {
-    CHECK(join_paragraphs("利用手册进行宣传，\n让常识家喻户晓。") ==
-          "利用手册进行宣传，让常识家喻户晓。");
-  }
-  SUBCASE("a single break between Latin words becomes one space") {
-    CHECK(join_paragraphs("led screen\nand radio") == "led screen and radio");
-  }
-  SUBCASE("a blank line starts a new paragraph") {
-    CHECK(join_paragraphs("第一段。\n\n第二段。\n") == "第一段。\n第二段。");
-  }
-  SUBCASE("CRLF and CR are line breaks; blank lines may hold spaces") {
-    CHECK(join_paragraphs("a\r\nb\r\n  \r\nc\rd") == "a b\nc d");
-  }
-  SUBCASE("an empty text stays empty") {
-    CHECK(join_paragraphs("\n\n") == "");
-  }
-}
-
-TEST_CASE("workbook::join_points") {
-  SUBCASE("points are numbered and closed with 。") {
-    CHECK(join_points({"利用电子屏宣传", "撰写征文！", "开展活动。"}) ==
-          "一是利用电子屏宣传。二是撰写征文！三是开展活动。");
-  }
-  SUBCASE("empty points are left out without a gap in the numbers") {
-    CHECK(join_points({"", "甲", " ", "乙"}) == "一是甲。二是乙。");
-  }
-}
-
 TEST_CASE("workbook::join_nonempty") {
   CHECK(join_nonempty({"会议记录", "", "照片"}, "、") == "会议记录、照片");
   CHECK(join_nonempty({}, "、") == "");

@@ -13,6 +13,7 @@ using planctl::util::Date;
 namespace {
 
 const Date k_as_of{2020, 12, 31};
+const layout::TextRules k_rules{layout::LayoutOptions{}};
 
 } // namespace
 
@@ -39,55 +40,36 @@ TEST_CASE("workbook::when_cell") {
   }
 }
 
-TEST_CASE("workbook::NameIndex::department_name") {
-  model::PlanFile file = test::sample_plan();
-  SUBCASE("by id") {
-    CHECK(NameIndex(file).department_name("moral") == "德育处");
-  }
-  SUBCASE("by name") {
-    CHECK(NameIndex(file).department_name("工会") == "工会");
-  }
-  SUBCASE("unresolved is shown as written") {
-    CHECK(NameIndex(file).department_name("教务处") == "教务处");
-    CHECK(NameIndex(file).department("教务处") == nullptr);
-  }
-  SUBCASE("an id wins over another entry's name") {
-    file.departments.push_back({test::text("德育处"), test::text("团委"), std::nullopt, {}});
-    CHECK(NameIndex(file).department_name("德育处") == "团委");
-    CHECK(NameIndex(file).department("德育处") == &file.departments.back());
-  }
-  SUBCASE("without a list references are free text") {
-    file.has_departments = false;
-    CHECK(NameIndex(file).department_name("moral") == "moral");
-  }
-}
-
-TEST_CASE("workbook::NameIndex::person_name") {
-  model::PlanFile file = test::sample_plan();
-  CHECK(NameIndex(file).person_name("wang") == "王子涛");
-  CHECK(NameIndex(file).person_name("张慧君") == "张慧君");
-  CHECK(NameIndex(file).person_name("li") == "li");
-  file.has_people = false;
-  CHECK(NameIndex(file).person_name("wang") == "wang");
-}
-
 TEST_CASE("workbook::measures_text") {
   model::Item item = test::item("宣传");
   SUBCASE("nothing") {
-    CHECK(measures_text(item) == "");
+    CHECK(measures_text(item, k_rules) == "");
   }
   SUBCASE("text paragraphs") {
     item.text = test::text("甲，\n乙。\n\n丙。");
-    CHECK(measures_text(item) == "甲，乙。\n丙。");
+    CHECK(measures_text(item, k_rules) == "甲，乙。\n丙。");
   }
   SUBCASE("points continue the last paragraph") {
     item.text = test::text("甲。\n\n乙。");
     item.points = test::texts({"宣传", "整改"});
-    CHECK(measures_text(item) == "甲。\n乙。一是宣传。二是整改。");
+    CHECK(measures_text(item, k_rules) == "甲。\n乙。一是宣传。二是整改。");
   }
   SUBCASE("points alone") {
     item.points = test::texts({"宣传"});
-    CHECK(measures_text(item) == "一是宣传。");
+    CHECK(measures_text(item, k_rules) == "一是宣传。");
+  }
+  SUBCASE("the plan document's wording: closing commas, quotations, ideographic indents") {
+    // Before the workbook called layout::TextRules this cell read
+    // `　　甲。一是成立领导小组，。二是“加强宣传。”。`.
+    item.text = test::text("　　甲。");
+    item.points = test::texts({"成立领导小组，", "“加强宣传。”"});
+    CHECK(measures_text(item, k_rules) == "甲。一是成立领导小组。二是“加强宣传。”");
+  }
+  SUBCASE("ASCII punctuation as the options say") {
+    item.text = test::text("甲,乙");
+    CHECK(measures_text(item, k_rules) == "甲，乙");
+    const layout::TextRules keep{layout::LayoutOptions{.keep_punctuation = true}};
+    CHECK(measures_text(item, keep) == "甲,乙");
   }
 }
 
@@ -95,7 +77,7 @@ TEST_CASE("workbook::task_rows") {
   const model::PlanFile file = test::sample_plan();
   const model::TaskIndex index = model::index_tasks(file.plan);
   const auto progress = model::compute_progress(index, file.activities, k_as_of);
-  const std::vector<TaskRow> rows = task_rows(file, index, progress);
+  const std::vector<TaskRow> rows = task_rows(file, index, progress, k_rules);
   REQUIRE(rows.size() == 4);
   SUBCASE("a task with every column") {
     const TaskRow& row = rows[0];
@@ -133,7 +115,7 @@ TEST_CASE("workbook::task_rows") {
 TEST_CASE("workbook::activity_rows") {
   const model::PlanFile file = test::sample_plan();
   const model::TaskIndex index = model::index_tasks(file.plan);
-  const std::vector<ActivityRow> rows = activity_rows(file, index, k_as_of);
+  const std::vector<ActivityRow> rows = activity_rows(file, index, k_as_of, k_rules);
   REQUIRE(rows.size() == 3);
   SUBCASE("date order, ties in file order") {
     CHECK(rows[0].activity->title.value == "动员大会");
@@ -241,15 +223,15 @@ TEST_CASE("workbook::as_of_subtitle") {
 TEST_CASE("workbook::sheet_title") {
   model::PlanFile file = test::sample_plan();
   SUBCASE("school name, plan title without 安排, then the sheet") {
-    CHECK(sheet_title(file, "任务分工表") ==
+    CHECK(sheet_title(file, "任务分工表", k_rules) ==
           "海东市平安区第二中学2020年创建民族团结进步先进区工作任务分工表");
   }
   SUBCASE("no school name when the title holds the short name") {
     file.plan.title = test::text("平安二中2020年工作要点");
-    CHECK(sheet_title(file, "活动台账") == "平安二中2020年工作活动台账");
+    CHECK(sheet_title(file, "活动台账", k_rules) == "平安二中2020年工作活动台账");
   }
   SUBCASE("a title without a plan word keeps all of it") {
     file.plan.title = test::text("海东市平安区第二中学德育工作");
-    CHECK(sheet_title(file, "任务分工表") == "海东市平安区第二中学德育工作任务分工表");
+    CHECK(sheet_title(file, "任务分工表", k_rules) == "海东市平安区第二中学德育工作任务分工表");
   }
 }

@@ -1,3 +1,4 @@
+#include <planctl/layout/date_wording.hpp>
 #include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/sheet_writer.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
@@ -118,8 +119,8 @@ TEST_CASE("workbook::SheetWriter::date") {
   const auto parts = write_sheet("date", warnings, [](XlsxBook& book, SheetWriter& out) {
     lxw_format* date = book.add_format();
     format_set_num_format(date, k_date_format);
-    out.date(0, 0, Date{2020, 9, 30}, date_label(Date{2020, 9, 30}), date, nullptr);
-    out.date(1, 0, Date{1850, 1, 1}, date_label(Date{1850, 1, 1}), date, nullptr);
+    out.date(0, 0, Date{2020, 9, 30}, planctl::layout::word_date(Date{2020, 9, 30}), date, nullptr);
+    out.date(1, 0, Date{1850, 1, 1}, planctl::layout::word_date(Date{1850, 1, 1}), date, nullptr);
     CHECK(out.widest(0) == 13);
   });
   const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");

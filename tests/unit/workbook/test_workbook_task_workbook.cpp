@@ -21,7 +21,7 @@ const Date k_as_of{2020, 12, 31};
 std::vector<std::string> write(const model::PlanFile& file, const std::filesystem::path& path) {
   const model::TaskIndex index = model::index_tasks(file.plan);
   const auto progress = model::compute_progress(index, file.activities, k_as_of);
-  return write_task_workbook(file, index, progress, k_as_of, path);
+  return write_task_workbook(file, index, progress, k_as_of, {}, path);
 }
 
 bool contains(const std::string& haystack, const std::string& needle) {
