@@ -30,8 +30,8 @@ fail() {
   failures=$((failures + 1))
 }
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib/tmpdir.bash"
+test_tmpdir work
 export HOME=$work/home # git config --global in the steps writes here
 mkdir -p "$HOME" "$work/bin"
 ln -s "$PLANCTL" "$work/bin/planctl"

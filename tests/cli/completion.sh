@@ -19,8 +19,8 @@ fail() {
   failures=$((failures + 1))
 }
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/lib/tmpdir.bash"
+test_tmpdir work
 mkdir -p "$work/files/out" "$work/files/schools"
 touch "$work/files/a.yaml" "$work/files/b.yml" "$work/files/notes.txt" "$work/files/schools/c.yaml"
 

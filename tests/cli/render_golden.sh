@@ -5,8 +5,8 @@ set -uo pipefail
 : "${PLANCTL:?}" "${PLANCTL_SOURCE_DIR:?}" "${PLANCTL_TEST_DATA_DIR:?}"
 
 golden="$PLANCTL_TEST_DATA_DIR/golden/text"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib/tmpdir.bash"
+test_tmpdir tmp
 status=0
 
 for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do

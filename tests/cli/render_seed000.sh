@@ -6,8 +6,8 @@
 set -uo pipefail
 : "${PLANCTL:?}" "${PLANCTL_SOURCE_DIR:?}" "${PLANCTL_TEST_DATA_DIR:?}"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib/tmpdir.bash"
+test_tmpdir tmp
 
 if ! "$PLANCTL" render "$PLANCTL_SOURCE_DIR/examples/pingan-no2-2020.yaml" -o "$tmp" \
   --format txt >"$tmp/log" 2>&1; then

@@ -35,8 +35,7 @@ expect_code 0
 # Every rule id that validate can print is listed by rules.
 run rules
 ids=$(awk '{print $1}' "$T/stdout")
-for f in "$SRC"/tests/invalid/*.yaml; do
-  [[ -e "$f" ]] || continue
+for f in "$SRC"/tests/invalid/*/*.yaml; do
   run validate "$f"
   for id in $(grep -oE '\[[a-z0-9-]+\]$' "$T/stdout" | tr -d '[]' | sort -u); do
     grep -qxF "$id" <<<"$ids" || fail "rule $id (from $f) is not listed by planctl rules"

@@ -11,8 +11,8 @@ EXAMPLES="$SRC/examples"
 export LC_ALL=C.UTF-8
 unset NO_COLOR LANG LC_MESSAGES
 
-T="$(mktemp -d "${TMPDIR:-/tmp}/planctl-cli.XXXXXX")"
-trap 'rm -rf "$T"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/tmpdir.bash"
+test_tmpdir T
 cd "$T"
 
 fail() {
