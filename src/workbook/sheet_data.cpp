@@ -1,6 +1,6 @@
+#include <planctl/layout/date_wording.hpp>
 #include <planctl/layout/report_sections.hpp>
 #include <planctl/workbook/cell_text.hpp>
-#include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/sheet_data.hpp>
 
 #include <algorithm>
