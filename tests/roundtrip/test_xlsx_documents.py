@@ -147,17 +147,18 @@ def main():
     examples = sorted((source / "examples").glob("*.yaml"))
     check(bool(examples), f"no examples under {source / 'examples'}")
     with tempfile.TemporaryDirectory(prefix="planctl-xlsx-docs-") as tmp:
-        rendered, render_failures = common.render_examples(
-            planctl, source, Path(tmp), formats="docx,xlsx")
-        failures.extend(render_failures)
-        extra = Path(tmp) / "workbook-wording"
-        extra.mkdir()
-        proc = subprocess.run([str(planctl), "render", str(source / "tests" / "data" /
-                               "workbook-wording.yaml"), "-o", str(extra), "--format", "docx,xlsx"],
-                              capture_output=True, text=True)
-        if check(proc.returncode == 0, f"workbook-wording.yaml: render exited "
-                                       f"{proc.returncode}: {proc.stderr}"):
-            rendered["workbook-wording"] = extra
+        # As of a late date, so that the ledger lists every activity the report tells of.
+        rendered = {}
+        plans = examples + [source / "tests" / "data" / "workbook-wording.yaml"]
+        for plan in plans:
+            folder = Path(tmp) / plan.stem
+            folder.mkdir()
+            proc = subprocess.run([str(planctl), "render", str(plan), "-o", str(folder),
+                                   "--format", "docx,xlsx", "--as-of", "2099-12-31"],
+                                  capture_output=True, text=True)
+            if check(proc.returncode == 0, f"{plan.name}: render exited {proc.returncode}: "
+                                           f"{proc.stderr}"):
+                rendered[plan.stem] = folder
         tasks = activities = 0
         for example, folder in sorted(rendered.items()):
             books = list(folder.glob("*.tasks.xlsx"))
