@@ -10,7 +10,8 @@
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 lock=$src/tests/npm/package-lock.json
-hash=$(sha256sum "$lock" "$src/tests/npm/package.json" | sha256sum | cut -c1-16)
+# The contents only: `sha256sum FILE` prints the path too, and the cache is shared by checkouts.
+hash=$(cat "$lock" "$src/tests/npm/package.json" | sha256sum | cut -c1-16)
 dir=${PLANCTL_NPM_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/planctl/npm-tools}/$hash
 if [[ ${1:-} == --print-dir ]]; then
   echo "$dir"
