@@ -257,9 +257,13 @@ class School:
         self.emit("  code: " + code)
         self.emit("  district: " + city)
         self.emit("  profile:")
-        self.emit("    - {label: 在校学生, value: %d, unit: 人}" % rng.randrange(300, 3000))
+        students = rng.randrange(300, 3000)
+        self.emit("    - {label: 在校学生, value: %d, unit: 人}" % students)
         self.emit("    - {label: 教学班, value: %d, unit: 个}" % rng.randrange(8, 60))
-        self.emit("    - {label: 教职工, value: %d, unit: 人}" % rng.randrange(30, 250))
+        staff = rng.randrange(30, 250)
+        self.emit("    - {label: 教职工, value: %d, unit: 人}" % staff)
+        # Who 全体/全校 participants are, for counts the profile agrees with (count-vs-profile).
+        self.heads = {"全体教职工": staff, "全校师生": students + staff}
         self.emit("")
 
         departments = self.sample(DEPARTMENTS, rng.randrange(8, len(DEPARTMENTS) + 1))
@@ -425,8 +429,13 @@ class School:
                 self.activity_dates.setdefault(task_id, []).append(date_n)
             host = self.pick(self.people)
             self.emit("    host: %s%s主持" % (host[2], host[1]))
-            self.emit("    participants: " + self.pick(PARTICIPANTS))
-            self.emit("    count: %d" % rng.randrange(10, 400))
+            who = self.pick(PARTICIPANTS)
+            self.emit("    participants: " + who)
+            count = rng.randrange(10, 400)
+            if who in self.heads:
+                # Everyone, less a few absent: a count the profile agrees with.
+                count = self.heads[who] - count % max(1, self.heads[who] // 10)
+            self.emit("    count: %d" % count)
             self.emit("    place: " + self.pick(VENUES))
             self.emit("    summary: " + "".join(self.sample(SUMMARIES, rng.randrange(1, 3))))
             self.emit("    evidence: [%s]" % ", ".join(self.sample(DELIVERABLES, rng.randrange(1, 4))))

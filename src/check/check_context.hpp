@@ -70,7 +70,7 @@ void check_dates(CheckContext& ctx);      // period, task start/due/months, acti
 void check_structure(CheckContext& ctx);  // item depth, empty report items
 void check_official(CheckContext& ctx);   // document number, signer, printing date, attachments
 void check_lint(CheckContext& ctx);       // typed numbers, heading full stops, ASCII punctuation
-void check_ledger(CheckContext& ctx);     // no report block, groups left out, done tasks
+void check_ledger(CheckContext& ctx);     // no report, groups left out, counts, done tasks
 
 // `text` cut to at most `max_chars` characters, with `…` when cut, for quoting in messages.
 std::string excerpt(std::string_view text, std::size_t max_chars = 20);

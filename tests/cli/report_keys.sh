@@ -1,6 +1,7 @@
 # report.opening and report.groups: read into the report (docs/format.md, docs/report.md), and
 # an entry naming no group is a warning at its file:line:col, in English and Chinese; the
-# ledger's report-missing, group-without-activities and task-done-not-marked in Chinese
+# ledger's report-missing, group-without-activities, count-vs-profile and task-done-not-marked
+# in Chinese
 # (English: tests/invalid/check/).
 source "$(dirname "$0")/lib/common.bash"
 
@@ -96,4 +97,10 @@ run validate --lang zh report-missing.yaml group-without-activities.yaml
 expect_code 0
 expect_out 'group-without-activities.yaml:15:18: warning: “深化宣传教育”组有任务，但没有任何活动关联其中的任务，总结将略去该组；请在活动台账中补充相关活动，或为其任务填写 "status" [group-without-activities]
 report-missing.yaml:12:5: warning: 文件有活动台账但没有 "report"：年终总结将只有“主要做法”；请添加 "report"，写明 overview、achievements、problems 和 next_steps [report-missing]'
+cp "$SRC/tests/invalid/check/count-vs-profile.yaml" counts.yaml
+run validate --lang zh counts.yaml
+expect_code 0
+expect_out 'counts.yaml:15:67: warning: "全体教职工" 指全体人员，但 89 人不到学校概况中 184 人（教职工）的一半，请写明实际参加人员或核对 "count" [count-vs-profile]
+counts.yaml:16:64: warning: "全校师生" 共 2600 人，但学校概况中只有 2466 人（在校学生、教职工），请核对 "count" 或学校概况 [count-vs-profile]
+counts.yaml:19:64: warning: "教职工" 共 200 人，但学校概况中只有 184 人（教职工），请核对 "count" 或学校概况 [count-vs-profile]'
 echo "report keys: ok"
