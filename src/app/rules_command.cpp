@@ -1,10 +1,10 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/app/console_style.hpp>
 #include <planctl/diag/messages.hpp>
+#include <planctl/util/json_writer.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -47,12 +47,12 @@ std::string rules_markdown() {
 }
 
 std::string rules_json() {
-  nlohmann::ordered_json rules = nlohmann::ordered_json::array();
+  util::Json rules = util::Json::array();
   for (const diag::RuleDef& r : diag::all_rules()) {
-    rules.push_back(
-        {{"rule", r.id}, {"severity", severity_word(r.severity)}, {"description", r.description}});
+    rules.push(util::Json::object(
+        {{"rule", r.id}, {"severity", severity_word(r.severity)}, {"description", r.description}}));
   }
-  return nlohmann::ordered_json{{"version", 1}, {"rules", rules}}.dump(2) + "\n";
+  return util::Json::object({{"version", 1}, {"rules", rules}}).dump(2) + "\n";
 }
 
 } // namespace

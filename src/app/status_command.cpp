@@ -6,11 +6,11 @@
 #include <planctl/diag/format.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
+#include <planctl/util/json_writer.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -21,7 +21,7 @@ namespace planctl::app {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using util::Json;
 
 const std::string k_formats[] = {"text", "json"};
 const std::string k_colors[] = {"auto", "always", "never"};
@@ -189,7 +189,10 @@ Json task_json(const TaskLine& t, const char* days_key) {
   j["position"] = t.position;
   j["title"] = t.title;
   j["lead"] = t.lead.empty() ? Json(nullptr) : Json(t.lead);
-  j["owners"] = t.owners;
+  Json& owners = j["owners"] = Json::array();
+  for (const std::string& owner : t.owners) {
+    owners.push(owner);
+  }
   j["state"] = state_key(t.state);
   j["due"] = t.due.empty() ? Json(nullptr) : Json(t.due);
   j["due_date"] = t.due_date ? Json(util::to_iso(*t.due_date)) : Json(nullptr);
@@ -227,7 +230,7 @@ Json file_json(const CheckedFile& f, const util::Date& as_of) {
   auto list = [](const std::vector<TaskLine>& tasks, const char* days_key) {
     Json out = Json::array();
     for (const TaskLine& t : tasks) {
-      out.push_back(task_json(t, days_key));
+      out.push(task_json(t, days_key));
     }
     return out;
   };
@@ -236,10 +239,10 @@ Json file_json(const CheckedFile& f, const util::Date& as_of) {
   j["without_activity"] = list(s.unlogged, nullptr);
   Json groups = Json::array();
   for (const GroupLine& g : s.groups) {
-    groups.push_back(Json{{"position", g.position},
-                          {"group", g.title},
-                          {"tasks", g.tasks},
-                          {"activities", g.activities}});
+    groups.push(Json::object({{"position", g.position},
+                              {"group", g.title},
+                              {"tasks", g.tasks},
+                              {"activities", g.activities}}));
   }
   j["activities_by_group"] = groups;
   return j;
@@ -506,10 +509,11 @@ int run_status(const StatusOptions& o, Console& console) {
   if (o.format == "json") {
     Json files = Json::array();
     for (const CheckedFile& f : checked) {
-      files.push_back(file_json(f, as_of));
+      files.push(file_json(f, as_of));
     }
-    const Json report{{"version", 1}, {"as_of", util::to_iso(as_of)}, {"files", files}};
-    console.out << report.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    const Json report =
+        Json::object({{"version", 1}, {"as_of", util::to_iso(as_of)}, {"files", files}});
+    console.out << report.dump(2) << "\n";
   } else {
     for (std::size_t i = 0; i < checked.size(); ++i) {
       console.out << (i > 0 ? "\n" : "") << file_text(checked[i], as_of, lang);

@@ -1,7 +1,6 @@
 #include <planctl/diag/format.hpp>
+#include <planctl/util/json_writer.hpp>
 #include <planctl/util/sha256.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <map>
 #include <tuple>
@@ -9,7 +8,7 @@
 namespace planctl::diag {
 
 std::string format_gitlab(std::span<const FileResult> results, Lang lang) {
-  using Json = nlohmann::ordered_json;
+  using util::Json;
   Json issues = Json::array();
   for (const FileResult& r : results) {
     // The n-th finding with the same file, rule and message keeps its fingerprint when lines
@@ -23,7 +22,7 @@ std::string format_gitlab(std::span<const FileResult> results, Lang lang) {
       const std::string fingerprint =
           util::sha256_hex(file + '\0' + rule + '\0' + message + '\0' + std::to_string(nth));
       const bool error = d.severity == Severity::error;
-      issues.push_back(Json{
+      issues.push(Json::object({
           {"type", "issue"},
           {"check_name", rule},
           {"description", message + " [" + rule + "]"},
@@ -31,11 +30,12 @@ std::string format_gitlab(std::span<const FileResult> results, Lang lang) {
           {"severity", error ? "major" : "minor"},
           {"fingerprint", fingerprint},
           {"location",
-           Json{{"path", file}, {"lines", Json{{"begin", d.mark.known() ? d.mark.line : 1}}}}},
-      });
+           Json::object({{"path", file},
+                         {"lines", Json::object({{"begin", d.mark.known() ? d.mark.line : 1}})}})},
+      }));
     }
   }
-  return issues.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return issues.dump(2) + "\n";
 }
 
 } // namespace planctl::diag

@@ -1,6 +1,5 @@
 #include <planctl/diag/format.hpp>
-
-#include <nlohmann/json.hpp>
+#include <planctl/util/json_writer.hpp>
 
 namespace planctl::diag {
 
@@ -21,58 +20,57 @@ const char* file_status(const FileResult& r, bool strict) {
 
 std::string format_json(std::span<const FileResult> results, bool strict, Lang lang) {
   // ordered_json keeps the documented key order, so the output is stable byte for byte.
-  using Json = nlohmann::ordered_json;
+  using util::Json;
   Json files = Json::array();
   for (const FileResult& r : results) {
     Json diagnostics = Json::array();
     for (const Diagnostic& d : r.diagnostics.items()) {
-      Json item{
+      Json item = Json::object({
           {"file", printable(d.file)},
           {"line", d.mark.line},
           {"column", d.mark.known() ? std::max(d.mark.column, 1) : 0},
           {"severity", d.severity == Severity::error ? "error" : "warning"},
           {"rule", d.rule()},
           {"message", printable(d.text(lang))},
-      };
+      });
       // Only findings that have notes get the key, so the output of the others is unchanged.
       if (!d.notes.empty()) {
         Json notes = Json::array();
         for (const Note& n : d.notes) {
-          notes.push_back(Json{{"line", n.mark.line},
-                               {"column", n.mark.known() ? std::max(n.mark.column, 1) : 0},
-                               {"message", printable(n.text(lang))}});
+          notes.push(Json::object({{"line", n.mark.line},
+                                   {"column", n.mark.known() ? std::max(n.mark.column, 1) : 0},
+                                   {"message", printable(n.text(lang))}}));
         }
         item["notes"] = std::move(notes);
       }
-      diagnostics.push_back(std::move(item));
+      diagnostics.push(std::move(item));
     }
-    files.push_back(Json{
+    files.push(Json::object({
         {"file", printable(r.file)},
         {"status", file_status(r, strict)},
         {"errors", r.diagnostics.error_count()},
         {"warnings", r.diagnostics.warning_count()},
         {"diagnostics", std::move(diagnostics)},
-    });
+    }));
   }
   const Counts c = count_results(results, strict);
-  Json doc{
+  Json doc = Json::object({
       {"version", 1},
       {"strict", strict},
       {"files", std::move(files)},
-      {"summary",
-       Json{
-           {"files", c.files},
-           {"valid", c.files - c.failed_files},
-           {"invalid", c.failed_files},
-           {"unreadable", c.unreadable},
-           {"internal_errors", c.internal_errors},
-           {"errors", c.errors},
-           {"warnings", c.warnings},
-       }},
-  };
+      {"summary", Json::object({
+                      {"files", c.files},
+                      {"valid", c.files - c.failed_files},
+                      {"invalid", c.failed_files},
+                      {"unreadable", c.unreadable},
+                      {"internal_errors", c.internal_errors},
+                      {"errors", c.errors},
+                      {"warnings", c.warnings},
+                  })},
+  });
   // File names and messages may hold bytes that are not UTF-8 (a GBK file name, a quoted
   // value from a GBK file); replace them rather than fail to report.
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return doc.dump(2) + "\n";
 }
 
 } // namespace planctl::diag

@@ -1,8 +1,8 @@
 #include <planctl/diag/format.hpp>
 #include <planctl/diag/messages.hpp>
+#include <planctl/util/json_writer.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -10,7 +10,7 @@ namespace planctl::diag {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using util::Json;
 
 // `path` as a URI reference (RFC 3986): bytes other than unreserved characters and `/`
 // percent-encoded, so that spaces, Chinese names and control characters make a valid URI.
@@ -38,52 +38,52 @@ std::string format_sarif(std::span<const FileResult> results, std::string_view v
   Json rules = Json::array();
   std::map<std::string, std::size_t, std::less<>> rule_index;
   for (const RuleDef& r : all_rules()) {
-    rule_index.emplace(std::string(r.id), rules.size());
-    rules.push_back(Json{
+    rule_index.emplace(std::string(r.id), rule_index.size());
+    rules.push(Json::object({
         {"id", r.id},
         {"name", r.id},
-        {"shortDescription", Json{{"text", r.description}}},
-        {"defaultConfiguration", Json{{"level", level_of(r.severity)}}},
-    });
+        {"shortDescription", Json::object({{"text", r.description}})},
+        {"defaultConfiguration", Json::object({{"level", level_of(r.severity)}})},
+    }));
   }
   Json out_results = Json::array();
   for (const FileResult& r : results) {
     for (const Diagnostic& d : r.diagnostics.items()) {
       const std::string file = printable(d.file);
-      Json physical{{"artifactLocation", Json{{"uri", uri_of(file)}}}};
+      Json physical = Json::object({{"artifactLocation", Json::object({{"uri", uri_of(file)}})}});
       if (!file.starts_with('/')) {
         physical["artifactLocation"]["uriBaseId"] = "%SRCROOT%";
       }
       if (d.mark.known()) {
         physical["region"] =
-            Json{{"startLine", d.mark.line}, {"startColumn", std::max(d.mark.column, 1)}};
+            Json::object({{"startLine", d.mark.line}, {"startColumn", std::max(d.mark.column, 1)}});
       }
-      Json result{{"ruleId", d.rule()}};
+      Json result = Json::object({{"ruleId", d.rule()}});
       if (const auto it = rule_index.find(d.rule()); it != rule_index.end()) {
         result["ruleIndex"] = it->second;
       }
       result["level"] = level_of(d.severity);
-      result["message"] = Json{{"text", printable(d.text(lang))}};
-      result["locations"] = Json::array({Json{{"physicalLocation", std::move(physical)}}});
-      out_results.push_back(std::move(result));
+      result["message"] = Json::object({{"text", printable(d.text(lang))}});
+      result["locations"] =
+          Json::array({Json::object({{"physicalLocation", std::move(physical)}})});
+      out_results.push(std::move(result));
     }
   }
-  const Json doc{
+  const Json doc = Json::object({
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
-      {"runs", Json::array({Json{
-                   {"tool", Json{{"driver",
-                                  Json{
-                                      {"name", "planctl"},
-                                      {"version", version},
-                                      {"rules", std::move(rules)},
-                                  }}}},
+      {"runs", Json::array({Json::object({
+                   {"tool", Json::object({{"driver", Json::object({
+                                                         {"name", "planctl"},
+                                                         {"version", version},
+                                                         {"rules", std::move(rules)},
+                                                     })}})},
                    // planctl's columns count characters, not UTF-16 units (SARIF's default).
                    {"columnKind", "unicodeCodePoints"},
                    {"results", std::move(out_results)},
-               }})},
-  };
-  return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+               })})},
+  });
+  return doc.dump(2) + "\n";
 }
 
 std::string format_step_summary(std::span<const FileResult> results, bool strict, Lang lang,

@@ -1,4 +1,5 @@
 #include <planctl/util/json_writer.hpp>
+#include <planctl/util/utf8.hpp>
 
 namespace planctl::util {
 
@@ -8,10 +9,39 @@ Json Json::object() {
   return j;
 }
 
+Json Json::object(std::initializer_list<std::pair<std::string_view, Json>> members) {
+  Json j = object();
+  for (const auto& [key, value] : members) {
+    j.set(key, value);
+  }
+  return j;
+}
+
 Json Json::array() {
   Json j;
   j.m_type = Type::array;
   return j;
+}
+
+Json Json::array(std::initializer_list<Json> values) {
+  Json j = array();
+  for (const Json& value : values) {
+    j.push(value);
+  }
+  return j;
+}
+
+Json& Json::operator[](std::string_view key) {
+  if (m_type == Type::null) {
+    m_type = Type::object;
+  }
+  for (auto& [name, member] : m_members) {
+    if (name == key) {
+      return member;
+    }
+  }
+  m_members.emplace_back(std::string(key), Json());
+  return m_members.back().second;
 }
 
 Json& Json::set(std::string_view key, Json value) {
@@ -32,6 +62,15 @@ Json& Json::push(Json value) {
 
 std::string json_quote(std::string_view text) {
   static constexpr char k_hex[] = "0123456789abcdef";
+  std::string repaired;
+  if (find_invalid_utf8(text) != std::string_view::npos) {
+    // next_code_point() gives U+FFFD for each ill-formed sequence.
+    repaired.reserve(text.size() + 8);
+    for (std::size_t pos = 0; pos < text.size();) {
+      append_utf8(repaired, next_code_point(text, pos));
+    }
+    text = repaired;
+  }
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';

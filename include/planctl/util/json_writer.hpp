@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,8 +32,12 @@ public:
 
   // An empty object.
   static Json object();
+  // An object with `members` in the order given.
+  static Json object(std::initializer_list<std::pair<std::string_view, Json>> members);
   // An empty array.
   static Json array();
+  // An array of `values` in the order given.
+  static Json array(std::initializer_list<Json> values);
 
   Type type() const { return m_type; }
 
@@ -41,6 +46,9 @@ public:
   Json& set(std::string_view key, Json value);
   // Appends `value` to this array; returns the value appended.
   Json& push(Json value);
+  // The value of `key` in this object, added as null at the end when missing; a null becomes
+  // an empty object first (as `j["key"] = …` builds objects in other JSON libraries).
+  Json& operator[](std::string_view key);
 
   // The text: with `indent` > 0 one value a line, nested values indented by `indent` spaces
   // more; with 0, on one line without spaces. Non-ASCII characters are written as they are.
@@ -54,7 +62,8 @@ private:
   std::vector<std::pair<std::string, Json>> m_members; // an object's members, an array's values
 };
 
-// `text` as a JSON string literal, quotes included.
+// `text` as a JSON string literal, quotes included; a byte that is not part of well-formed
+// UTF-8 becomes U+FFFD, so that a GBK file name or value still makes valid JSON.
 std::string json_quote(std::string_view text);
 
 } // namespace planctl::util
