@@ -1,10 +1,12 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
+#include <planctl/app/output_record.hpp>
 #include <planctl/app/parallel.hpp>
 #include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/util/sha256.hpp>
 #include <planctl/workbook/district_summary.hpp>
 
 #include <CLI/CLI.hpp>
@@ -40,6 +42,7 @@ struct BatchCliOptions {
   std::string as_of;
   unsigned jobs = 0;
   bool keep_punctuation = false;
+  bool force = false;
   std::string color = "auto";
   std::string lang;
 };
@@ -65,9 +68,12 @@ struct Entry {
   std::string path;
   CheckedFile checked;
   bool passed = false;               // loaded with no error: it is rendered
-  std::string stem;                  // for passed files
-  bool rendered = false;             // every output written
-  std::size_t written = 0;           // files written
+  std::string stem;                  // for passed files, and failed ones with a model
+  std::string input_sha256;          // of the bytes checked
+  bool rendered = false;             // every output written (or up to date)
+  bool unchanged = false;            // the outputs were up to date: nothing written
+  std::size_t written = 0;           // files written (or up to date)
+  std::size_t removed = 0;           // outputs of an earlier run removed
   std::vector<std::string> warnings; // the workbook's warnings
   workbook::SummaryRow summary;
 };
@@ -103,17 +109,26 @@ std::string finding_counts(const diag::FileResult& r, diag::Lang lang) {
 std::string outcome_line(const Entry& e, const diag::FileResult& r, diag::Lang lang) {
   const bool zh = lang == diag::Lang::zh;
   const std::string counts = finding_counts(r, lang);
+  const std::string removed =
+      e.removed == 0 ? ""
+      : zh           ? fmt::format("，已删除 {} 个旧文件", e.removed)
+                     : fmt::format(", {} removed", plural(e.removed, "old output", "old outputs"));
   if (e.rendered) {
     std::string detail =
         zh ? fmt::format("{}个文件", e.written) : plural(e.written, "file", "files");
     if (!counts.empty()) {
       detail += (zh ? "，" : ", ") + counts;
     }
+    detail += removed;
+    if (e.unchanged) {
+      return zh ? fmt::format("未变   {} → {}.*（{}）", r.file, e.stem, detail)
+                : fmt::format("unchanged {} → {}.* ({})", r.file, e.stem, detail);
+    }
     return zh ? fmt::format("已生成 {} → {}.*（{}）", r.file, e.stem, detail)
               : fmt::format("rendered {} → {}.* ({})", r.file, e.stem, detail);
   }
-  return zh ? fmt::format("失败   {}（{}）", r.file, counts)
-            : fmt::format("failed   {} ({})", r.file, counts);
+  return zh ? fmt::format("失败   {}（{}{}）", r.file, counts, removed)
+            : fmt::format("failed   {} ({}{})", r.file, counts, removed);
 }
 
 std::string seconds(Clock::duration d) {
@@ -353,8 +368,11 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     e.checked = check_file(e.path, console);
     diag::FileResult& r = e.checked.result;
     e.passed = e.checked.plan && !diag::file_fails(r, false);
-    if (e.passed) {
+    e.input_sha256 = util::sha256_hex(r.source);
+    if (e.checked.plan) {
       e.stem = output_stem(*e.checked.plan, e.path);
+    }
+    if (e.passed) {
       if (!keep_models && e.path != "-") {
         e.checked.plan.reset();
       }
@@ -392,11 +410,10 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     if (!e.passed) {
       continue;
     }
-    const auto [it, inserted] = stems.emplace(e.stem, i);
+    const auto [it, inserted] = stems.emplace(stem_key(e.stem), i);
     if (!inserted) {
-      clashes.push_back(fmt::format("\"{}\" and \"{}\" would both write the outputs named "
-                                    "\"{}.*\"; give each school its own school.code",
-                                    results[it->second].file, results[i].file, e.stem));
+      clashes.push_back(stem_clash_message(results[it->second].file, entries[it->second].stem,
+                                           results[i].file, e.stem));
     }
   }
   if (!clashes.empty()) {
@@ -421,13 +438,45 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   }
 
   // 3. Render the files that passed, each into its own sink: one failure costs one school.
+  // A school that now fails loses the outputs an earlier run wrote for it (found through its
+  // record), so that the folder never shows documents the summary calls failed; files changed
+  // since planctl wrote them stay.
+  std::optional<std::map<std::string, std::string>> record_stems; // input → stem, when needed
   std::vector<std::size_t> to_render;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (entries[i].passed) {
+    Entry& e = entries[i];
+    if (e.passed) {
       to_render.push_back(i);
-    } else {
-      progress.finished(i, outcome_line(entries[i], results[i], lang), {});
+      continue;
     }
+    std::optional<OutputRecord> old;
+    std::string old_stem = e.stem;
+    if (!old_stem.empty()) {
+      old = read_record(out_dir, old_stem);
+    }
+    if (!old || old->input != e.path) {
+      if (!record_stems) {
+        record_stems = find_record_stems(out_dir);
+      }
+      const auto it = record_stems->find(e.path);
+      old_stem = it == record_stems->end() ? std::string() : it->second;
+      old = old_stem.empty() ? std::nullopt : read_record(out_dir, old_stem);
+    }
+    std::vector<std::string> notes;
+    if (old && old->input == e.path && !stems.contains(stem_key(old_stem))) {
+      std::vector<std::string> changed;
+      e.removed = remove_outputs(out_dir, *old, {}, changed).size();
+      for (const std::string& name : changed) {
+        notes.push_back(fmt::format(fmt::runtime(zh ? "{}：警告：{} 在上次生成后被修改，未删除"
+                                                    : "{}: warning: {} was changed since "
+                                                      "planctl wrote it; it was not removed"),
+                                    results[i].file, (out_dir / name).string()));
+      }
+      if (changed.empty()) {
+        remove_record(out_dir, old_stem);
+      }
+    }
+    progress.finished(i, outcome_line(e, results[i], lang), std::move(notes));
   }
   bool output_failed = false;
   std::mutex failure_mutex;
@@ -444,16 +493,37 @@ int run_batch(const BatchCliOptions& o, Console& console) {
       if (again.plan && !diag::file_fails(again.result, false) &&
           output_stem(*again.plan, e.path) == e.stem) {
         e.checked.plan = std::move(again.plan);
+        e.input_sha256 = util::sha256_hex(again.result.source);
       } else {
         output_error = "the file changed while planctl batch was running; run it again";
       }
     }
+    std::vector<std::string> changed; // old outputs edited since: kept
     if (e.checked.plan) {
       try {
         std::unique_ptr<util::DirectorySink> sink = sinks.take();
         try {
-          e.warnings = render_plan_file(*e.checked.plan, e.stem, options, *sink);
-          e.written = sink->commit().size();
+          OutputRecord now = record_for(e.path, e.input_sha256, options);
+          const std::optional<OutputRecord> old = read_record(out_dir, e.stem);
+          if (!o.force && old && up_to_date(out_dir, *old, now)) {
+            e.unchanged = true;
+            e.written = old->outputs.size();
+          } else {
+            e.warnings = render_plan_file(*e.checked.plan, e.stem, options, *sink);
+            std::vector<std::string> names;
+            for (const fs::path& p : sink->commit()) {
+              names.push_back(p.filename().string());
+            }
+            e.written = names.size();
+            hash_outputs(out_dir, names, now);
+            if (old) {
+              e.removed = remove_outputs(out_dir, *old, names, changed).size();
+            }
+            // After the outputs: a run killed before this leaves the old record, which no
+            // longer matches, so the next run renders again.
+            stage_record(*sink, e.stem, now);
+            sink->commit();
+          }
           e.rendered = true;
         } catch (...) {
           sinks.give(std::move(sink));
@@ -479,6 +549,12 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     std::vector<std::string> notes;
     for (const std::string& w : e.warnings) {
       notes.push_back(r.file + ": warning: " + w);
+    }
+    for (const std::string& name : changed) {
+      notes.push_back(fmt::format(fmt::runtime(zh ? "{}：警告：{} 在上次生成后被修改，未删除"
+                                                  : "{}: warning: {} was changed since planctl "
+                                                    "wrote it; it was not removed"),
+                                  r.file, (out_dir / name).string()));
     }
     if (output_error || internal_error) {
       notes.push_back(
@@ -532,11 +608,16 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   }
 
   const std::size_t failed = entries.size() - rendered;
+  const std::size_t unchanged = static_cast<std::size_t>(
+      std::count_if(entries.begin(), entries.end(), [](const Entry& e) { return e.unchanged; }));
   const std::string took = seconds(Clock::now() - progress.start());
-  console.err << (zh ? fmt::format("batch：已生成 {} 个，失败 {} 个，用时 {} 秒\n", rendered,
-                                   failed, took)
-                     : fmt::format("batch: {} rendered, {} failed, in {} s\n", rendered, failed,
-                                   took));
+  const std::string of_which = unchanged == 0 ? ""
+                               : zh           ? fmt::format("（{} 个未变）", unchanged)
+                                              : fmt::format(" ({} unchanged)", unchanged);
+  console.err << (zh ? fmt::format("batch：已生成 {} 个{}，失败 {} 个，用时 {} 秒\n", rendered,
+                                   of_which, failed, took)
+                     : fmt::format("batch: {} rendered{}, {} failed, in {} s\n", rendered, of_which,
+                                   failed, took));
   return code;
 }
 
@@ -565,6 +646,8 @@ Handler setup_batch(CLI::App& cmd) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--keep-punctuation", o->keep_punctuation,
                "Keep ASCII punctuation next to Chinese\ntext as written");
+  cmd.add_flag("--force", o->force,
+               "Render every school, also those whose\noutputs are up to date");
   cmd.add_option("--color", o->color,
                  "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
       ->type_name("WHEN")

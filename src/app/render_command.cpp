@@ -1,9 +1,11 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/app/console_style.hpp>
 #include <planctl/app/file_check.hpp>
+#include <planctl/app/output_record.hpp>
 #include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/util/sha256.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -30,6 +32,7 @@ struct RenderCliOptions {
   std::vector<std::string> formats{"md", "txt", "docx", "xlsx"};
   std::string as_of;
   bool keep_punctuation = false;
+  bool force = false;
   std::string color = "auto";
   std::string lang;
 };
@@ -103,7 +106,7 @@ int run_render(const RenderCliOptions& o, Console& console) {
   }
 
   // Two inputs with one stem would overwrite each other's outputs: refuse before writing.
-  std::map<std::string, std::string> stems; // stem → the input that has it
+  std::map<std::string, std::size_t> stems; // stem_key → the input that has it
   std::vector<std::string> stem_of(checked.size());
   for (std::size_t i = 0; i < checked.size(); ++i) {
     const std::string& arg = checked[i].result.file == "<stdin>" ? "-" : checked[i].result.file;
@@ -114,30 +117,85 @@ int run_render(const RenderCliOptions& o, Console& console) {
       return fail(console, fmt::format("cannot name the outputs of \"{}\": {}",
                                        checked[i].result.file, e.what()));
     }
-    const auto [it, inserted] = stems.emplace(stem_of[i], checked[i].result.file);
+    const auto [it, inserted] = stems.emplace(stem_key(stem_of[i]), i);
     if (!inserted) {
-      return fail(console,
-                  fmt::format("\"{}\" and \"{}\" would both write the outputs named \"{}.*\"; "
-                              "give each school its own school.code",
-                              it->second, checked[i].result.file, stem_of[i]));
+      return fail(console, stem_clash_message(checked[it->second].result.file, stem_of[it->second],
+                                              checked[i].result.file, stem_of[i]));
     }
   }
+
+  // What each stem's outputs were made from (output_record.hpp): a stem whose record matches
+  // and whose outputs are intact is not rendered again, unless --force.
+  std::vector<OutputRecord> now(checked.size());
+  std::vector<std::optional<OutputRecord>> old(checked.size());
+  std::vector<bool> unchanged(checked.size(), false);
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    now[i] =
+        record_for(checked[i].result.file, util::sha256_hex(checked[i].result.source), options);
+    old[i] = read_record(dir, stem_of[i]);
+    unchanged[i] = !o.force && old[i] && up_to_date(dir, *old[i], now[i]);
+  }
+  auto shown = [&](const std::string& name) {
+    return (o.out_dir.empty() ? std::filesystem::path(name)
+                              : std::filesystem::path(o.out_dir) / name)
+        .string();
+  };
 
   // Everything goes through one sink, committed only when every output was produced.
   std::size_t current = 0;
   try {
+    std::vector<std::vector<std::string>> names(checked.size());
     for (current = 0; current < checked.size(); ++current) {
+      if (unchanged[current]) {
+        continue;
+      }
       for (const std::string& w :
            render_plan_file(*checked[current].plan, stem_of[current], options, *sink)) {
         console.err << checked[current].result.file << ": warning: " << w << "\n";
       }
+      names[current] = output_names(*checked[current].plan, stem_of[current], options.formats);
     }
-    const std::vector<std::filesystem::path> written = sink->commit();
-    for (const std::filesystem::path& p : written) {
-      const std::filesystem::path shown =
-          o.out_dir.empty() ? p.filename() : std::filesystem::path(o.out_dir) / p.filename();
-      console.out << shown.string() << "\n";
+    sink->commit();
+    // Every output of this run, those up to date included, in input order.
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+      if (unchanged[i]) {
+        for (const auto& output : old[i]->outputs) {
+          console.out << shown(output.first) << "\n";
+        }
+      }
+      for (const std::string& name : names[i]) {
+        console.out << shown(name) << "\n";
+      }
     }
+    // Then the outputs each stem no longer produces, and the new records.
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+      if (unchanged[i]) {
+        console.err << (lang == diag::Lang::zh
+                            ? fmt::format("planctl: {}.* 未变，未重新生成（--force 强制生成）\n",
+                                          shown(stem_of[i]))
+                            : fmt::format("planctl: {}.* is up to date (--force renders it "
+                                          "again)\n",
+                                          shown(stem_of[i])));
+        continue;
+      }
+      hash_outputs(dir, names[i], now[i]);
+      if (old[i]) {
+        std::vector<std::string> changed;
+        for (const std::string& name : remove_outputs(dir, *old[i], names[i], changed)) {
+          console.err << (lang == diag::Lang::zh
+                              ? fmt::format("planctl: 已删除 {}（不再生成）\n", shown(name))
+                              : fmt::format("planctl: removed {} (no longer produced)\n",
+                                            shown(name)));
+        }
+        for (const std::string& name : changed) {
+          console.err << fmt::format("planctl: warning: {} is no longer produced but was changed "
+                                     "since planctl wrote it; it was not removed\n",
+                                     shown(name));
+        }
+      }
+      stage_record(*sink, stem_of[i], now[i]);
+    }
+    sink->commit();
   } catch (const util::OutputError& e) {
     sink->discard();
     return fail(console, std::string(e.what()) + "; nothing was written");
@@ -176,6 +234,7 @@ Handler setup_render(CLI::App& cmd) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--keep-punctuation", o->keep_punctuation,
                "Keep ASCII punctuation next to Chinese\ntext as written");
+  cmd.add_flag("--force", o->force, "Render every file, also those whose\noutputs are up to date");
   cmd.add_option("--color", o->color,
                  "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
       ->type_name("WHEN")

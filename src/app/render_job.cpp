@@ -64,6 +64,28 @@ std::string output_stem(const model::PlanFile& plan, const std::string& arg) {
   return std::filesystem::path(arg).stem().string();
 }
 
+std::string stem_key(const std::string& stem) {
+  std::string key = stem;
+  for (char& c : key) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return key;
+}
+
+std::string stem_clash_message(const std::string& file_a, const std::string& stem_a,
+                               const std::string& file_b, const std::string& stem_b) {
+  if (stem_a == stem_b) {
+    return "\"" + file_a + "\" and \"" + file_b + "\" would both write the outputs named \"" +
+           stem_a + ".*\"; give each school its own school.code";
+  }
+  return "\"" + file_a + "\" and \"" + file_b + "\" would write the outputs \"" + stem_a +
+         ".*\" and \"" + stem_b +
+         ".*\", which are the same files on disks that ignore case (Windows, macOS); give each "
+         "school its own school.code";
+}
+
 std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
                                       const std::vector<OutputFormat>& formats) {
   std::vector<std::string> names;

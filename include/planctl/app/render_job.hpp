@@ -29,6 +29,15 @@ struct RenderOptions {
 // without its last extension (`plans/平安二中.yaml` → `平安二中`; `-` → `stdin`).
 std::string output_stem(const model::PlanFile& plan, const std::string& arg);
 
+// `stem` as file systems that ignore case compare it (Windows shares, macOS disks): two stems
+// with one key would overwrite each other's outputs there. ASCII letters are compared without
+// case; other characters as written.
+std::string stem_key(const std::string& stem);
+
+// The message refusing two inputs whose stems have one stem_key().
+std::string stem_clash_message(const std::string& file_a, const std::string& stem_a,
+                               const std::string& file_b, const std::string& stem_b);
+
 // The names render writes for `plan` with `stem`, in writing order (plan md, txt, docx;
 // report md, txt, docx when the file has a report; tasks xlsx), restricted to `formats`.
 std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,

@@ -1,0 +1,65 @@
+// What each stem's outputs in an output folder were made from, so that a re-run renders only
+// what changed and removes the outputs a stem no longer produces (as `ninja -t cleandead`
+// does), and never a file planctl did not write. One hidden file per stem,
+// `.STEM.planctl.json`, beside the outputs (docs/cli.md, "Re-runs").
+#pragma once
+
+#include <planctl/app/render_job.hpp>
+#include <planctl/util/output_sink.hpp>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace planctl::app {
+
+struct OutputRecord {
+  std::string input;        // the input's path as given (to find a school that now fails)
+  std::string input_sha256; // of the input's bytes
+  std::string planctl;      // planctl's version
+  std::string as_of;        // YYYY-MM-DD
+  std::vector<std::string> formats;
+  bool keep_punctuation = false;
+  std::vector<std::pair<std::string, std::string>> outputs; // file name → its SHA-256
+};
+
+// The record's file name for `stem`.
+std::string record_name(const std::string& stem);
+
+// The record a run with `options` makes for `input` whose bytes have the SHA-256
+// `input_sha256` (without outputs yet).
+OutputRecord record_for(const std::string& input, const std::string& input_sha256,
+                        const RenderOptions& options);
+
+// The record of `stem` in `dir`; std::nullopt when missing, unreadable, corrupt or from another
+// record version.
+std::optional<OutputRecord> read_record(const std::filesystem::path& dir, const std::string& stem);
+
+// Whether `old` was made from the same input, version, date, formats and options as `now`,
+// and every output it lists is in `dir` with the bytes planctl wrote.
+bool up_to_date(const std::filesystem::path& dir, const OutputRecord& old, const OutputRecord& now);
+
+// Fills `record.outputs` with `names` and the SHA-256 of each as it is now in `dir`.
+void hash_outputs(const std::filesystem::path& dir, const std::vector<std::string>& names,
+                  OutputRecord& record);
+
+// Removes from `dir` every output of `old` that is not among `keep` and still holds the bytes
+// planctl wrote (a file edited since, or replaced by something else, stays). Returns the names
+// removed, and adds to `kept` the names left because they were changed.
+std::vector<std::string> remove_outputs(const std::filesystem::path& dir, const OutputRecord& old,
+                                        const std::vector<std::string>& keep,
+                                        std::vector<std::string>& kept);
+
+// Stages the record of `stem` in `sink`.
+void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record);
+
+// Removes the record of `stem` from `dir`, if any.
+void remove_record(const std::filesystem::path& dir, const std::string& stem);
+
+// Every record in `dir`: its input → its stem.
+std::map<std::string, std::string> find_record_stems(const std::filesystem::path& dir);
+
+} // namespace planctl::app

@@ -1,0 +1,171 @@
+#include <planctl/app/output_record.hpp>
+#include <planctl/generated/version.hpp>
+#include <planctl/util/sha256.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace planctl::app {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int k_record_version = 1;
+constexpr std::string_view k_prefix = ".";
+constexpr std::string_view k_suffix = ".planctl.json";
+
+std::optional<std::string> read_small_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec)) || fs::file_size(path, ec) > (1u << 20)) {
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) {
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
+std::optional<OutputRecord> parse_record(const std::string& text) {
+  try {
+    const Json j = Json::parse(text);
+    if (j.at("record").get<int>() != k_record_version) {
+      return std::nullopt;
+    }
+    OutputRecord r;
+    r.input = j.at("input").get<std::string>();
+    r.input_sha256 = j.at("input_sha256").get<std::string>();
+    r.planctl = j.at("planctl").get<std::string>();
+    r.as_of = j.at("as_of").get<std::string>();
+    r.formats = j.at("formats").get<std::vector<std::string>>();
+    r.keep_punctuation = j.at("keep_punctuation").get<bool>();
+    for (const auto& [name, hash] : j.at("outputs").items()) {
+      r.outputs.emplace_back(name, hash.get<std::string>());
+    }
+    return r;
+  } catch (const std::exception&) {
+    return std::nullopt; // corrupt: the stem is rendered again
+  }
+}
+
+} // namespace
+
+std::string record_name(const std::string& stem) {
+  return std::string(k_prefix) + stem + std::string(k_suffix);
+}
+
+OutputRecord record_for(const std::string& input, const std::string& input_sha256,
+                        const RenderOptions& options) {
+  OutputRecord r;
+  r.input = input;
+  r.input_sha256 = input_sha256;
+  r.planctl = k_version;
+  r.as_of = util::to_iso(options.as_of);
+  for (OutputFormat f : options.formats) {
+    r.formats.emplace_back(format_name(f));
+  }
+  r.keep_punctuation = options.keep_punctuation;
+  return r;
+}
+
+std::optional<OutputRecord> read_record(const fs::path& dir, const std::string& stem) {
+  const std::optional<std::string> text = read_small_file(dir / record_name(stem));
+  return text ? parse_record(*text) : std::nullopt;
+}
+
+bool up_to_date(const fs::path& dir, const OutputRecord& old, const OutputRecord& now) {
+  if (old.input_sha256 != now.input_sha256 || old.planctl != now.planctl ||
+      old.as_of != now.as_of || old.formats != now.formats ||
+      old.keep_punctuation != now.keep_punctuation || old.outputs.empty()) {
+    return false;
+  }
+  return std::all_of(old.outputs.begin(), old.outputs.end(), [&](const auto& output) {
+    return util::sha256_file(dir / output.first) == output.second;
+  });
+}
+
+void hash_outputs(const fs::path& dir, const std::vector<std::string>& names,
+                  OutputRecord& record) {
+  record.outputs.clear();
+  for (const std::string& name : names) {
+    record.outputs.emplace_back(name, util::sha256_file(dir / name).value_or(""));
+  }
+}
+
+std::vector<std::string> remove_outputs(const fs::path& dir, const OutputRecord& old,
+                                        const std::vector<std::string>& keep,
+                                        std::vector<std::string>& kept) {
+  std::vector<std::string> removed;
+  for (const auto& [name, hash] : old.outputs) {
+    if (std::find(keep.begin(), keep.end(), name) != keep.end()) {
+      continue;
+    }
+    try {
+      util::check_output_name(name); // a record edited to name `../x` removes nothing
+    } catch (const util::OutputError&) {
+      continue;
+    }
+    const fs::path path = dir / name;
+    const std::optional<std::string> now = util::sha256_file(path);
+    if (!now) {
+      continue; // gone already, or not a plain file
+    }
+    std::error_code ec;
+    if (*now == hash && fs::remove(path, ec)) {
+      removed.push_back(name);
+    } else if (*now != hash) {
+      kept.push_back(name);
+    }
+  }
+  return removed;
+}
+
+void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record) {
+  Json outputs = Json::object();
+  for (const auto& [name, hash] : record.outputs) {
+    outputs[name] = hash;
+  }
+  const Json j{
+      {"record", k_record_version},
+      {"input", record.input},
+      {"input_sha256", record.input_sha256},
+      {"planctl", record.planctl},
+      {"as_of", record.as_of},
+      {"formats", record.formats},
+      {"keep_punctuation", record.keep_punctuation},
+      {"outputs", std::move(outputs)},
+  };
+  sink.write(record_name(stem), j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+}
+
+void remove_record(const fs::path& dir, const std::string& stem) {
+  std::error_code ec;
+  fs::remove(dir / record_name(stem), ec);
+}
+
+std::map<std::string, std::string> find_record_stems(const fs::path& dir) {
+  std::map<std::string, std::string> stems;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(k_prefix) || !name.ends_with(k_suffix) ||
+        name.size() <= k_prefix.size() + k_suffix.size()) {
+      continue;
+    }
+    const std::string stem =
+        name.substr(k_prefix.size(), name.size() - k_prefix.size() - k_suffix.size());
+    if (const auto r = read_record(dir, stem)) {
+      stems.emplace(r->input, stem);
+    }
+  }
+  return stems;
+}
+
+} // namespace planctl::app
