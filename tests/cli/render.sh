@@ -41,7 +41,7 @@ mkdir here && cd here
 run render --format txt,md "$EXAMPLES/minimal.yaml"
 expect_code 0
 expect_out $'minimal.plan.md\nminimal.plan.txt'
-[[ "$(sorted_ls .)" == "minimal.plan.md minimal.plan.txt " ]] || fail "unexpected files: $(sorted_ls .)"
+[[ "$(sorted_ls .)" == ".minimal.planctl.json minimal.plan.md minimal.plan.txt " ]] || fail "unexpected files: $(sorted_ls .)"
 run render -f xlsx -f docx "$EXAMPLES/minimal.yaml"
 expect_out $'minimal.plan.docx\nminimal.tasks.xlsx'
 cd "$T"

@@ -23,8 +23,24 @@ for example in "$PLANCTL_SOURCE_DIR"/examples/*.yaml; do
     status=1
     continue
   fi
-  # diff -r reports changed bytes, and files that appear or disappear.
-  if diff -r -u "$golden/$name" "$tmp/$name"; then
+  # Beside the outputs, exactly one re-run record (docs/cli.md, "Re-runs"), naming every
+  # output with its SHA-256; it holds planctl's version, so it is checked here, not golden.
+  records=$(cd "$tmp/$name" && find . -mindepth 1 -maxdepth 1 -name '.*' -printf '%f\n')
+  if [[ "$records" == *$'\n'* || ! "$records" =~ ^\.[^/]+\.planctl\.json$ ]] ||
+    ! /usr/bin/python3 - "$tmp/$name" "$records" <<'PY'; then
+import hashlib, json, os, sys
+folder, record = sys.argv[1], sys.argv[2]
+outputs = json.load(open(os.path.join(folder, record), encoding="utf-8"))["outputs"]
+files = sorted(f for f in os.listdir(folder) if f != record)
+assert sorted(outputs) == files, (sorted(outputs), files)
+for f in files:
+    assert outputs[f] == hashlib.sha256(open(os.path.join(folder, f), "rb").read()).hexdigest(), f
+PY
+    echo "FAIL $name: the hidden files are not one re-run record of every output: $records"
+    status=1
+  fi
+  # diff -r reports changed bytes, and files that appear or disappear (the record aside).
+  if diff -r -u -x '.*.planctl.json' "$golden/$name" "$tmp/$name"; then
     echo "ok   $name: $(cd "$tmp/$name" && ls | tr '\n' ' ')"
   else
     echo "FAIL $name: output differs from tests/golden/text/$name (intended? run tests/golden/regenerate.sh)"

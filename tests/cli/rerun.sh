@@ -54,6 +54,8 @@ grep -qF "（修订）" out/school-002.plan.md || fail "school-002 not rendered 
 # A changed option (as-of date, formats, punctuation) re-renders every school.
 run batch plans -o out --format md,txt,xlsx --as-of 2021-01-31
 grep -qE '^batch: 3 rendered, 0 failed' "$T/stderr" || fail "--as-of change did not render all"
+run batch plans -o out --format md,txt,xlsx --as-of 2021-01-31 --keep-punctuation
+grep -qE '^batch: 3 rendered, 0 failed' "$T/stderr" || fail "--keep-punctuation did not render all"
 # --force renders everything.
 run batch plans "${opts[@]}"
 run batch plans "${opts[@]}" --force
@@ -75,6 +77,11 @@ run batch plans "${opts[@]}"
 err_has "[1/3] rendered plans/school-001.yaml"
 err_has "[2/3] rendered plans/school-002.yaml"
 err_has "[3/3] unchanged plans/school-003.yaml"
+# A record written by another planctl version means "render" too.
+sed -i 's/"planctl": "[^"]*"/"planctl": "0.0.1"/' out/.school-003.planctl.json
+run batch plans "${opts[@]}"
+err_has "[2/3] unchanged plans/school-002.yaml"
+err_has "[3/3] rendered plans/school-003.yaml"
 
 # Outputs no longer produced go: a format dropped, then the activities removed.
 run batch plans -o out --format md,xlsx --as-of 2020-12-31
@@ -86,6 +93,12 @@ expect_err "planctl: out/school-001.* is up to date (--force renders it again)"
 expect_out "out/school-001.plan.md
 out/school-001.report.md
 out/school-001.tasks.xlsx"
+# The activities removed: the report is no longer produced. Its .md goes; its .txt, edited
+# since planctl wrote it, stays with a warning (never remove what planctl did not write).
+run render -o out --format md,txt,xlsx --as-of 2020-12-31 plans/school-001.yaml
+expect_code 0
+[[ -s out/school-001.report.txt ]] || fail "no report.txt"
+echo "my note" >>out/school-001.report.txt
 "$PY" - plans/school-001.yaml <<'PY'
 import sys, yaml
 p = sys.argv[1]
@@ -93,10 +106,13 @@ d = yaml.safe_load(open(p, encoding="utf-8"))
 d.pop("activities", None); d.pop("report", None)
 yaml.safe_dump(d, open(p, "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
 PY
-run render -o out --format md,xlsx --as-of 2020-12-31 plans/school-001.yaml
+run render -o out --format md,txt,xlsx --as-of 2020-12-31 plans/school-001.yaml
 expect_code 0
-expect_err "planctl: removed out/school-001.report.md (no longer produced)"
+expect_err "planctl: removed out/school-001.report.md (no longer produced)
+planctl: warning: out/school-001.report.txt is no longer produced but was changed since planctl wrote it; it was not removed"
 [[ ! -e out/school-001.report.md && -s out/school-001.plan.md ]] || fail "stale report kept"
+grep -qx "my note" out/school-001.report.txt || fail "the edited report was removed"
+rm out/school-001.report.txt
 
 # A school that now fails loses its outputs; a file edited since stays; foreign files stay.
 cp out/school-002.plan.md keep.md
@@ -120,20 +136,41 @@ done
 rm -rf plans out fresh
 mkdir plans
 "$PY" "$SRC/bench/gen_plans.py" --schools 12 --tasks 20 --activities 30 --out plans 2>/dev/null
-"$PLANCTL" batch plans -o out --as-of 2020-12-31 -j 2 >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 1 200); do
-  [[ $(find out -name '*.docx' 2>/dev/null | wc -l) -ge 3 ]] && break
-  sleep 0.05
+# Kill once some schools are written and before all are: retried (a fast machine may finish
+# first), and the test fails if no kill ever landed midway.
+landed=0
+for _ in 1 2 3 4 5; do
+  rm -rf out
+  "$PLANCTL" batch plans -o out --as-of 2020-12-31 -j 2 >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 1 400); do
+    [[ $(find out -name '*.docx' 2>/dev/null | wc -l) -ge 3 ]] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.01
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  records=$(find out -name '.*.planctl.json' 2>/dev/null | wc -l)
+  if ((records < 12)) && [[ ! -e out/district-summary.xlsx ]]; then
+    landed=1
+    break
+  fi
 done
-kill -9 "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+((landed)) || fail "kill -9 never landed before the batch finished"
 run batch plans -o out --as-of 2020-12-31
 expect_code 0
+# The schools without a current record are rendered again, the others not.
+grep -qE "^batch: 12 rendered \($records unchanged\), 0 failed|^batch: 12 rendered, 0 failed" "$T/stderr" ||
+  fail "after a kill with $records records: $(tail -1 "$T/stderr")"
+((records == 0)) || grep -qE "^batch: 12 rendered \($records unchanged\)" "$T/stderr" ||
+  fail "after a kill with $records records: $(tail -1 "$T/stderr")"
+echo "kill -9 landed with $records of 12 records written; the next run rendered the rest"
 run batch plans -o fresh --as-of 2020-12-31
 expect_code 0
-diff <(cd out && ls) <(cd fresh && ls) || fail "the re-run after a kill lists other files"
-for f in fresh/*; do
-  cmp -s "$f" "out/${f#fresh/}" || fail "out/${f#fresh/} differs from a fresh run"
+# The same files and records (only the killed run's recent temporary files besides).
+listing() { (cd "$1" && ls -A | grep -v '^\.planctl-.*\.tmp$'); }
+diff <(listing out) <(listing fresh) || fail "the re-run after a kill lists other files"
+for f in $(listing fresh); do
+  cmp -s "fresh/$f" "out/$f" || fail "out/$f differs from a fresh run"
 done
 echo "rerun: ok"

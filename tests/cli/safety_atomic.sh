@@ -116,11 +116,17 @@ for i in range(6000):
                  f"      text: {'内容' * 60}\n")
 open("killme.yaml", "w", encoding="utf-8").write("".join(parts))
 PY
-mkdir full kill
-cp killme.yaml full/killme.yaml
-run render -o full full/killme.yaml
+# The complete new outputs, made elsewhere from the same relative input path, so that the
+# re-run record (.killme.planctl.json, which names the input) is byte for byte the one a
+# finished run into kill/ writes: the record too is either old or new, never partial.
+mkdir -p full/kill kill
+cp killme.yaml full/kill/killme.yaml
+cd full
+run render -o kill kill/killme.yaml
+cd "$T"
 expect_code 0
-new=$(snapshot full | grep -v '^killme.yaml ')
+new=$(snapshot full/kill | grep -v '^killme.yaml ')
+grep -q '^\.killme\.planctl\.json ' <<<"$new" || fail "no re-run record in the new outputs"
 cp "$EXAMPLES/minimal.yaml" kill/killme.yaml
 run render -o kill kill/killme.yaml
 expect_code 0
