@@ -6,6 +6,9 @@
 #
 #   bash bench/run.sh              the table (about two minutes on the 2-core machine)
 #   bash bench/run.sh --scaling    also how time grows with schools and with tasks
+#   Rows (g) and (h) are re-runs into a folder a full batch of the 200 schools filled (records
+#   in place, docs/cli.md "Re-runs"): unchanged, and with one school's file changed; the table
+#   is followed by their ratio to the full batch (b), whose target is ≤ 15 %.
 #   BUILD_DIR=build-x bash bench/run.sh   another build folder (default: the `release` preset's)
 #   RUNS=10 bash bench/run.sh      more runs per workload (default 5, at least 3)
 set -euo pipefail
@@ -48,22 +51,25 @@ SEED000=$SRC/examples/pingan-no2-2020.yaml
 AS_OF=2020-12-31
 export SOURCE_DATE_EPOCH=1609372800 CI=true LC_ALL=C.UTF-8
 
-# measure NAME TARGET COMMAND [RUNS]: one table row. The command runs RUNS times under
-# hyperfine (after one warm-up; output folders emptied before each run), then once more under
-# /usr/bin/time -v for the CPU time and the peak resident memory.
+# measure NAME TARGET COMMAND [RUNS [PREPARE]]: one table row. The command runs RUNS times
+# under hyperfine (after one warm-up; PREPARE, by default emptying the output folder, before
+# each run), then once more under /usr/bin/time -v for the CPU time and the peak resident
+# memory. The median in seconds is left in MEDIAN.
 ROWS=()
+MEDIAN=0
 measure() {
-  local name=$1 target=$2 cmd=$3 runs=${4:-$RUNS}
+  local name=$1 target=$2 cmd=$3 runs=${4:-$RUNS} prepare=${5:-'rm -rf out; mkdir out'}
   local json=$WORK/hf.json
   hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" \
-    --prepare 'rm -rf out; mkdir out' "$cmd" >/dev/null 2>&1 ||
+    --prepare "$prepare" "$cmd" >/dev/null 2>&1 ||
     { echo "bench: failed: $cmd" >&2; exit 1; }
   local median sd
   read -r median _ sd < <(/usr/bin/python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 print("%.3f %.3f %.3f" % (r["median"], r["mean"], r["stddev"]))' "$json")
-  rm -rf out && mkdir out
+  MEDIAN=$median
+  bash -c "$prepare"
   /usr/bin/time -v -o "$WORK/time.txt" bash -c "$cmd" >/dev/null 2>&1 || true
   local rss cpu
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$WORK/time.txt")
@@ -92,6 +98,23 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
     "rm -rf /dev/shm/planctl-bench-out && '$PLANCTL' batch schools200 -o /dev/shm/planctl-bench-out -j 2 --as-of $AS_OF"
   rm -rf /dev/shm/planctl-bench-out
 fi
+full_batch=$MEDIAN
+# Re-runs: a folder filled by a full batch (records in place) copied before each run; (h)
+# reads the same schools but for school-007, whose title changed.
+rm -rf rerun-base && "$PLANCTL" batch schools200 -o rerun-base -j 2 --as-of $AS_OF 2>/dev/null
+if [[ ! -f schools200-one/.done ]]; then
+  rm -rf schools200-one && cp -r schools200 schools200-one
+  sed -i '0,/^  title: /s/^  title: \(.*\)$/  title: \1（修订）/' schools200-one/school-007.yaml
+fi
+measure "(g) re-run of the 200 schools, nothing changed (batch -j 2)" "≤ 15 % of (b)" \
+  "'$PLANCTL' batch schools200 -o out -j 2 --as-of $AS_OF" "$RUNS" 'rm -rf out; cp -a rerun-base out'
+unchanged_rerun=$MEDIAN
+measure "(h) re-run of the 200 schools, one school's file changed" "1 school rendered" \
+  "'$PLANCTL' batch schools200-one -o out -j 2 --as-of $AS_OF" "$RUNS" 'rm -rf out; cp -a rerun-base out'
+one_changed=$MEDIAN
+rm -rf out && cp -a rerun-base out
+one_line=$("$PLANCTL" batch schools200-one -o out -j 2 --as-of $AS_OF 2>&1 | grep '^batch: ')
+rendered_again=$("$PLANCTL" batch schools200-one -o out -j 2 --as-of $AS_OF 2>&1 | grep -c '] rendered ' || true)
 measure "(c) 1 school × 2,000 tasks/10,000 activities ($((big_kib / 1024)) MiB), all formats" "≤ 1.0 s, ≤ 80 MiB" \
   "'$PLANCTL' render big/school-001.yaml -o out --as-of $AS_OF"
 measure "(d) validate the 200 schools (-j 2)" "≤ 0.8 s" \
@@ -105,6 +128,10 @@ echo
 echo "| workload | median | σ | CPU (user+sys) | peak memory | target | load avg |"
 echo "|---|---:|---:|---:|---:|---|---:|"
 printf '%s\n' "${ROWS[@]}"
+echo
+/usr/bin/python3 -c 'import sys; b, g, h = map(float, sys.argv[1:4]); print("Re-runs: unchanged %.0f ms = %.1f %% of the full batch (b, %.0f ms); one school changed %.0f ms = %.1f %%" % (g * 1000, 100 * g / b, b * 1000, h * 1000, 100 * h / b))' \
+  "$full_batch" "$unchanged_rerun" "$one_changed"
+echo "One school changed: $one_line; a second run into that folder renders $rendered_again schools"
 echo
 echo "Loader stages (one thread, best of 3):"
 echo
