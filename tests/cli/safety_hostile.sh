@@ -21,7 +21,8 @@ for f in hostile/hostile.yaml benign/hostile.yaml; do
 done
 
 # Names come from the input's file name only: the school name starts with ../../etc/passwd.
-names='hostile.plan.docx hostile.plan.md hostile.plan.txt hostile.report.docx hostile.report.md hostile.report.txt hostile.tasks.xlsx '
+# (.hostile.planctl.json: the re-run record, docs/cli.md "Re-runs".)
+names='.hostile.planctl.json hostile.plan.docx hostile.plan.md hostile.plan.txt hostile.report.docx hostile.report.md hostile.report.txt hostile.tasks.xlsx '
 for mode in keep default; do
   opts=()
   [[ "$mode" == keep ]] && opts=(--keep-punctuation)

@@ -32,7 +32,7 @@ plan "  code: $(printf 'Z%.0s' {1..64})" >long-code.yaml
 run render -o out -f md long-code.yaml
 expect_code 0
 expect_out "out/$(printf 'Z%.0s' {1..64}).plan.md"
-rm -f out/*
+rm -f out/* out/.*.planctl.json # the outputs and their re-run record
 
 # 2. Without a code, the stem is the input's file name without its extension, whatever the
 # folder it was given with, and nothing else of the file's text names anything.
@@ -42,9 +42,9 @@ run render -o out -f md,xlsx 'in/sub/<x>&amp; $(id) 学校.yaml'
 expect_code 0
 expect_out 'out/<x>&amp; $(id) 学校.plan.md
 out/<x>&amp; $(id) 学校.tasks.xlsx'
-[[ "$(listing out)" == '<x>&amp; $(id) 学校.plan.md <x>&amp; $(id) 学校.tasks.xlsx ' ]] ||
+[[ "$(listing out)" == '.<x>&amp; $(id) 学校.planctl.json <x>&amp; $(id) 学校.plan.md <x>&amp; $(id) 学校.tasks.xlsx ' ]] ||
   fail "unexpected files: $(listing out)"
-rm -f out/*
+rm -f out/* out/.*.planctl.json # the outputs and their re-run record
 # A file name that cannot name an output (a control character in it) is refused, exit 2.
 plan "" >$'new\nline.yaml'
 run render -o out $'new\nline.yaml'
@@ -56,13 +56,13 @@ plan "" >.yaml
 run render -o out -f md .yaml
 expect_code 0
 expect_out "out/.yaml.plan.md"
-rm -f out/.yaml.plan.md
+rm -f out/.yaml.plan.md out/..yaml.planctl.json
 # Standard input is named stdin.
 plan "" >in.yaml
 run_stdin in.yaml render -o out -f md -
 expect_code 0
 expect_out "out/stdin.plan.md"
-rm -f out/*
+rm -f out/* out/.*.planctl.json # the outputs and their re-run record
 
 # 3. A symlink planted at a final name, pointing outside the folder (to a file, to a missing
 # file, to a folder), is replaced by the output; the target is never written.

@@ -668,7 +668,9 @@ def main():
             if not path:
                 continue
             equal(os.path.basename(path), stem_of(source, data) + ".tasks.xlsx", f"{source} file name")
-            equal(sorted(os.listdir(out_dir)), [os.path.basename(path)],
+            # The workbook and its re-run record (docs/cli.md, "Re-runs"), nothing else.
+            equal(sorted(os.listdir(out_dir)),
+                  ["." + stem_of(source, data) + ".planctl.json", os.path.basename(path)],
                   f"{source}: files in the output folder")
             before = len(failures)
             check_workbook(path, Expected(data))
@@ -728,7 +730,8 @@ def check_hostile(planctl, hostile, tmp):
         equal(cell.value, value, f"hostile {sheet}!{ref}")
         equal(cell.data_type, "s", f"hostile {sheet}!{ref} type")
         check(cell.hyperlink is None, f"hostile {sheet}!{ref} became a link")
-    equal(sorted(os.listdir(out_dir)), ["hostile.tasks.xlsx"], "hostile: files in the output folder")
+    equal(sorted(os.listdir(out_dir)), [".hostile.planctl.json", "hostile.tasks.xlsx"],
+          "hostile: files in the output folder")
     # openpyxl does not decode `_xHHHH_` but Excel does: the package must hold the escape.
     with zipfile.ZipFile(path) as package:
         strings = package.read("xl/sharedStrings.xml").decode("utf-8")
