@@ -225,6 +225,16 @@ def run_check(source_path, hostile_dir, benign_dir, expected_dir):
             golden_name, content = name + ".txt", check_docx(name, hostile, benign, table)
         elif name.endswith(".xlsx"):
             golden_name, content = name + ".txt", check_xlsx(name, hostile, benign, table)
+        elif name.startswith(".") and name.endswith(".planctl.json"):
+            # The re-run record (docs/cli.md, "Re-runs"): names and hashes only, no plan text.
+            with open(hostile, encoding="utf-8") as f:
+                record = json.load(f)
+            check(list(record) == ["record", "input", "input_sha256", "planctl", "as_of",
+                                   "formats", "keep_punctuation", "outputs"],
+                  f"{name}: keys {list(record)}")
+            check(sorted(record["outputs"]) == [n for n in names if n != name],
+                  f"{name}: the record does not name every output: {sorted(record['outputs'])}")
+            continue
         else:
             failures.append(f"unexpected output {name}")
             continue
