@@ -1,8 +1,9 @@
 #include <planctl/app/output_record.hpp>
 #include <planctl/generated/version.hpp>
+#include <planctl/util/json_writer.hpp>
 #include <planctl/util/sha256.hpp>
 
-#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
@@ -11,7 +12,6 @@
 namespace planctl::app {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -33,21 +33,27 @@ std::optional<std::string> read_small_file(const fs::path& path) {
   return bytes.str();
 }
 
+// The record written by stage_record(). JSON is YAML 1.2, so yaml-cpp, already the library
+// that reads plan files, reads it back; anything unexpected counts as corrupt.
 std::optional<OutputRecord> parse_record(const std::string& text) {
   try {
-    const Json j = Json::parse(text);
-    if (j.at("record").get<int>() != k_record_version) {
+    const YAML::Node j = YAML::Load(text);
+    if (!j.IsMap() || j["record"].as<int>() != k_record_version) {
       return std::nullopt;
     }
     OutputRecord r;
-    r.input = j.at("input").get<std::string>();
-    r.input_sha256 = j.at("input_sha256").get<std::string>();
-    r.planctl = j.at("planctl").get<std::string>();
-    r.as_of = j.at("as_of").get<std::string>();
-    r.formats = j.at("formats").get<std::vector<std::string>>();
-    r.keep_punctuation = j.at("keep_punctuation").get<bool>();
-    for (const auto& [name, hash] : j.at("outputs").items()) {
-      r.outputs.emplace_back(name, hash.get<std::string>());
+    r.input = j["input"].as<std::string>();
+    r.input_sha256 = j["input_sha256"].as<std::string>();
+    r.planctl = j["planctl"].as<std::string>();
+    r.as_of = j["as_of"].as<std::string>();
+    r.formats = j["formats"].as<std::vector<std::string>>();
+    r.keep_punctuation = j["keep_punctuation"].as<bool>();
+    const YAML::Node outputs = j["outputs"];
+    if (!outputs.IsMap()) {
+      return std::nullopt;
+    }
+    for (const auto& output : outputs) {
+      r.outputs.emplace_back(output.first.as<std::string>(), output.second.as<std::string>());
     }
     return r;
   } catch (const std::exception&) {
@@ -128,21 +134,25 @@ std::vector<std::string> remove_outputs(const fs::path& dir, const OutputRecord&
 }
 
 void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record) {
-  Json outputs = Json::object();
+  util::Json outputs = util::Json::object();
   for (const auto& [name, hash] : record.outputs) {
-    outputs[name] = hash;
+    outputs.set(name, hash);
   }
-  const Json j{
+  util::Json formats = util::Json::array();
+  for (const std::string& format : record.formats) {
+    formats.push(format);
+  }
+  const util::Json j = util::Json::object({
       {"record", k_record_version},
       {"input", record.input},
       {"input_sha256", record.input_sha256},
       {"planctl", record.planctl},
       {"as_of", record.as_of},
-      {"formats", record.formats},
+      {"formats", std::move(formats)},
       {"keep_punctuation", record.keep_punctuation},
       {"outputs", std::move(outputs)},
-  };
-  sink.write(record_name(stem), j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  });
+  sink.write(record_name(stem), j.dump(2) + "\n");
 }
 
 void remove_record(const fs::path& dir, const std::string& stem) {
