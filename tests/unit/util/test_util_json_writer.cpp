@@ -10,7 +10,9 @@ TEST_CASE("util::json_quote") {
   CHECK(json_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
   CHECK(json_quote("\n\t\x01") == "\"\\n\\t\\u0001\"");
   SUBCASE("bytes that are not UTF-8 become U+FFFD") {
-    CHECK(json_quote("a\xFF" "b") == "\"a\xEF\xBF\xBD" "b\"");
+    CHECK(json_quote("a\xFF"
+                     "b") == "\"a\xEF\xBF\xBD"
+                             "b\"");
     // GBK 平安 is C6 BD B0 B2: C6 BD happens to be UTF-8 (U+01BD), B0 and B2 are not.
     CHECK(json_quote("\xC6\xBD\xB0\xB2.yaml") == "\"\u01BD\xEF\xBF\xBD\xEF\xBF\xBD.yaml\"");
   }
