@@ -1,4 +1,5 @@
 #include <planctl/check/text_lint.hpp>
+#include <planctl/model/numbering.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <vector>
@@ -11,25 +12,10 @@ bool is_space(char32_t cp) {
   return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == U'\u3000';
 }
 
+// A digit of a Chinese number as people write them in text: the heading numerals and 〇
+// (二〇二〇年).
 bool is_chinese_digit(char32_t cp) {
-  switch (cp) {
-  case U'一':
-  case U'二':
-  case U'三':
-  case U'四':
-  case U'五':
-  case U'六':
-  case U'七':
-  case U'八':
-  case U'九':
-  case U'十':
-  case U'百':
-  case U'零':
-  case U'〇':
-    return true;
-  default:
-    return false;
-  }
+  return model::is_chinese_numeral_char(cp) || cp == U'〇';
 }
 
 bool is_digit(char32_t cp) {

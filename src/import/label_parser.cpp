@@ -23,26 +23,6 @@ const std::map<std::string, int, std::less<>>& numeral_values() {
   return values;
 }
 
-bool is_numeral_char(char32_t cp) {
-  switch (cp) {
-  case U'一':
-  case U'二':
-  case U'三':
-  case U'四':
-  case U'五':
-  case U'六':
-  case U'七':
-  case U'八':
-  case U'九':
-  case U'十':
-  case U'百':
-  case U'零':
-    return true;
-  default:
-    return false;
-  }
-}
-
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -81,7 +61,7 @@ std::optional<std::pair<int, std::size_t>> numeral_at(std::string_view text, std
   std::size_t end = pos;
   while (end < text.size()) {
     std::size_t next = end;
-    if (!is_numeral_char(util::next_code_point(text, next))) {
+    if (!model::is_chinese_numeral_char(util::next_code_point(text, next))) {
       break;
     }
     end = next;

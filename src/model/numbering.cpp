@@ -27,6 +27,26 @@ std::string below_hundred(int n, bool leading) {
 
 } // namespace
 
+bool is_chinese_numeral_char(char32_t cp) {
+  switch (cp) {
+  case U'一':
+  case U'二':
+  case U'三':
+  case U'四':
+  case U'五':
+  case U'六':
+  case U'七':
+  case U'八':
+  case U'九':
+  case U'十':
+  case U'百':
+  case U'零':
+    return true;
+  default:
+    return false;
+  }
+}
+
 std::string chinese_numeral(int n) {
   if (n <= 0) {
     return std::to_string(n);

@@ -13,6 +13,9 @@ namespace planctl::model {
 // `n` (≥ 1) in Chinese numerals as used in headings: 一 … 十 十一 … 二十 … 九十九 一百 一百零一 …
 std::string chinese_numeral(int n);
 
+// Whether `cp` is one of the characters chinese_numeral() writes (一 … 十, 百, 零).
+bool is_chinese_numeral_char(char32_t cp);
+
 // The full label of item `n` (1-based) in `style`: `一、`, `（一）`, `1.`, `（1）`
 // (full-width brackets, ideographic comma, half-width full stop).
 std::string number_label(NumberStyle style, int n);

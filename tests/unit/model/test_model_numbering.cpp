@@ -1,4 +1,5 @@
 #include <planctl/model/numbering.hpp>
+#include <planctl/util/utf8.hpp>
 
 #include <doctest/doctest.h>
 
@@ -15,6 +16,20 @@ TEST_CASE("model::chinese_numeral") {
   CHECK(chinese_numeral(101) == "一百零一");
   CHECK(chinese_numeral(110) == "一百一十");
   CHECK(chinese_numeral(999) == "九百九十九");
+}
+
+TEST_CASE("model::is_chinese_numeral_char") {
+  // Every character chinese_numeral() writes, and nothing else of a label.
+  for (int n = 1; n <= 999; ++n) {
+    const std::string text = chinese_numeral(n);
+    for (std::size_t pos = 0; pos < text.size();) {
+      CHECK(is_chinese_numeral_char(planctl::util::next_code_point(text, pos)));
+    }
+  }
+  CHECK_FALSE(is_chinese_numeral_char(U'〇'));
+  CHECK_FALSE(is_chinese_numeral_char(U'1'));
+  CHECK_FALSE(is_chinese_numeral_char(U'、'));
+  CHECK_FALSE(is_chinese_numeral_char(U'千'));
 }
 
 TEST_CASE("model::number_label") {
