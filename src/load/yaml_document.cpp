@@ -365,6 +365,10 @@ private:
     if (m_stack.empty() && !m_doc.m_nodes.empty()) {
       throw StopParsing{false}; // a second top-level node; yaml-cpp reports it first
     }
+    if (m_doc.m_nodes.size() >= m_limits.max_nodes) {
+      m_report.add(mark, "limit-nodes", {{"limit", fmt::format("{}", m_limits.max_nodes)}});
+      throw StopParsing{false};
+    }
     YamlNode n;
     n.kind = kind;
     n.mark = mark;

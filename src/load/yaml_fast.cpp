@@ -141,10 +141,12 @@ public:
 
   // Room for a document of `bytes` bytes: plan files hold about one node per 25 bytes and
   // half their bytes in texts, so the vectors rarely grow (each growth copies all nodes).
+  // The texts get room for all of the file: pages never written are never resident, while
+  // growing past the reserve held both copies at once.
   void reserve(std::size_t bytes) {
     m_doc.m_nodes.reserve(bytes / 24 + 16);
     m_doc.m_children.reserve(bytes / 24 + 16);
-    m_doc.m_strings.reserve(bytes / 2 + 16);
+    m_doc.m_strings.reserve(bytes + 16);
   }
 
   void finish() {
@@ -185,6 +187,9 @@ private:
   NodeId add_node(NodeKind kind, util::Mark mark, std::uint32_t offset) {
     if (m_stack.empty() && !m_doc.m_nodes.empty()) {
       throw Decline{};
+    }
+    if (m_doc.m_nodes.size() >= m_limits.max_nodes) {
+      throw Decline{}; // the yaml-cpp path reports limit-nodes at this node
     }
     YamlNode n;
     n.kind = kind;

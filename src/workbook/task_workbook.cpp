@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <stdexcept>
 
 namespace planctl::workbook {
@@ -28,6 +29,11 @@ constexpr lxw_row_t k_first_row = 3;
 
 // A 月度安排 of more months than this (a period of over ten years) shows only the first ones.
 constexpr std::size_t k_max_months = 120;
+// A 月度安排 of more task × month cells than this shows only the first tasks: every month cell
+// is written (bordered or shaded) and libxlsxwriter keeps each in memory until the end, about
+// 100 bytes a cell, so 70,000 monthly tasks over ten years took 1 GB (docs/security.md,
+// "Render memory"). A million cells is 8,000 tasks over ten years, 80,000 over one.
+constexpr std::size_t k_max_month_cells = 1000000;
 
 // State colours, Excel's own "Good", "Bad" and "Neutral" styles.
 constexpr lxw_color_t k_green_fill = 0xC6EFCE;
@@ -216,7 +222,7 @@ void write_when(SheetWriter& out, lxw_row_t row, lxw_col_t col, const WhenCell& 
 }
 
 // Merges the group column over each run of consecutive rows of one group.
-void write_group_runs(SheetWriter& out, lxw_col_t col, const std::vector<TaskRow>& rows,
+void write_group_runs(SheetWriter& out, lxw_col_t col, std::span<const TaskRow> rows,
                       const Styles& styles) {
   std::size_t start = 0;
   while (start < rows.size()) {
@@ -354,13 +360,22 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   for (const std::string& header : month_headers) {
     columns.push_back({header.c_str(), 6, 12});
   }
+  const std::size_t shown =
+      months.empty() ? rows.size() : std::min(rows.size(), k_max_month_cells / months.size());
+  if (shown < rows.size()) {
+    warnings.push_back("sheet \"月度安排\": " + std::to_string(rows.size()) + " tasks over " +
+                       std::to_string(months.size()) + " months are more than " +
+                       std::to_string(k_max_month_cells) + " cells; only the first " +
+                       std::to_string(shown) + " tasks are shown");
+  }
+  const std::span<const TaskRow> shown_rows = std::span(rows).first(shown);
   const std::string name = "月度安排";
   SheetWriter out(book.add_sheet(name), name, warnings);
   SheetFrame frame(out, styles, columns);
   frame.top(sheet_title(file, "月度安排表", rules), subtitle);
   const auto per_task = activities_per_task(file, index, as_of);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const TaskRow& row = rows[i];
+  for (std::size_t i = 0; i < shown_rows.size(); ++i) {
+    const TaskRow& row = shown_rows[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
     out.number(r, 0, static_cast<double>(i + 1), styles.count);
     out.text(r, 2, row.title, styles.text, "工作任务");
@@ -378,12 +393,12 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
       }
     }
   }
-  write_group_runs(out, 1, rows, styles);
+  write_group_runs(out, 1, shown_rows, styles);
   // A legend below the table, outside the autofilter range.
-  const auto note_row = static_cast<lxw_row_t>(k_first_row + rows.size() + 1);
+  const auto note_row = static_cast<lxw_row_t>(k_first_row + shown_rows.size() + 1);
   out.banner(note_row, 0, static_cast<lxw_col_t>(columns.size() - 1),
              "注：底色表示计划开展该项工作的月份；✓表示当月有该项任务的活动记录。", styles.note);
-  frame.finish(rows.size(), 3);
+  frame.finish(shown_rows.size(), 3);
 }
 
 void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,

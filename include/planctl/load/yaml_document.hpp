@@ -20,6 +20,10 @@ namespace planctl::load {
 struct YamlLimits {
   int max_depth = 64;                     // the top mapping is level 1
   std::uint64_t max_alias_nodes = 100000; // nodes reached through aliases, counted expanded
+  // Nodes as written (scalars, lists, mappings; a key is a scalar). Every node becomes up to a
+  // few hundred bytes of model and of workbook cells, so a 16 MiB file of one-word nodes cost
+  // gigabytes: docs/security.md, "Limits".
+  std::uint64_t max_nodes = 500000;
   // The document with every alias written out (the file's bytes plus, per alias, the bytes of
   // the texts and one per node it carries) may be at most `alias_multiple` times the file plus
   // `alias_allowance`, and never more than `max_expanded_bytes` (limit-size's 16 MiB):

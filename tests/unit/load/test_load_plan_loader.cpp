@@ -148,6 +148,20 @@ TEST_CASE("load::load_plan_text hostile input") {
     CHECK(hostile(bomb) == "15:46: error: aliases expand to more than 100000 nodes by here; write "
                            "the values out or use fewer aliases [limit-aliases]\n");
   }
+  SUBCASE("500,001 nodes: refused at the one past the limit, whatever their size") {
+    // The 10 lines of k_plan hold 22 nodes and `x-list:` two more: the entry of line 499,988
+    // is the 500,001st node.
+    std::string many = std::string(k_plan) + "x-list:\n";
+    for (int i = 0; i < 500000; ++i) {
+      many += "- a\n";
+    }
+    // Not hostile(): the file is 2 MB, read twice (the fast path gives up at the limit), which
+    // is linear but not "well under a second" in every build.
+    const std::string findings = render(load_plan_text(many, "t.yaml").diagnostics);
+    CHECK(findings.starts_with("499988:3: error: the file has more than 500000 values, keys, "
+                               "lists and mappings;"));
+    CHECK(findings.ends_with("[limit-nodes]\n"));
+  }
   SUBCASE("a self-referencing alias") {
     CHECK(hostile(std::string(k_plan) + "x-a: &a {b: *a}\n") ==
           "11:13: error: the alias *a refers to the node that contains it, which would repeat "
@@ -229,11 +243,11 @@ TEST_CASE("load::load_plan_file") {
         }
       }
     }
-    // Not a file's content: an unreadable path, a file over 16 MiB (generated in these tests),
-    // the cap on findings (Reporter test) and the schema/builder safety net (never reached
-    // while the two agree, which the examples and invalid files check).
-    const std::set<std::string> exempt = {"file-unreadable", "limit-size", "too-many-findings",
-                                          "invalid-value"};
+    // Not a file's content: an unreadable path, a file over 16 MiB or of 500,000 nodes
+    // (generated in these tests), the cap on findings (Reporter test) and the schema/builder safety
+    // net (never reached while the two agree, which the examples and invalid files check).
+    const std::set<std::string> exempt = {"file-unreadable", "limit-size", "limit-nodes",
+                                          "too-many-findings", "invalid-value"};
     const std::size_t checks_start = [] {
       const auto rules = diag::all_rules();
       return static_cast<std::size_t>(

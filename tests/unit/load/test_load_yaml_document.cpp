@@ -301,6 +301,17 @@ TEST_CASE("load::parse_yaml") {
     CHECK(parse(nested(65)).findings == "65:129: error: nesting deeper than 64 levels; a plan file "
                                         "never needs that many [limit-depth]\n");
   }
+  SUBCASE("limit-nodes: the last node within the limit passes, the next one fails at itself") {
+    YamlLimits limits;
+    limits.max_nodes = 7; // the mapping, a, the list, 1, 2, b, c
+    CHECK(parse("a: [1, 2]\nb: c\n", limits).findings == "");
+    CHECK(parse("a: [1, 2]\nb: c\nd: e\n", limits).findings ==
+          "3:1: error: the file has more than 7 values, keys, lists and mappings; a school's plan "
+          "needs a few thousand (keep each year's ledger in its own file) [limit-nodes]\n");
+    CHECK(parse("a: [1, 2, 3]\nb: c\n", limits).findings ==
+          "2:4: error: the file has more than 7 values, keys, lists and mappings; a school's "
+          "plan needs a few thousand (keep each year's ledger in its own file) [limit-nodes]\n");
+  }
   SUBCASE("limit-depth: 10,000 levels stop at the 65th, fast") {
     const std::string deep = "a: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
     const double start = test::cpu_seconds();
