@@ -78,7 +78,9 @@ std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Conso
     if (findings_only) {
       files[i].plan.reset();
       if (files[i].result.diagnostics.empty()) {
-        files[i].result.source = std::string();
+        // Swapped out, not assigned: assigning an empty string keeps the old capacity
+        // (libstdc++ copies a short string into the buffer it has), so every file's text stayed.
+        std::string().swap(files[i].result.source);
       }
     }
   });
