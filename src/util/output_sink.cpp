@@ -332,6 +332,19 @@ std::unique_ptr<OutputSink> DirectorySink::fork() const {
   return std::unique_ptr<OutputSink>(new DirectorySink(m_dir, Forked{}));
 }
 
+std::unique_ptr<DirectorySink> DirectorySink::fork_directory() const {
+  return std::unique_ptr<DirectorySink>(new DirectorySink(m_dir, Forked{}));
+}
+
+std::vector<std::pair<std::string, fs::path>> DirectorySink::staged_files() const {
+  std::vector<std::pair<std::string, fs::path>> files;
+  files.reserve(m_staged.size());
+  for (const Staged& s : m_staged) {
+    files.emplace_back(s.name, s.temp);
+  }
+  return files;
+}
+
 void DirectorySink::adopt(OutputSink& other) {
   auto& from = dynamic_cast<DirectorySink&>(other); // std::bad_cast: not a fork of this sink
   for (const Staged& theirs : from.m_staged) {

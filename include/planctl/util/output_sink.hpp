@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace planctl::util {
@@ -82,6 +83,13 @@ public:
   void discard() override;
   std::unique_ptr<OutputSink> fork() const override;
   void adopt(OutputSink& other) override;
+
+  // A fork() as a DirectorySink, for a caller that needs staged_files().
+  std::unique_ptr<DirectorySink> fork_directory() const;
+
+  // Each staged file's final name and the temporary file that holds its bytes until commit(),
+  // in staging order (to fingerprint outputs before they are renamed into place).
+  std::vector<std::pair<std::string, std::filesystem::path>> staged_files() const;
 
 private:
   // A fork: `dir` was checked by the sink it forks, and its stale files were removed then.

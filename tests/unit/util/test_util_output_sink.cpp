@@ -277,6 +277,24 @@ TEST_CASE("util::DirectorySink") {
     CHECK_FALSE(fs::exists(dir.parent_path() / "escape.md"));
     CHECK(entries(dir).empty());
   }
+  SUBCASE("staged_files names each staged file and the temporary file holding its bytes") {
+    DirectorySink sink(dir);
+    std::unique_ptr<DirectorySink> fork = sink.fork_directory();
+    fork->write("a.md", "alpha");
+    fork->write_with("b.xlsx", [](const fs::path& p) { std::ofstream(p) << "beta"; });
+    const auto staged = fork->staged_files();
+    REQUIRE(staged.size() == 2);
+    CHECK(staged[0].first == "a.md");
+    CHECK(staged[1].first == "b.xlsx");
+    CHECK(read(staged[0].second) == "alpha");
+    CHECK(read(staged[1].second) == "beta");
+    CHECK(staged[0].second.parent_path() == dir);
+    CHECK_FALSE(fs::exists(dir / "a.md"));
+    fork->commit();
+    CHECK(read(dir / "a.md") == "alpha");
+    CHECK(fork->staged_files().empty());
+    CHECK_FALSE(fs::exists(staged[0].second));
+  }
   SUBCASE("the same name twice is an error") {
     DirectorySink sink(dir);
     sink.write("a.md", "x");
