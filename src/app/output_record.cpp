@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int k_record_version = 1;
+constexpr int k_record_version = 2;
 constexpr std::string_view k_prefix = ".";
 constexpr std::string_view k_suffix = ".planctl.json";
 
@@ -31,6 +31,53 @@ std::optional<std::string> read_small_file(const fs::path& path) {
     return std::nullopt;
   }
   return bytes.str();
+}
+
+std::optional<workbook::SummaryRow> parse_summary(const YAML::Node& j) {
+  if (!j.IsMap()) {
+    return std::nullopt;
+  }
+  workbook::SummaryRow row;
+  row.school = j["school"].as<std::string>();
+  row.code = j["code"].as<std::string>();
+  row.district = j["district"].as<std::string>();
+  row.title = j["title"].as<std::string>();
+  row.has_counts = true;
+  row.tasks = j["tasks"].as<std::size_t>();
+  const YAML::Node states = j["states"];
+  if (!states.IsSequence() || states.size() != row.states.size()) {
+    return std::nullopt;
+  }
+  for (std::size_t i = 0; i < row.states.size(); ++i) {
+    row.states[i] = states[i].as<std::size_t>();
+  }
+  row.activities = j["activities"].as<std::size_t>();
+  if (const YAML::Node last = j["last_activity"]; last && !last.IsNull()) {
+    row.last_activity = util::parse_date(last.as<std::string>());
+    if (!row.last_activity) {
+      return std::nullopt;
+    }
+  }
+  row.result = workbook::check_result_label(0, 0);
+  return row;
+}
+
+util::Json summary_json(const workbook::SummaryRow& row) {
+  util::Json states = util::Json::array();
+  for (std::size_t n : row.states) {
+    states.push(n);
+  }
+  return util::Json::object({
+      {"school", row.school},
+      {"code", row.code},
+      {"district", row.district},
+      {"title", row.title},
+      {"tasks", row.tasks},
+      {"states", std::move(states)},
+      {"activities", row.activities},
+      {"last_activity",
+       row.last_activity ? util::Json(util::to_iso(*row.last_activity)) : util::Json()},
+  });
 }
 
 // The record written by stage_record(). JSON is YAML 1.2, so yaml-cpp, already the library
@@ -54,6 +101,12 @@ std::optional<OutputRecord> parse_record(const std::string& text) {
     }
     for (const auto& output : outputs) {
       r.outputs.emplace_back(output.first.as<std::string>(), output.second.as<std::string>());
+    }
+    if (const YAML::Node summary = j["summary"]) {
+      r.summary = parse_summary(summary);
+      if (!r.summary) {
+        return std::nullopt;
+      }
     }
     return r;
   } catch (const std::exception&) {
@@ -142,7 +195,7 @@ void stage_record(util::OutputSink& sink, const std::string& stem, const OutputR
   for (const std::string& format : record.formats) {
     formats.push(format);
   }
-  const util::Json j = util::Json::object({
+  util::Json j = util::Json::object({
       {"record", k_record_version},
       {"input", record.input},
       {"input_sha256", record.input_sha256},
@@ -152,6 +205,9 @@ void stage_record(util::OutputSink& sink, const std::string& stem, const OutputR
       {"keep_punctuation", record.keep_punctuation},
       {"outputs", std::move(outputs)},
   });
+  if (record.summary) {
+    j.set("summary", summary_json(*record.summary));
+  }
   sink.write(record_name(stem), j.dump(2) + "\n");
 }
 
@@ -176,6 +232,36 @@ std::map<std::string, std::string> find_record_stems(const fs::path& dir) {
     }
   }
   return stems;
+}
+
+std::optional<std::pair<std::string, OutputRecord>> RecordFinder::find(const std::string& input,
+                                                                       const std::string& stem) {
+  const auto named =
+      [&](const std::string& s) -> std::optional<std::pair<std::string, OutputRecord>> {
+    if (s.empty()) {
+      return std::nullopt;
+    }
+    std::optional<OutputRecord> r = read_record(m_dir, s);
+    if (r && r->input == input) {
+      return std::pair{s, std::move(*r)};
+    }
+    return std::nullopt;
+  };
+  if (auto found = named(stem)) {
+    return found;
+  }
+  const std::string by_name = fs::path(input).stem().string();
+  if (by_name != stem) {
+    if (auto found = named(by_name)) {
+      return found;
+    }
+  }
+  std::call_once(m_listed, [&] { m_stems = find_record_stems(m_dir); });
+  const auto it = m_stems.find(input);
+  if (it == m_stems.end() || it->second == stem || it->second == by_name) {
+    return std::nullopt;
+  }
+  return named(it->second);
 }
 
 } // namespace planctl::app

@@ -17,7 +17,7 @@ on_terminal() {
 unset CI
 on_terminal "'$PLANCTL' batch plans -o out -j 2 --as-of 2020-12-31 --format md 2>/dev/tty >/dev/null"
 expect_code 0
-grep -qF $'\r\033[Kchecking  [' "$T/tty" || fail "no bar while checking: $(cat -v "$T/tty")"
+grep -qF $'\r\033[Kwriting   [' "$T/tty" || fail "no bar while writing: $(cat -v "$T/tty")"
 grep -qE 'rendering \[#{24}\] 3/3, 0 failed, [0-9]+\.[0-9]{2} s' "$T/tty" ||
   fail "no full bar after rendering: $(cat -v "$T/tty")"
 grep -qE 'batch: 3 rendered, 0 failed, in [0-9]+\.[0-9]{2} s' "$T/tty" || fail "no final line"

@@ -21,7 +21,11 @@ err_has "[1/3] rendered plans/school-001.yaml → school-001.* (5 files)"
 import json, sys, hashlib
 r = json.load(open(sys.argv[1]))
 assert list(r) == ["record", "input", "input_sha256", "planctl", "as_of", "formats",
-                   "keep_punctuation", "outputs"], list(r)
+                   "keep_punctuation", "outputs", "summary"], list(r)
+# The school's summary row, so that a re-run need not read an unchanged plan again.
+s = r["summary"]
+assert s["code"] == "school-001" and s["tasks"] == 8 and sum(s["states"]) == 8, s
+assert s["activities"] == 6 and s["last_activity"] <= "2020-12-31", s
 assert r["input"] == "plans/school-001.yaml" and r["as_of"] == "2020-12-31"
 assert r["input_sha256"] == hashlib.sha256(open(sys.argv[2], "rb").read()).hexdigest()
 assert r["formats"] == ["md", "txt", "xlsx"] and r["planctl"] == "0.1.0"
@@ -30,6 +34,7 @@ assert sorted(r["outputs"]) == ["school-001.plan.md", "school-001.plan.txt", "sc
 for name, h in r["outputs"].items():
     assert h == hashlib.sha256(open("out/" + name, "rb").read()).hexdigest(), name
 PY
+cp out/district-summary.xlsx first-summary.xlsx
 echo "a district's own notes" >out/notes.txt   # a foreign file: never touched
 echo "foreign" >out/school-009.plan.md          # planctl never wrote it
 
@@ -42,6 +47,8 @@ expect_code 0
 err_has "[1/3] unchanged plans/school-001.yaml → school-001.* (5 files)"
 grep -qE '^batch: 3 rendered \(3 unchanged\), 0 failed, in ' "$T/stderr" || fail "final line"
 [[ $(stamp 1) == "$before" ]] || fail "an unchanged school was written again"
+# Its summary row came from the record: the same summary bytes as the first run's.
+cmp -s out/district-summary.xlsx first-summary.xlsx || fail "the summary differs on a re-run"
 
 # A changed input re-renders that school alone.
 sed -i 's/^  title: \(.*\)$/  title: \1（修订）/' plans/school-002.yaml
@@ -72,7 +79,7 @@ err_has "[3/3] rendered plans/school-003.yaml"
 ! grep -q '^edited$' out/school-003.plan.md || fail "edited output kept"
 # A corrupt or foreign-version record means "render".
 echo '{broken' >out/.school-001.planctl.json
-sed -i 's/"record": 1/"record": 99/' out/.school-002.planctl.json
+sed -i 's/"record": [0-9]*/"record": 99/' out/.school-002.planctl.json
 run batch plans "${opts[@]}"
 err_has "[1/3] rendered plans/school-001.yaml"
 err_has "[2/3] rendered plans/school-002.yaml"
@@ -136,7 +143,7 @@ done
 rm -rf plans out fresh
 mkdir plans
 "$PY" "$SRC/bench/gen_plans.py" --schools 12 --tasks 20 --activities 30 --out plans 2>/dev/null
-# Kill once some schools are written and before all are: retried (a fast machine may finish
+# Kill once some schools are staged and before all are committed: retried (a fast machine may finish
 # first), and the test fails if no kill ever landed midway.
 landed=0
 for _ in 1 2 3 4 5; do
@@ -144,7 +151,8 @@ for _ in 1 2 3 4 5; do
   "$PLANCTL" batch plans -o out --as-of 2020-12-31 -j 2 >/dev/null 2>&1 &
   pid=$!
   for _ in $(seq 1 400); do
-    [[ $(find out -name '*.docx' 2>/dev/null | wc -l) -ge 3 ]] && break
+    # Outputs are staged under temporary names and committed once every school is through.
+    [[ $(find out -name '.planctl-*.tmp' 2>/dev/null | wc -l) -ge 6 ]] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.01
   done

@@ -6,9 +6,11 @@
 
 #include <planctl/app/render_job.hpp>
 #include <planctl/util/output_sink.hpp>
+#include <planctl/workbook/district_summary.hpp>
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +26,10 @@ struct OutputRecord {
   std::vector<std::string> formats;
   bool keep_punctuation = false;
   std::vector<std::pair<std::string, std::string>> outputs; // file name → its SHA-256
+  // The school's row of district-summary.xlsx (`batch` only, for a school without findings):
+  // a re-run takes it from here instead of reading the plan again. `file` and `result` are not
+  // stored (the input, and 通过).
+  std::optional<workbook::SummaryRow> summary;
 };
 
 // The record's file name for `stem`.
@@ -61,5 +67,22 @@ void remove_record(const std::filesystem::path& dir, const std::string& stem);
 
 // Every record in `dir`: its input → its stem.
 std::map<std::string, std::string> find_record_stems(const std::filesystem::path& dir);
+
+// Finds the record an earlier run left for an input, before the input is read (its stem may be
+// its school.code): first under the input's file name, then by the input each record names.
+// The folder is listed at most once, and only when a file name misses. Thread-safe.
+class RecordFinder {
+public:
+  explicit RecordFinder(std::filesystem::path dir) : m_dir(std::move(dir)) {}
+
+  // The stem and record whose `input` is `input`, if any (tried under `stem` first when given).
+  std::optional<std::pair<std::string, OutputRecord>> find(const std::string& input,
+                                                           const std::string& stem = {});
+
+private:
+  std::filesystem::path m_dir;
+  std::once_flag m_listed;
+  std::map<std::string, std::string> m_stems; // input → stem, once listed
+};
 
 } // namespace planctl::app
