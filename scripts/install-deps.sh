@@ -7,6 +7,7 @@ build=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libxlsxwriter-dev doctest-dev
   libminizip-dev nlohmann-json3-dev zlib1g-dev
+  libexpat1-dev  # planctl import reads .docx XML; fuzz/fuzz_render checks the XML it writes
 )
 # Real readers used by the round-trip tests, LibreOffice for the PDF checks, and the tools
 # behind docs pictures, the man page, benchmarks and fuzzing.
@@ -17,7 +18,6 @@ test=(
   fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
   time  # /usr/bin/time -v: peak memory of the worst inputs (tests/cli/limits.sh)
-  libexpat1-dev  # fuzz/fuzz_render checks that every XML part it writes is well-formed
   cmark-gfm  # GitHub's Markdown renderer: the Markdown writer's escaping is checked with it
   # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
   # tests/cli/completion.sh).

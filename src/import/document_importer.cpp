@@ -1,4 +1,5 @@
 #include <planctl/import/document_importer.hpp>
+#include <planctl/import/docx_reader.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/text_reader.hpp>
 
@@ -55,7 +56,8 @@ ImportResult import_document(std::string_view bytes, SourceFormat format,
     doc = read_markdown(bytes);
     break;
   case SourceFormat::docx:
-    throw ImportError("reading .docx is not built yet; save the document as text (.txt)");
+    doc = read_docx(bytes);
+    break;
   }
   ImportResult result;
   result.plan = recognize_plan(doc, options);

@@ -1,5 +1,5 @@
-# render → import → render gives byte-identical .plan.txt and .plan.md, importing either the
-# .txt or the .md that planctl wrote: every example, and a sample of generated schools
+# render → import → render gives byte-identical .plan.txt and .plan.md, importing the .txt, the
+# .md or the .docx that planctl wrote: every example, and a sample of generated schools
 # (IMPORT_SCHOOLS=200 runs all of bench/gen_plans.py's 200; docs/import.md).
 source "$(dirname "$0")/lib/common.bash"
 
@@ -25,11 +25,12 @@ checked=0
 for plan in "$T"/plans/*.yaml; do
   name=$(basename "$plan" .yaml)
   mkdir -p "$T/a/$name"
-  run render "$plan" -o "$T/a/$name" --format md,txt
+  run render "$plan" -o "$T/a/$name" --format md,txt,docx
   expect_code 0
   txt=$(ls "$T/a/$name"/*.plan.txt)
   md=$(ls "$T/a/$name"/*.plan.md)
-  for source in "$txt" "$md"; do
+  docx=$(ls "$T/a/$name"/*.plan.docx)
+  for source in "$txt" "$md" "$docx"; do
     kind=${source##*.}
     run import "$source" -o "$T/a/$name/imported-$kind.yaml"
     [[ $CODE == 0 ]] || fail "$name: import of .plan.$kind exited $CODE"
@@ -43,5 +44,5 @@ for plan in "$T"/plans/*.yaml; do
     checked=$((checked + 1))
   done
 done
-(( checked >= 2 * (SCHOOLS + 5) )) || fail "only $checked round trips ran"
+(( checked >= 3 * (SCHOOLS + 5) )) || fail "only $checked round trips ran"
 echo "import round trip: $checked documents byte-identical"

@@ -1,0 +1,811 @@
+#include <planctl/import/docx_reader.hpp>
+#include <planctl/model/numbering.hpp>
+#include <planctl/util/utf8.hpp>
+
+#include <minizip/unzip.h>
+
+#include <expat.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace planctl::import {
+
+namespace {
+
+// ---- the zip, read from memory ----
+
+// minizip reads through these callbacks; the "file" is the bytes given to read_docx.
+struct MemoryFile {
+  std::string_view bytes;
+  std::uint64_t pos = 0;
+};
+
+voidpf mem_open(voidpf opaque, const void* /*name*/, int /*mode*/) {
+  return opaque;
+}
+
+uLong mem_read(voidpf /*opaque*/, voidpf stream, void* buf, uLong size) {
+  auto* f = static_cast<MemoryFile*>(stream);
+  const std::uint64_t left = f->bytes.size() - f->pos;
+  const uLong n = static_cast<uLong>(std::min<std::uint64_t>(size, left));
+  std::memcpy(buf, f->bytes.data() + f->pos, n);
+  f->pos += n;
+  return n;
+}
+
+uLong mem_write(voidpf, voidpf, const void*, uLong) {
+  return 0;
+}
+
+ZPOS64_T mem_tell(voidpf /*opaque*/, voidpf stream) {
+  return static_cast<MemoryFile*>(stream)->pos;
+}
+
+long mem_seek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin) {
+  auto* f = static_cast<MemoryFile*>(stream);
+  std::uint64_t base = 0;
+  switch (origin) {
+  case ZLIB_FILEFUNC_SEEK_SET:
+    base = 0;
+    break;
+  case ZLIB_FILEFUNC_SEEK_CUR:
+    base = f->pos;
+    break;
+  case ZLIB_FILEFUNC_SEEK_END:
+    base = f->bytes.size();
+    break;
+  default:
+    return -1;
+  }
+  if (offset > f->bytes.size() || base > f->bytes.size() - offset) {
+    return -1;
+  }
+  f->pos = base + offset;
+  return 0;
+}
+
+int mem_close(voidpf, voidpf) {
+  return 0;
+}
+
+int mem_error(voidpf, voidpf) {
+  return 0;
+}
+
+class ZipReader {
+public:
+  explicit ZipReader(std::string_view bytes) : m_file{bytes, 0} {
+    zlib_filefunc64_def funcs{};
+    funcs.zopen64_file = mem_open;
+    funcs.zread_file = mem_read;
+    funcs.zwrite_file = mem_write;
+    funcs.ztell64_file = mem_tell;
+    funcs.zseek64_file = mem_seek;
+    funcs.zclose_file = mem_close;
+    funcs.zerror_file = mem_error;
+    funcs.opaque = &m_file;
+    m_zip = unzOpen2_64("document.docx", &funcs);
+    if (m_zip == nullptr) {
+      throw ImportError("the file is not a .docx (not a zip package); open it in Word or WPS and "
+                        "save it as .docx (Word 文档)");
+    }
+  }
+  ZipReader(const ZipReader&) = delete;
+  ZipReader& operator=(const ZipReader&) = delete;
+  ~ZipReader() { unzClose(m_zip); }
+
+  // The inflated bytes of the entry `name`, std::nullopt when there is none.
+  std::optional<std::string> read(const char* name) {
+    if (unzLocateFile(m_zip, name, 1) != UNZ_OK) {
+      return std::nullopt;
+    }
+    if (unzOpenCurrentFile(m_zip) != UNZ_OK) {
+      throw ImportError(std::string("the .docx is damaged: its part ") + name +
+                        " cannot be opened; open the document in Word and save it again");
+    }
+    std::string out;
+    std::array<char, 64 * 1024> buf{};
+    for (;;) {
+      const int n = unzReadCurrentFile(m_zip, buf.data(), static_cast<unsigned>(buf.size()));
+      if (n < 0) {
+        unzCloseCurrentFile(m_zip);
+        throw ImportError(std::string("the .docx is damaged: its part ") + name +
+                          " cannot be inflated; open the document in Word and save it again");
+      }
+      if (n == 0) {
+        break;
+      }
+      // The size the zip states can lie; the bytes actually inflated are what count.
+      if (out.size() + static_cast<std::size_t>(n) > k_max_docx_part_bytes) {
+        unzCloseCurrentFile(m_zip);
+        throw ImportError(std::string("the .docx part ") + name + " inflates to more than " +
+                          std::to_string(k_max_docx_part_bytes >> 20) +
+                          " MiB; a plan's text is far smaller, so this is not a document "
+                          "planctl can import");
+      }
+      out.append(buf.data(), static_cast<std::size_t>(n));
+    }
+    if (unzCloseCurrentFile(m_zip) == UNZ_CRCERROR) {
+      throw ImportError(std::string("the .docx is damaged: its part ") + name +
+                        " fails its checksum; open the document in Word and save it again");
+    }
+    return out;
+  }
+
+private:
+  MemoryFile m_file;
+  unzFile m_zip = nullptr;
+};
+
+// ---- XML ----
+
+constexpr std::string_view k_w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view k_w_strict_ns = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+constexpr std::string_view k_mc_ns = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+// An element or attribute name as expat gives it with namespaces on: "URI|local".
+struct Name {
+  std::string_view ns;
+  std::string_view local;
+};
+
+Name split_name(const XML_Char* name) {
+  const std::string_view s(name);
+  const std::size_t bar = s.find('|');
+  if (bar == std::string_view::npos) {
+    return {{}, s};
+  }
+  return {s.substr(0, bar), s.substr(bar + 1)};
+}
+
+bool is_w(const Name& n, std::string_view local) {
+  return (n.ns == k_w_ns || n.ns == k_w_strict_ns) && n.local == local;
+}
+
+// The value of the attribute w:`local` of an element, empty when absent.
+std::string_view w_attr(const XML_Char** atts, std::string_view local) {
+  for (std::size_t i = 0; atts[i] != nullptr; i += 2) {
+    const Name n = split_name(atts[i]);
+    if ((n.ns == k_w_ns || n.ns == k_w_strict_ns) && n.local == local) {
+      return atts[i + 1];
+    }
+  }
+  return {};
+}
+
+std::optional<int> to_int(std::string_view s) {
+  if (s.empty() || s.size() > 6) {
+    return std::nullopt;
+  }
+  int v = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+// What each part's handler sees: start and end of elements, and text.
+class XmlHandler {
+public:
+  virtual ~XmlHandler() = default;
+  virtual void start(const Name& name, const XML_Char** atts) = 0;
+  virtual void end(const Name& name) = 0;
+  virtual void text(std::string_view) {}
+};
+
+struct ParseState {
+  XML_Parser parser = nullptr;
+  XmlHandler* handler = nullptr;
+  bool doctype = false;
+};
+
+void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** atts) {
+  auto* s = static_cast<ParseState*>(data);
+  s->handler->start(split_name(name), atts);
+}
+
+void XMLCALL on_end(void* data, const XML_Char* name) {
+  auto* s = static_cast<ParseState*>(data);
+  s->handler->end(split_name(name));
+}
+
+void XMLCALL on_text(void* data, const XML_Char* text, int len) {
+  auto* s = static_cast<ParseState*>(data);
+  s->handler->text(std::string_view(text, static_cast<std::size_t>(len)));
+}
+
+// A DOCTYPE is where entities are declared: Word never writes one, so any is refused before
+// anything in it can expand (billion laughs) or be fetched (external entities).
+void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+  auto* s = static_cast<ParseState*>(data);
+  s->doctype = true;
+  XML_StopParser(s->parser, XML_FALSE);
+}
+
+void parse_xml(const std::string& xml, const char* part, XmlHandler& handler) {
+  ParseState state;
+  state.handler = &handler;
+  state.parser = XML_ParserCreateNS(nullptr, '|');
+  if (state.parser == nullptr) {
+    throw std::bad_alloc();
+  }
+  XML_SetUserData(state.parser, &state);
+  XML_SetElementHandler(state.parser, on_start, on_end);
+  XML_SetCharacterDataHandler(state.parser, on_text);
+  XML_SetStartDoctypeDeclHandler(state.parser, on_doctype);
+  XML_SetParamEntityParsing(state.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+  const XML_Status status =
+      XML_Parse(state.parser, xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+  const unsigned long line = XML_GetCurrentLineNumber(state.parser);
+  const XML_LChar* message = XML_ErrorString(XML_GetErrorCode(state.parser));
+  const std::string error = message != nullptr ? message : "";
+  XML_ParserFree(state.parser);
+  if (state.doctype) {
+    throw ImportError(std::string("the .docx part ") + part +
+                      " declares a DOCTYPE, which Word never writes; planctl does not read it");
+  }
+  if (status != XML_STATUS_OK) {
+    throw ImportError(std::string("the .docx part ") + part + " is not well-formed XML (line " +
+                      std::to_string(line) + ": " + error +
+                      "); open the document in Word and save it again");
+  }
+}
+
+// ---- numbering.xml and styles.xml ----
+
+struct Level {
+  int start = 1;
+  std::string format = "decimal";
+  std::string text; // lvlText, `%1、`
+};
+
+struct AbstractNum {
+  std::array<Level, 9> levels;
+};
+
+struct Num {
+  int abstract = -1;
+  std::map<int, int> start_override; // level → start
+};
+
+struct Numbering {
+  std::map<int, AbstractNum> abstracts;
+  std::map<int, Num> nums;
+};
+
+class NumberingHandler : public XmlHandler {
+public:
+  explicit NumberingHandler(Numbering& out) : m_out(out) {}
+
+  void start(const Name& name, const XML_Char** atts) override {
+    if (is_w(name, "abstractNum")) {
+      m_abstract = to_int(w_attr(atts, "abstractNumId")).value_or(-1);
+      m_num = -1;
+      if (m_abstract >= 0) {
+        m_out.abstracts[m_abstract] = AbstractNum{};
+      }
+    } else if (is_w(name, "num")) {
+      m_num = to_int(w_attr(atts, "numId")).value_or(-1);
+      m_abstract = -1;
+    } else if (is_w(name, "lvl")) {
+      m_level = to_int(w_attr(atts, "ilvl")).value_or(-1);
+      if (m_level > 8) {
+        m_level = -1;
+      }
+    } else if (is_w(name, "lvlOverride")) {
+      m_level = to_int(w_attr(atts, "ilvl")).value_or(-1);
+    } else if (Level* lvl = level(); lvl != nullptr) {
+      if (is_w(name, "start")) {
+        lvl->start = to_int(w_attr(atts, "val")).value_or(1);
+      } else if (is_w(name, "numFmt")) {
+        lvl->format = std::string(w_attr(atts, "val"));
+      } else if (is_w(name, "lvlText")) {
+        lvl->text = std::string(w_attr(atts, "val"));
+      }
+    } else if (m_num >= 0) {
+      if (is_w(name, "abstractNumId")) {
+        m_out.nums[m_num].abstract = to_int(w_attr(atts, "val")).value_or(-1);
+      } else if (is_w(name, "startOverride") && m_level >= 0 && m_level <= 8) {
+        m_out.nums[m_num].start_override[m_level] = to_int(w_attr(atts, "val")).value_or(1);
+      }
+    }
+  }
+
+  void end(const Name& name) override {
+    if (is_w(name, "lvl") || is_w(name, "lvlOverride")) {
+      m_level = -1;
+    } else if (is_w(name, "abstractNum")) {
+      m_abstract = -1;
+    } else if (is_w(name, "num")) {
+      m_num = -1;
+    }
+  }
+
+private:
+  Level* level() {
+    if (m_abstract < 0 || m_level < 0) {
+      return nullptr;
+    }
+    return &m_out.abstracts[m_abstract].levels[static_cast<std::size_t>(m_level)];
+  }
+
+  Numbering& m_out;
+  int m_abstract = -1;
+  int m_num = -1;
+  int m_level = -1;
+};
+
+// A paragraph style's numbering (Word's "Heading 1" with a list attached) and its parent.
+struct StyleNumbering {
+  std::optional<int> num;
+  std::optional<int> level;
+  std::string based_on;
+};
+
+class StylesHandler : public XmlHandler {
+public:
+  explicit StylesHandler(std::map<std::string, StyleNumbering>& out) : m_out(out) {}
+
+  void start(const Name& name, const XML_Char** atts) override {
+    if (is_w(name, "style")) {
+      m_style = w_attr(atts, "type") == "paragraph" || w_attr(atts, "type").empty()
+                    ? std::string(w_attr(atts, "styleId"))
+                    : std::string();
+      if (!m_style.empty()) {
+        m_out[m_style] = StyleNumbering{};
+      }
+    } else if (!m_style.empty()) {
+      if (is_w(name, "basedOn")) {
+        m_out[m_style].based_on = std::string(w_attr(atts, "val"));
+      } else if (is_w(name, "numId")) {
+        m_out[m_style].num = to_int(w_attr(atts, "val"));
+      } else if (is_w(name, "ilvl")) {
+        m_out[m_style].level = to_int(w_attr(atts, "val"));
+      }
+    }
+  }
+
+  void end(const Name& name) override {
+    if (is_w(name, "style")) {
+      m_style.clear();
+    }
+  }
+
+private:
+  std::map<std::string, StyleNumbering>& m_out;
+  std::string m_style;
+};
+
+// The counters of Word's lists as the document goes: one set per abstract list, as Word and
+// LibreOffice count (two w:num of one w:abstractNum continue each other unless one restarts).
+class ListCounter {
+public:
+  explicit ListCounter(const Numbering& numbering) : m_numbering(numbering) {}
+
+  // The label of the next paragraph of list `num_id` at `level`; empty for a bullet, an
+  // unknown list, or numId 0 (numbering switched off).
+  std::string next(int num_id, int level) {
+    const auto num = m_numbering.nums.find(num_id);
+    if (num_id == 0 || num == m_numbering.nums.end() || level < 0 || level > 8) {
+      return {};
+    }
+    const auto abstract = m_numbering.abstracts.find(num->second.abstract);
+    if (abstract == m_numbering.abstracts.end()) {
+      return {};
+    }
+    auto& counters = m_counters[num->second.abstract];
+    const auto start_of = [&](int l) {
+      const auto o = num->second.start_override.find(l);
+      return o != num->second.start_override.end()
+                 ? o->second
+                 : abstract->second.levels[static_cast<std::size_t>(l)].start;
+    };
+    // A list instance with a start override restarts where it is first used.
+    if (m_started.insert(num_id).second && !num->second.start_override.empty()) {
+      for (const auto& [l, v] : num->second.start_override) {
+        if (l >= 0 && l <= 8) {
+          counters[static_cast<std::size_t>(l)].reset();
+        }
+      }
+    }
+    auto& counter = counters[static_cast<std::size_t>(level)];
+    counter = counter ? *counter + 1 : start_of(level);
+    for (std::size_t l = static_cast<std::size_t>(level) + 1; l < counters.size(); ++l) {
+      counters[l].reset();
+    }
+    const Level& lvl = abstract->second.levels[static_cast<std::size_t>(level)];
+    if (lvl.format == "bullet") {
+      return {};
+    }
+    std::string label;
+    for (std::size_t i = 0; i < lvl.text.size(); ++i) {
+      const char c = lvl.text[i];
+      if (c == '%' && i + 1 < lvl.text.size() && lvl.text[i + 1] >= '1' && lvl.text[i + 1] <= '9') {
+        const auto l = static_cast<std::size_t>(lvl.text[i + 1] - '1');
+        const int value = counters[l] ? *counters[l] : start_of(static_cast<int>(l));
+        label += word_number(abstract->second.levels[l].format, value);
+        ++i;
+      } else {
+        label += c;
+      }
+    }
+    return label;
+  }
+
+private:
+  const Numbering& m_numbering;
+  std::map<int, std::array<std::optional<int>, 9>> m_counters;
+  std::set<int> m_started;
+};
+
+// ---- document.xml ----
+
+class DocumentHandler : public XmlHandler {
+public:
+  DocumentHandler(const std::map<std::string, StyleNumbering>& styles, ListCounter& lists,
+                  SourceDocument& out)
+      : m_styles(styles), m_lists(lists), m_out(out) {}
+
+  void start(const Name& name, const XML_Char** atts) override {
+    if (name.ns == k_mc_ns && name.local == "Fallback") {
+      ++m_skip; // the same content as mc:Choice, for older readers
+      return;
+    }
+    if (m_skip > 0) {
+      return;
+    }
+    if (is_w(name, "body")) {
+      m_in_body = true;
+    } else if (!m_in_body) {
+      return;
+    } else if (is_w(name, "tbl")) {
+      ++m_tables;
+    } else if (is_w(name, "tr") && m_tables == 1) {
+      m_row.clear();
+    } else if (is_w(name, "tc") && m_tables == 1) {
+      m_cell.clear();
+    } else if (is_w(name, "txbxContent")) {
+      ++m_text_boxes;
+    } else if (is_w(name, "p")) {
+      ++m_p_depth;
+      if (m_p_depth == 1) {
+        ++m_paragraph_number;
+        m_text.clear();
+        m_lines.clear();
+        m_num.reset();
+        m_level.reset();
+        m_style.clear();
+      }
+    } else if (is_w(name, "pStyle") && m_p_depth == 1) {
+      m_style = std::string(w_attr(atts, "val"));
+    } else if (is_w(name, "numId") && m_p_depth == 1) {
+      m_num = to_int(w_attr(atts, "val"));
+    } else if (is_w(name, "ilvl") && m_p_depth == 1) {
+      m_level = to_int(w_attr(atts, "val"));
+    } else if (is_w(name, "t")) {
+      m_in_t = true;
+    } else if (is_w(name, "tab") && m_in_run) {
+      m_text += ' ';
+    } else if ((is_w(name, "br") || is_w(name, "cr")) && m_in_run && m_text_boxes == 0) {
+      const std::string_view type = w_attr(atts, "type");
+      if (type.empty() || type == "textWrapping") {
+        m_lines.push_back(std::move(m_text));
+        m_text.clear();
+      }
+    } else if (is_w(name, "noBreakHyphen") && m_in_run) {
+      m_text += '-';
+    } else if (is_w(name, "r")) {
+      m_in_run = true;
+    }
+  }
+
+  void end(const Name& name) override {
+    if (name.ns == k_mc_ns && name.local == "Fallback" && m_skip > 0) {
+      --m_skip;
+      return;
+    }
+    if (m_skip > 0 || !m_in_body) {
+      return;
+    }
+    if (is_w(name, "t")) {
+      m_in_t = false;
+    } else if (is_w(name, "r")) {
+      m_in_run = false;
+    } else if (is_w(name, "p")) {
+      if (m_text_boxes > 0) {
+        if (!trim(m_box_text).empty()) {
+          m_out.set_aside.push_back({m_paragraph_number, std::string(trim(m_box_text)),
+                                     "文本框中的文字", "text in a text box"});
+        }
+        m_box_text.clear();
+      } else if (m_p_depth == 1) {
+        finish_paragraph();
+      }
+      --m_p_depth;
+    } else if (is_w(name, "tc") && m_tables == 1) {
+      if (!m_row.empty()) {
+        m_row += "｜";
+      }
+      m_row += m_cell;
+    } else if (is_w(name, "tr") && m_tables == 1) {
+      if (!trim(m_row).empty()) {
+        m_out.set_aside.push_back(
+            {m_paragraph_number, std::string(trim(m_row)), "表格中的一行", "a row of a table"});
+      }
+    } else if (is_w(name, "tbl")) {
+      --m_tables;
+    } else if (is_w(name, "txbxContent")) {
+      --m_text_boxes;
+    } else if (is_w(name, "body")) {
+      m_in_body = false;
+    }
+  }
+
+  void text(std::string_view t) override {
+    if (m_in_t && m_skip == 0 && m_p_depth > 0) {
+      (m_text_boxes > 0 ? m_box_text : m_text).append(t);
+    }
+  }
+
+private:
+  static std::string_view trim(std::string_view s) {
+    const auto is_space = [&](std::size_t at, std::size_t& len) {
+      if (at < s.size() && (s[at] == ' ' || s[at] == '\t')) {
+        len = 1;
+        return true;
+      }
+      if (s.substr(at).starts_with("\u3000")) {
+        len = 3;
+        return true;
+      }
+      return false;
+    };
+    std::size_t len = 0;
+    while (!s.empty() && is_space(0, len)) {
+      s.remove_prefix(len);
+    }
+    while (!s.empty()) {
+      if (s.back() == ' ' || s.back() == '\t') {
+        s.remove_suffix(1);
+      } else if (s.ends_with("\u3000")) {
+        s.remove_suffix(3);
+      } else {
+        break;
+      }
+    }
+    return s;
+  }
+
+  // The list of a paragraph: its own numPr, else its style's (following basedOn).
+  std::pair<int, int> numbering_of() const {
+    std::optional<int> num = m_num;
+    std::optional<int> level = m_level;
+    std::string style = m_style;
+    for (int hops = 0; hops < 16 && !style.empty() && (!num || !level); ++hops) {
+      const auto it = m_styles.find(style);
+      if (it == m_styles.end()) {
+        break;
+      }
+      if (!num && it->second.num) {
+        num = it->second.num;
+      }
+      if (!level && it->second.level) {
+        level = it->second.level;
+      }
+      style = it->second.based_on;
+    }
+    return {num.value_or(0), level.value_or(0)};
+  }
+
+  void finish_paragraph() {
+    m_lines.push_back(std::move(m_text));
+    m_text.clear();
+    std::string all;
+    for (const std::string& l : m_lines) {
+      all += l;
+    }
+    if (m_tables > 0) {
+      if (!m_cell.empty() && !trim(all).empty()) {
+        m_cell += ' ';
+      }
+      m_cell += trim(all);
+      return;
+    }
+    if (trim(all).empty()) {
+      return; // an empty paragraph: Word's blank line, numbered or not
+    }
+    const auto [num, level] = numbering_of();
+    std::string label = num != 0 ? m_lists.next(num, level) : std::string();
+    bool first = true;
+    for (const std::string& l : m_lines) {
+      const std::string_view text = trim(l);
+      if (text.empty()) {
+        continue;
+      }
+      SourceLine line;
+      line.text = std::string(text);
+      line.line = m_paragraph_number;
+      if (first) {
+        line.auto_label = std::string(trim(label));
+        first = false;
+      }
+      m_out.lines.push_back(std::move(line));
+    }
+  }
+
+  const std::map<std::string, StyleNumbering>& m_styles;
+  ListCounter& m_lists;
+  SourceDocument& m_out;
+  bool m_in_body = false;
+  bool m_in_t = false;
+  bool m_in_run = false;
+  int m_skip = 0;
+  int m_tables = 0;
+  int m_text_boxes = 0;
+  int m_p_depth = 0;
+  int m_paragraph_number = 0;
+  std::string m_text;
+  std::string m_box_text; // a paragraph of a text box, set aside whole
+  std::vector<std::string> m_lines;
+  std::optional<int> m_num;
+  std::optional<int> m_level;
+  std::string m_style;
+  std::string m_row;
+  std::string m_cell;
+};
+
+std::string cycle(const char* const* items, std::size_t count, int value) {
+  return items[static_cast<std::size_t>(value - 1) % count];
+}
+
+std::string letters(int value, char first) {
+  std::string out;
+  // Word repeats the letter: a … z, aa … zz, aaa …
+  const int repeat = (value - 1) / 26 + 1;
+  out.assign(static_cast<std::size_t>(std::min(repeat, 100)),
+             static_cast<char>(first + (value - 1) % 26));
+  return out;
+}
+
+std::string roman(int value, bool upper) {
+  static const std::array<std::pair<int, const char*>, 13> k_parts{{{1000, "m"},
+                                                                    {900, "cm"},
+                                                                    {500, "d"},
+                                                                    {400, "cd"},
+                                                                    {100, "c"},
+                                                                    {90, "xc"},
+                                                                    {50, "l"},
+                                                                    {40, "xl"},
+                                                                    {10, "x"},
+                                                                    {9, "ix"},
+                                                                    {5, "v"},
+                                                                    {4, "iv"},
+                                                                    {1, "i"}}};
+  std::string out;
+  for (const auto& [n, s] : k_parts) {
+    while (value >= n && out.size() < 64) {
+      out += s;
+      value -= n;
+    }
+  }
+  if (upper) {
+    for (char& c : out) {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::string word_number(std::string_view num_fmt, int value) {
+  static const char* const k_heavenly[] = {"甲", "乙", "丙", "丁", "戊",
+                                           "己", "庚", "辛", "壬", "癸"};
+  static const char* const k_zodiac[] = {"子", "丑", "寅", "卯", "辰", "巳",
+                                         "午", "未", "申", "酉", "戌", "亥"};
+  static const char* const k_legal[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
+  if (value < 0) {
+    value = 0;
+  }
+  if (num_fmt == "bullet" || num_fmt == "none") {
+    return {};
+  }
+  if (num_fmt == "chineseCounting" || num_fmt == "chineseCountingThousand" ||
+      num_fmt == "japaneseCounting" || num_fmt == "ideographDigital" ||
+      num_fmt == "taiwaneseCounting" || num_fmt == "taiwaneseCountingThousand") {
+    return value >= 1 ? model::chinese_numeral(value) : std::string("〇");
+  }
+  if (num_fmt == "chineseLegalSimplified" && value >= 0 && value <= 9) {
+    return k_legal[value];
+  }
+  if (num_fmt == "ideographTraditional" && value >= 1) {
+    return cycle(k_heavenly, 10, value);
+  }
+  if (num_fmt == "ideographZodiac" && value >= 1) {
+    return cycle(k_zodiac, 12, value);
+  }
+  if (num_fmt == "decimalEnclosedCircle" || num_fmt == "decimalEnclosedCircleChinese") {
+    if (value >= 1 && value <= 20) {
+      std::string out;
+      util::append_utf8(out, static_cast<char32_t>(0x2460 + value - 1));
+      return out;
+    }
+    return std::to_string(value);
+  }
+  if (num_fmt == "decimalEnclosedParen") {
+    return "（" + std::to_string(value) + "）";
+  }
+  if (num_fmt == "decimalEnclosedFullstop") {
+    return std::to_string(value) + ".";
+  }
+  if (num_fmt == "decimalFullWidth" || num_fmt == "decimalFullWidth2") {
+    std::string out;
+    for (const char c : std::to_string(value)) {
+      util::append_utf8(out, static_cast<char32_t>(0xFF10 + (c - '0')));
+    }
+    return out;
+  }
+  if (num_fmt == "decimalZero") {
+    return value < 10 ? "0" + std::to_string(value) : std::to_string(value);
+  }
+  if (num_fmt == "upperLetter" && value >= 1) {
+    return letters(value, 'A');
+  }
+  if (num_fmt == "lowerLetter" && value >= 1) {
+    return letters(value, 'a');
+  }
+  if (num_fmt == "upperRoman" && value >= 1) {
+    return roman(value, true);
+  }
+  if (num_fmt == "lowerRoman" && value >= 1) {
+    return roman(value, false);
+  }
+  return std::to_string(value);
+}
+
+SourceDocument read_docx(std::string_view bytes) {
+  if (bytes.size() > k_max_source_bytes) {
+    throw ImportError("the document is larger than 32 MiB; a plan's document is far smaller");
+  }
+  if (!bytes.starts_with("PK")) {
+    if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
+      throw ImportError("the file is an old Word document (.doc) named .docx; open it in Word "
+                        "or WPS, save it as .docx (Word 文档), and import that");
+    }
+    throw ImportError("the file is not a .docx (not a zip package); open it in Word or WPS and "
+                      "save it as .docx (Word 文档)");
+  }
+  ZipReader zip(bytes);
+  const std::optional<std::string> document = zip.read("word/document.xml");
+  if (!document) {
+    throw ImportError("the file is a zip package without word/document.xml, so not a Word "
+                      "document; open it in Word or WPS and save it as .docx");
+  }
+  Numbering numbering;
+  if (const std::optional<std::string> xml = zip.read("word/numbering.xml")) {
+    NumberingHandler handler(numbering);
+    parse_xml(*xml, "word/numbering.xml", handler);
+  }
+  std::map<std::string, StyleNumbering> styles;
+  if (const std::optional<std::string> xml = zip.read("word/styles.xml")) {
+    StylesHandler handler(styles);
+    parse_xml(*xml, "word/styles.xml", handler);
+  }
+  SourceDocument out;
+  ListCounter lists(numbering);
+  DocumentHandler handler(styles, lists, out);
+  parse_xml(*document, "word/document.xml", handler);
+  return out;
+}
+
+} // namespace planctl::import
