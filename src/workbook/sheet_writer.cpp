@@ -185,14 +185,111 @@ std::size_t SheetWriter::note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw
 
 std::size_t SheetWriter::line_count(const Lines& lines) const {
   const auto it = m_width.find(lines.col);
-  // A cell has a little padding; Latin words wrap whole, so allow some slack too.
-  const double usable = std::max(1.0, (it == m_width.end() ? 8.43 : it->second) - 1.0);
+  return lines_at(lines.widths, it == m_width.end() ? 8.43 : it->second);
+}
+
+std::size_t SheetWriter::lines_at(const std::vector<std::size_t>& widths, double width) {
+  // Excel, the narrower of the two readers, shows a column `width` units wide as
+  // 8 × (width + 5/7) px for 宋体 11 pt (libxlsxwriter stores width + 5/7), less 5 px of
+  // padding and grid line; a display unit, half a Chinese character at 11 pt, is 22/3 px.
+  // Whole Chinese characters only: an odd unit is lost. LibreOffice (Noto Serif CJK in place
+  // of 宋体) fits a character or two more, so its rows have room to spare. Latin words wrap
+  // whole and a line never starts with a closing mark (a character moves down): 5 % slack.
+  const double units = std::floor((8.0 * (width + 5.0 / 7.0) - 5.0) / (22.0 / 3.0));
+  const double usable = std::max(2.0, 2.0 * std::floor(units / 2.0));
   std::size_t count = 0;
-  for (std::size_t width : lines.widths) {
-    const double needed = static_cast<double>(width) * 1.05 / usable;
+  for (std::size_t w : widths) {
+    const double needed = static_cast<double>(w) * 1.05 / usable;
     count += std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(needed)));
   }
   return count;
+}
+
+void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budget,
+                              lxw_row_t first_row, lxw_row_t last_row) {
+  const std::size_t n = ranges.size();
+  std::vector<double> natural(n);
+  std::vector<double> width(n);
+  double wanted = 0;
+  double spent = 0;
+  for (std::size_t c = 0; c < n; ++c) {
+    const auto col = static_cast<lxw_col_t>(c);
+    natural[c] = column_width(widest(col), ranges[c].min_width, ranges[c].max_width);
+    width[c] = std::min(ranges[c].min_width, natural[c]);
+    wanted += natural[c];
+    spent += width[c];
+  }
+  if (wanted <= budget) {
+    width = natural;
+  } else if (first_row <= last_row) {
+    // Lines of each wrapping cell of each column, per row, at the column's current width.
+    const std::size_t rows = last_row - first_row + 1;
+    std::vector<std::vector<const Lines*>> cells(n);
+    for (const Lines& cell : m_lines) {
+      if (cell.first_row == cell.last_row && cell.col < n && cell.first_row >= first_row &&
+          cell.first_row <= last_row) {
+        cells[cell.col].push_back(&cell);
+      }
+    }
+    std::vector<std::vector<std::size_t>> lines(n, std::vector<std::size_t>(rows, 1));
+    auto measure = [&](std::size_t c) {
+      for (const Lines* cell : cells[c]) {
+        lines[c][cell->first_row - first_row] = lines_at(cell->widths, width[c]);
+      }
+    };
+    for (std::size_t c = 0; c < n; ++c) {
+      measure(c);
+    }
+    std::vector<std::size_t> others(rows);
+    for (;;) {
+      // A row is as tall as its tallest cell: widening a column saves the lines of the rows
+      // where it is the tallest, down to the next tallest.
+      double best_ratio = 0;
+      std::size_t best_col = n;
+      double best_width = 0;
+      for (std::size_t c = 0; c < n; ++c) {
+        if (width[c] >= natural[c] || cells[c].empty()) {
+          continue;
+        }
+        std::fill(others.begin(), others.end(), 1);
+        for (std::size_t d = 0; d < n; ++d) {
+          if (d == c) {
+            continue;
+          }
+          for (std::size_t r = 0; r < rows; ++r) {
+            others[r] = std::max(others[r], lines[d][r]);
+          }
+        }
+        for (double w = width[c] + 1; w <= natural[c] && spent - width[c] + w <= budget; w += 1) {
+          std::size_t saved = 0;
+          for (const Lines* cell : cells[c]) {
+            const std::size_t r = cell->first_row - first_row;
+            const std::size_t before = std::max(others[r], lines[c][r]);
+            const std::size_t after = std::max(others[r], lines_at(cell->widths, w));
+            saved += before - std::min(before, after);
+          }
+          const double ratio = static_cast<double>(saved) / (w - width[c]);
+          if (ratio > best_ratio) {
+            best_ratio = ratio;
+            best_col = c;
+            best_width = w;
+          }
+        }
+      }
+      if (best_col == n) {
+        break;
+      }
+      spent += best_width - width[best_col];
+      width[best_col] = best_width;
+      measure(best_col);
+    }
+  }
+  for (std::size_t c = 0; c < n; ++c) {
+    const auto col = static_cast<lxw_col_t>(c);
+    m_width[col] = width[c];
+    check_lxw(worksheet_set_column(m_sheet, col, col, width[c], nullptr),
+              "column " + column_name(col));
+  }
 }
 
 void SheetWriter::note_width(lxw_col_t col, std::size_t width) {

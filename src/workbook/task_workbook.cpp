@@ -27,6 +27,13 @@ constexpr lxw_row_t k_subtitle_row = 1;
 constexpr lxw_row_t k_header_row = 2;
 constexpr lxw_row_t k_first_row = 3;
 
+// The width of the 任务分工 sheet in column units. LibreOffice 7.4, with Noto Serif CJK for
+// 宋体, gives a unit about 6.3 pt and 0.71 unit of padding per column; A4 landscape less the
+// 0.25 in side margins is 806 pt, so 128 units print at about 94 % (11 pt → 10.3 pt). Excel's
+// units are narrower (8 px for 宋体 11 pt), so it prints larger. Measured:
+// tests/roundtrip/test_xlsx_print.py.
+constexpr double k_tasks_width_budget = 128;
+
 // A 月度安排 of more months than this (a period of over ten years) shows only the first ones.
 constexpr std::size_t k_max_months = 120;
 // A 月度安排 of more task × month cells than this shows only the first tasks: every month cell
@@ -177,13 +184,22 @@ public:
     worksheet_set_row(m_out.get(), k_subtitle_row, 20, nullptr);
   }
 
-  void finish(std::size_t rows, lxw_col_t freeze_cols) {
+  // With a `width_budget`, the columns share that many units (fit_columns()).
+  void finish(std::size_t rows, lxw_col_t freeze_cols, double width_budget = 0) {
     lxw_worksheet* sheet = m_out.get();
-    for (std::size_t c = 0; c < m_columns.size(); ++c) {
-      m_out.fit_column(static_cast<lxw_col_t>(c), m_columns[c].min_width, m_columns[c].max_width);
-    }
     const auto last_col = static_cast<lxw_col_t>(m_columns.size() - 1);
     const auto last_row = static_cast<lxw_row_t>(k_header_row + rows);
+    if (width_budget > 0) {
+      std::vector<SheetWriter::WidthRange> ranges;
+      for (const Column& column : m_columns) {
+        ranges.push_back({column.min_width, column.max_width});
+      }
+      m_out.fit_columns(ranges, width_budget, k_header_row, last_row);
+    } else {
+      for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        m_out.fit_column(static_cast<lxw_col_t>(c), m_columns[c].min_width, m_columns[c].max_width);
+      }
+    }
     m_out.fit_rows(k_header_row, last_row);
     check_lxw(worksheet_autofilter(sheet, k_header_row, 0, last_row, last_col), "autofilter");
     worksheet_freeze_panes(sheet, k_first_row, freeze_cols);
@@ -191,7 +207,7 @@ public:
     worksheet_set_paper(sheet, 9); // A4
     worksheet_fit_to_pages(sheet, 1, 0);
     check_lxw(worksheet_repeat_rows(sheet, k_header_row, k_header_row), "print titles");
-    worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6);
+    worksheet_set_margins(sheet, 0.25, 0.25, 0.6, 0.6);
     worksheet_center_horizontally(sheet);
     check_lxw(worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页"), "footer");
   }
@@ -252,12 +268,15 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
 void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
                        const layout::TextRules& rules, const std::vector<TaskRow>& rows,
                        const std::string& subtitle, std::vector<std::string>& warnings) {
-  // The widest text columns are capped so that the sheet, fitted to one A4 landscape page
-  // wide, still prints at about three quarters of its size.
+  // The columns share k_tasks_width_budget units, so that the sheet, fitted to one A4
+  // landscape page wide, prints its 11 pt text at 10 pt or more. Text columns wrap down to
+  // their minimum, which keeps the header on one line; dates and counts do not wrap, so a
+  // date column is always 14 (2020年10月31日). 主要措施 wraps at no more than 40 units (about
+  // 20 characters a line), the others at what their longest line needs.
   static const std::vector<Column> k_columns{
-      {"序号", 6, 6},       {"工作类别", 10, 16}, {"工作任务", 12, 24}, {"主要措施", 20, 40},
-      {"牵头部门", 10, 14}, {"责任人", 8, 12},    {"配合部门", 10, 14}, {"开始时间", 12, 16},
-      {"完成时限", 12, 16}, {"进度", 8, 8},       {"佐证材料", 10, 16}, {"活动次数", 10, 10},
+      {"序号", 4, 6},       {"工作类别", 8, 16}, {"工作任务", 8, 24}, {"主要措施", 12, 40},
+      {"牵头部门", 8, 14},  {"责任人", 6, 12},   {"配合部门", 8, 14}, {"开始时间", 14, 14},
+      {"完成时限", 14, 14}, {"进度", 8, 8},      {"佐证材料", 8, 16}, {"活动次数", 8, 10},
   };
   const std::string name = "任务分工";
   SheetWriter out(book.add_sheet(name), name, warnings);
@@ -267,6 +286,9 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     const TaskRow& row = rows[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
     out.number(r, 0, static_cast<double>(i + 1), styles.count);
+    // Every row names its group, unmerged: a printed page that starts inside a group still
+    // says which group it is, and the column sorts and filters like any other.
+    out.text(r, 1, row.group, styles.center, "工作类别");
     out.text(r, 2, row.title, styles.text, "工作任务");
     out.text(r, 3, row.measures, styles.text, "主要措施");
     out.text(r, 4, row.lead, styles.center, "牵头部门");
@@ -278,7 +300,6 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     out.text(r, 10, row.deliverables, styles.text, "佐证材料");
     out.number(r, 11, static_cast<double>(row.activity_count), styles.count);
   }
-  write_group_runs(out, 1, rows, styles);
   if (!rows.empty()) {
     const lxw_row_t last = static_cast<lxw_row_t>(k_first_row + rows.size() - 1);
     std::vector<std::string> states;
@@ -291,7 +312,7 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::overdue, styles.overdue);
     add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::in_progress, styles.active);
   }
-  frame.finish(rows.size(), 0);
+  frame.finish(rows.size(), 0, k_tasks_width_budget);
 }
 
 void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,

@@ -479,7 +479,7 @@ def check_tasks_sheet(wb, expected):
         check_text_cell(ws.cell(r, 11), "、".join(as_list(item.get("deliverables"))),
                         f"{where} 佐证材料")
         equal(ws.cell(r, 12).value, len(expected.naming(task)), f"{where} 活动次数")
-    check_group_column(ws, "任务分工", expected)
+    check_group_column(ws, "任务分工", expected, merged_runs=False)
     if n:
         validations = ws.data_validations.dataValidation
         if equal(len(validations), 1, "任务分工 data validations"):
@@ -497,16 +497,19 @@ def check_tasks_sheet(wb, expected):
               "任务分工 state colours")
 
 
-def check_group_column(ws, sheet, expected):
+def check_group_column(ws, sheet, expected, merged_runs=True):
+    """The group's title on the first row of each run of one group; with merged_runs the run
+    is merged, else (任务分工, so that a printed page never starts on a nameless row) every
+    row of it holds the title and nothing is merged."""
     merged = {str(r) for r in ws.merged_cells.ranges}
     group_merges = {m for m in merged if m.startswith("B")}
     wanted = set()
     for start, end in group_runs(expected):
-        r = 4 + start
-        check_text_cell(ws.cell(r, 2), heading(expected.tasks[start]["group"]["title"]),
-                        f"{sheet} row {r} 工作类别")
-        if end > start:
-            wanted.add(f"B{r}:B{4 + end}")
+        title = heading(expected.tasks[start]["group"]["title"])
+        for i in range(start, end + 1 if not merged_runs else start + 1):
+            check_text_cell(ws.cell(4 + i, 2), title, f"{sheet} row {4 + i} 工作类别")
+        if end > start and merged_runs:
+            wanted.add(f"B{4 + start}:B{4 + end}")
     equal(group_merges, wanted, f"{sheet} merged group ranges")
 
 

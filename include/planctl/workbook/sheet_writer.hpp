@@ -61,9 +61,23 @@ public:
   // Sets column `col`'s width from its content, kept within [`min_width`, `max_width`].
   void fit_column(lxw_col_t col, double min_width, double max_width);
 
+  // The widths a column may take in fit_columns().
+  struct WidthRange {
+    double min_width;
+    double max_width;
+  };
+
+  // Sets the widths of columns 0, 1, … (one per range) like fit_column(), but within a sum of
+  // `budget` units: when the content wants more, every column starts at its minimum (or its
+  // content's width, if smaller) and the budget goes step by step to the column where it saves
+  // the most wrapped lines per unit over rows `first_row`..`last_row`.
+  void fit_columns(const std::vector<WidthRange>& ranges, double budget, lxw_row_t first_row,
+                   lxw_row_t last_row);
+
   // Sets the height of rows `first_row`..`last_row` to hold their wrapped text at the widths
-  // set by fit_column(); a merged run that needs more lines than its rows hold makes its last
-  // row taller. Readers do not agree on growing rows themselves (LibreOffice does not).
+  // set by fit_column() or fit_columns(); a merged run that needs more lines than its rows hold
+  // makes its last row taller. Readers do not agree on growing rows themselves (LibreOffice does
+  // not).
   void fit_rows(lxw_row_t first_row, lxw_row_t last_row);
 
 private:
@@ -82,6 +96,8 @@ private:
   std::size_t note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
                          std::string_view text);
   std::size_t line_count(const Lines& lines) const;
+  // How many lines paragraphs of display widths `widths` take in a column `width` units wide.
+  static std::size_t lines_at(const std::vector<std::size_t>& widths, double width);
 
   lxw_worksheet* m_sheet;
   std::string m_name;
