@@ -3,6 +3,7 @@
 #include <planctl/model/task_index.hpp>
 #include <planctl/workbook/district_summary.hpp>
 #include <planctl/workbook/excel_date.hpp>
+#include <planctl/workbook/house_style.hpp>
 #include <planctl/workbook/sheet_writer.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
 
@@ -12,145 +13,6 @@ namespace planctl::workbook {
 
 namespace {
 
-// The same faces and colours as the task workbook, so the district's files look alike.
-constexpr const char* k_body_font = "宋体";
-constexpr const char* k_title_font = "黑体";
-constexpr lxw_color_t k_header_fill = 0xD9E1F2;
-constexpr lxw_color_t k_green_fill = 0xC6EFCE;
-constexpr lxw_color_t k_green_font = 0x006100;
-constexpr lxw_color_t k_red_fill = 0xFFC7CE;
-constexpr lxw_color_t k_red_font = 0x9C0006;
-constexpr lxw_color_t k_amber_fill = 0xFFEB9C;
-constexpr lxw_color_t k_amber_font = 0x9C5700;
-
-constexpr lxw_row_t k_title_row = 0;
-constexpr lxw_row_t k_subtitle_row = 1;
-constexpr lxw_row_t k_header_row = 2;
-constexpr lxw_row_t k_first_row = 3;
-
-struct Column {
-  const char* header;
-  double min_width;
-  double max_width;
-};
-
-struct Styles {
-  lxw_format* title;
-  lxw_format* subtitle;
-  lxw_format* header;
-  lxw_format* text;
-  lxw_format* center;
-  lxw_format* count;
-  lxw_format* date;
-  lxw_format* total_label;
-  lxw_format* total;
-  lxw_format* good; // conditional: 通过
-  lxw_format* bad;  // conditional: errors
-  lxw_format* warn; // conditional: warnings only
-};
-
-lxw_format* body_format(XlsxBook& book) {
-  lxw_format* format = book.add_format();
-  format_set_font_name(format, k_body_font);
-  format_set_font_size(format, 11);
-  format_set_text_wrap(format);
-  format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border(format, LXW_BORDER_THIN);
-  return format;
-}
-
-lxw_format* state_format(XlsxBook& book, lxw_color_t font, lxw_color_t fill) {
-  lxw_format* format = book.add_format();
-  format_set_font_name(format, k_body_font);
-  format_set_font_color(format, font);
-  format_set_bg_color(format, fill);
-  return format;
-}
-
-Styles make_styles(XlsxBook& book) {
-  Styles s{};
-  // xlsx fonts carry no East Asian face: every format names a Chinese one (research §4).
-  format_set_font_name(book.default_format(), k_body_font);
-
-  s.title = book.add_format();
-  format_set_font_name(s.title, k_title_font);
-  format_set_font_size(s.title, 16);
-  format_set_bold(s.title);
-  format_set_align(s.title, LXW_ALIGN_CENTER);
-  format_set_align(s.title, LXW_ALIGN_VERTICAL_CENTER);
-
-  s.subtitle = book.add_format();
-  format_set_font_name(s.subtitle, k_body_font);
-  format_set_font_size(s.subtitle, 11);
-  format_set_align(s.subtitle, LXW_ALIGN_RIGHT);
-  format_set_align(s.subtitle, LXW_ALIGN_VERTICAL_CENTER);
-
-  s.header = body_format(book);
-  format_set_bold(s.header);
-  format_set_align(s.header, LXW_ALIGN_CENTER);
-  format_set_bg_color(s.header, k_header_fill);
-
-  s.text = body_format(book);
-  format_set_align(s.text, LXW_ALIGN_LEFT);
-
-  s.center = body_format(book);
-  format_set_align(s.center, LXW_ALIGN_CENTER);
-
-  s.count = body_format(book);
-  format_set_align(s.count, LXW_ALIGN_CENTER);
-  format_set_num_format(s.count, "0");
-
-  s.date = body_format(book);
-  format_set_align(s.date, LXW_ALIGN_CENTER);
-  format_set_num_format(s.date, k_date_format);
-
-  s.total_label = body_format(book);
-  format_set_bold(s.total_label);
-  format_set_align(s.total_label, LXW_ALIGN_CENTER);
-
-  s.total = body_format(book);
-  format_set_bold(s.total);
-  format_set_align(s.total, LXW_ALIGN_CENTER);
-  format_set_num_format(s.total, "0");
-
-  s.good = state_format(book, k_green_font, k_green_fill);
-  s.bad = state_format(book, k_red_font, k_red_fill);
-  s.warn = state_format(book, k_amber_font, k_amber_fill);
-  return s;
-}
-
-// The title, subtitle and header rows above a table, and its widths, filter and print setup.
-void sheet_top(SheetWriter& out, const Styles& styles, const std::vector<Column>& columns,
-               const std::string& title, const util::Date& as_of) {
-  const auto last = static_cast<lxw_col_t>(columns.size() - 1);
-  out.banner(k_title_row, 0, last, title, styles.title);
-  out.banner(k_subtitle_row, 0, last, "截至" + layout::word_date(as_of), styles.subtitle);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    out.text(k_header_row, static_cast<lxw_col_t>(c), columns[c].header, styles.header);
-  }
-  worksheet_set_row(out.get(), k_title_row, 32, nullptr);
-  worksheet_set_row(out.get(), k_subtitle_row, 20, nullptr);
-}
-
-void sheet_finish(SheetWriter& out, const std::vector<Column>& columns, std::size_t rows) {
-  lxw_worksheet* sheet = out.get();
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    out.fit_column(static_cast<lxw_col_t>(c), columns[c].min_width, columns[c].max_width);
-  }
-  const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
-  const auto last_row = static_cast<lxw_row_t>(k_header_row + rows);
-  out.fit_rows(k_header_row, last_row);
-  check_lxw(worksheet_autofilter(sheet, k_header_row, 0, last_row, last_col), "autofilter");
-  worksheet_freeze_panes(sheet, k_first_row, 0);
-  worksheet_set_landscape(sheet);
-  worksheet_set_paper(sheet, 9); // A4
-  worksheet_fit_to_pages(sheet, 1, 0);
-  check_lxw(worksheet_repeat_rows(sheet, k_header_row, k_header_row), "print titles");
-  worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6);
-  worksheet_center_horizontally(sheet);
-  check_lxw(worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页"), "footer");
-}
-
 void add_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
                 lxw_conditional_format rule) {
   check_lxw(worksheet_conditional_format_range(sheet, first, col, last, col, &rule),
@@ -159,7 +21,7 @@ void add_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t
 
 // 通过 green, anything with an error red, warnings alone amber.
 void colour_results(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col,
-                    const Styles& styles) {
+                    const HouseStyle& styles) {
   std::string passed = "\"通过\"";
   std::string error_word = "错误";
   std::string warning_word = "警告";
@@ -184,9 +46,9 @@ void colour_results(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_c
   add_colour(sheet, first, last, col, rule);
 }
 
-void write_summary_sheet(XlsxBook& book, const Styles& styles, const std::vector<SummaryRow>& rows,
-                         const std::string& title, const util::Date& as_of,
-                         std::vector<std::string>& warnings) {
+void write_summary_sheet(XlsxBook& book, const HouseStyle& styles,
+                         const std::vector<SummaryRow>& rows, const std::string& title,
+                         const util::Date& as_of, std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
       {"学校", 14, 30}, {"代码", 8, 16},  {"计划标题", 16, 36},     {"任务数", 8, 8},
       {"已完成", 8, 8}, {"进行中", 8, 8}, {"逾期", 6, 8},           {"未开始", 8, 8},
@@ -195,7 +57,8 @@ void write_summary_sheet(XlsxBook& book, const Styles& styles, const std::vector
   };
   const std::string name = "汇总";
   SheetWriter out(book.add_sheet(name), name, warnings);
-  sheet_top(out, styles, k_columns, title, as_of);
+  SheetFrame frame(out, styles, k_columns);
+  frame.top(title, "截至" + layout::word_date(as_of));
   constexpr std::size_t k_counts = 7; // 任务数 … 活动数, columns 3 to 9
   std::array<double, k_counts> totals{};
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -251,10 +114,10 @@ void write_summary_sheet(XlsxBook& book, const Styles& styles, const std::vector
   if (!rows.empty()) {
     colour_results(out.get(), k_first_row, static_cast<lxw_row_t>(total_row - 1), 11, styles);
   }
-  sheet_finish(out, k_columns, rows.size());
+  frame.finish(rows.size(), 0);
 }
 
-void write_problem_sheet(XlsxBook& book, const Styles& styles,
+void write_problem_sheet(XlsxBook& book, const HouseStyle& styles,
                          const std::vector<ProblemRow>& problems, const std::string& title,
                          const util::Date& as_of, std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
@@ -263,7 +126,8 @@ void write_problem_sheet(XlsxBook& book, const Styles& styles,
   };
   const std::string name = "问题清单";
   SheetWriter out(book.add_sheet(name), name, warnings);
-  sheet_top(out, styles, k_columns, title, as_of);
+  SheetFrame frame(out, styles, k_columns);
+  frame.top(title, "截至" + layout::word_date(as_of));
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const ProblemRow& p = problems[i];
     const auto r = static_cast<lxw_row_t>(k_first_row + i);
@@ -296,7 +160,7 @@ void write_problem_sheet(XlsxBook& book, const Styles& styles,
     rule.format = styles.warn;
     add_colour(out.get(), k_first_row, last, 3, rule);
   }
-  sheet_finish(out, k_columns, problems.size());
+  frame.finish(problems.size(), 0);
 }
 
 } // namespace
@@ -372,7 +236,7 @@ std::vector<std::string> write_district_summary(const std::vector<SummaryRow>& r
                                                 const std::filesystem::path& path) {
   std::vector<std::string> warnings;
   XlsxBook book(path);
-  const Styles styles = make_styles(book);
+  const HouseStyle styles = make_house_style(book);
   const std::string title = summary_title(rows, "汇总表");
   write_summary_sheet(book, styles, rows, title, as_of, warnings);
   write_problem_sheet(book, styles, problems, summary_title(rows, "问题清单"), as_of, warnings);

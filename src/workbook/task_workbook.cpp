@@ -1,6 +1,7 @@
 #include <planctl/layout/date_wording.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/excel_date.hpp>
+#include <planctl/workbook/house_style.hpp>
 #include <planctl/workbook/month_plan.hpp>
 #include <planctl/workbook/sheet_data.hpp>
 #include <planctl/workbook/sheet_writer.hpp>
@@ -16,22 +17,11 @@ namespace planctl::workbook {
 
 namespace {
 
-// xlsx fonts have no East Asian attribute and libxlsxwriter writes no charset, so every format
-// names a Chinese face; otherwise CJK text falls back to whatever the theme picks.
-constexpr const char* k_body_font = "宋体";
-constexpr const char* k_title_font = "黑体";
-
-// Rows shared by every sheet: the merged title, the as-of subtitle, the frozen header.
-constexpr lxw_row_t k_title_row = 0;
-constexpr lxw_row_t k_subtitle_row = 1;
-constexpr lxw_row_t k_header_row = 2;
-constexpr lxw_row_t k_first_row = 3;
-
 // The width of the 任务分工 sheet in column units. LibreOffice 7.4, with Noto Serif CJK for
-// 宋体, gives a unit about 6.3 pt and 0.71 unit of padding per column; A4 landscape less the
-// 0.25 in side margins is 806 pt, so 128 units print at about 94 % (11 pt → 10.3 pt). Excel's
-// units are narrower (8 px for 宋体 11 pt), so it prints larger. Measured:
-// tests/roundtrip/test_xlsx_print.py.
+// 宋体, gives a unit about 6.2 pt and 0.71 unit of padding per column; A4 landscape less the
+// 0.25 in side margins is 806 pt, so 128 units print at 96 % (11 pt → 10.6 pt, measured by
+// tests/roundtrip/test_xlsx_print.py). Excel's units are narrower (8 px for 宋体 11 pt), so
+// it prints larger.
 constexpr double k_tasks_width_budget = 128;
 
 // A 月度安排 of more months than this (a period of over ten years) shows only the first ones.
@@ -42,184 +32,11 @@ constexpr std::size_t k_max_months = 120;
 // "Render memory"). A million cells is 8,000 tasks over ten years, 80,000 over one.
 constexpr std::size_t k_max_month_cells = 1000000;
 
-// State colours, Excel's own "Good", "Bad" and "Neutral" styles.
-constexpr lxw_color_t k_green_fill = 0xC6EFCE;
-constexpr lxw_color_t k_green_font = 0x006100;
-constexpr lxw_color_t k_red_fill = 0xFFC7CE;
-constexpr lxw_color_t k_red_font = 0x9C0006;
-constexpr lxw_color_t k_amber_fill = 0xFFEB9C;
-constexpr lxw_color_t k_amber_font = 0x9C5700;
-constexpr lxw_color_t k_header_fill = 0xD9E1F2;
-constexpr lxw_color_t k_planned_fill = 0xBDD7EE;
-
 // Bar colours of the 统计 chart, in model::k_all_states order.
 constexpr std::array<lxw_color_t, 5> k_state_bar{0x70AD47, 0xFFC000, 0xE0504A, 0xBFBFBF, 0x5B9BD5};
 
-// One column of a sheet: its header and the range its width may take.
-struct Column {
-  const char* header;
-  double min_width;
-  double max_width;
-};
-
-// Every cell format of the workbook, made once.
-struct Styles {
-  lxw_format* title;
-  lxw_format* subtitle;
-  lxw_format* header;
-  lxw_format* text;   // wrapped, left
-  lxw_format* center; // wrapped, centred
-  lxw_format* date;
-  lxw_format* month;
-  lxw_format* count;
-  lxw_format* planned;
-  lxw_format* total_label;
-  lxw_format* total;
-  lxw_format* note;
-  lxw_format* done;    // conditional: 已完成
-  lxw_format* overdue; // conditional: 逾期
-  lxw_format* active;  // conditional: 进行中
-};
-
-lxw_format* body_format(XlsxBook& book) {
-  lxw_format* format = book.add_format();
-  format_set_font_name(format, k_body_font);
-  format_set_font_size(format, 11);
-  format_set_text_wrap(format);
-  format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border(format, LXW_BORDER_THIN);
-  return format;
-}
-
-lxw_format* state_format(XlsxBook& book, lxw_color_t font, lxw_color_t fill) {
-  lxw_format* format = book.add_format();
-  format_set_font_name(format, k_body_font);
-  format_set_font_color(format, font);
-  format_set_bg_color(format, fill);
-  return format;
-}
-
-Styles make_styles(XlsxBook& book) {
-  Styles s{};
-  format_set_font_name(book.default_format(), k_body_font);
-
-  s.title = book.add_format();
-  format_set_font_name(s.title, k_title_font);
-  format_set_font_size(s.title, 16);
-  format_set_bold(s.title);
-  format_set_align(s.title, LXW_ALIGN_CENTER);
-  format_set_align(s.title, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap(s.title);
-
-  s.subtitle = book.add_format();
-  format_set_font_name(s.subtitle, k_body_font);
-  format_set_font_size(s.subtitle, 11);
-  format_set_align(s.subtitle, LXW_ALIGN_RIGHT);
-  format_set_align(s.subtitle, LXW_ALIGN_VERTICAL_CENTER);
-
-  s.header = body_format(book);
-  format_set_bold(s.header);
-  format_set_align(s.header, LXW_ALIGN_CENTER);
-  format_set_bg_color(s.header, k_header_fill);
-
-  s.text = body_format(book);
-  format_set_align(s.text, LXW_ALIGN_LEFT);
-
-  s.center = body_format(book);
-  format_set_align(s.center, LXW_ALIGN_CENTER);
-
-  s.date = body_format(book);
-  format_set_align(s.date, LXW_ALIGN_CENTER);
-  format_set_num_format(s.date, k_date_format);
-
-  s.month = body_format(book);
-  format_set_align(s.month, LXW_ALIGN_CENTER);
-  format_set_num_format(s.month, k_month_format);
-
-  s.count = body_format(book);
-  format_set_align(s.count, LXW_ALIGN_CENTER);
-  format_set_num_format(s.count, "0");
-
-  s.planned = body_format(book);
-  format_set_align(s.planned, LXW_ALIGN_CENTER);
-  format_set_bg_color(s.planned, k_planned_fill);
-
-  s.total_label = body_format(book);
-  format_set_bold(s.total_label);
-  format_set_align(s.total_label, LXW_ALIGN_CENTER);
-
-  s.total = body_format(book);
-  format_set_bold(s.total);
-  format_set_align(s.total, LXW_ALIGN_CENTER);
-  format_set_num_format(s.total, "0");
-
-  s.note = book.add_format();
-  format_set_font_name(s.note, k_body_font);
-  format_set_font_size(s.note, 10);
-  format_set_text_wrap(s.note);
-  format_set_align(s.note, LXW_ALIGN_LEFT);
-  format_set_align(s.note, LXW_ALIGN_VERTICAL_CENTER);
-
-  s.done = state_format(book, k_green_font, k_green_fill);
-  s.overdue = state_format(book, k_red_font, k_red_fill);
-  s.active = state_format(book, k_amber_font, k_amber_fill);
-  return s;
-}
-
-// The title, subtitle and header rows, column widths and print setup of a sheet whose data
-// fills `rows` rows below the header; `freeze_cols` columns stay in view when scrolling right.
-class SheetFrame {
-public:
-  SheetFrame(SheetWriter& out, const Styles& styles, const std::vector<Column>& columns)
-      : m_out(out), m_styles(styles), m_columns(columns) {}
-
-  void top(const std::string& title, const std::string& subtitle) {
-    const auto last = static_cast<lxw_col_t>(m_columns.size() - 1);
-    m_out.banner(k_title_row, 0, last, title, m_styles.title);
-    m_out.banner(k_subtitle_row, 0, last, subtitle, m_styles.subtitle);
-    for (std::size_t c = 0; c < m_columns.size(); ++c) {
-      m_out.text(k_header_row, static_cast<lxw_col_t>(c), m_columns[c].header, m_styles.header);
-    }
-    worksheet_set_row(m_out.get(), k_title_row, 32, nullptr);
-    worksheet_set_row(m_out.get(), k_subtitle_row, 20, nullptr);
-  }
-
-  // With a `width_budget`, the columns share that many units (fit_columns()).
-  void finish(std::size_t rows, lxw_col_t freeze_cols, double width_budget = 0) {
-    lxw_worksheet* sheet = m_out.get();
-    const auto last_col = static_cast<lxw_col_t>(m_columns.size() - 1);
-    const auto last_row = static_cast<lxw_row_t>(k_header_row + rows);
-    if (width_budget > 0) {
-      std::vector<SheetWriter::WidthRange> ranges;
-      for (const Column& column : m_columns) {
-        ranges.push_back({column.min_width, column.max_width});
-      }
-      m_out.fit_columns(ranges, width_budget, k_header_row, last_row);
-    } else {
-      for (std::size_t c = 0; c < m_columns.size(); ++c) {
-        m_out.fit_column(static_cast<lxw_col_t>(c), m_columns[c].min_width, m_columns[c].max_width);
-      }
-    }
-    m_out.fit_rows(k_header_row, last_row);
-    check_lxw(worksheet_autofilter(sheet, k_header_row, 0, last_row, last_col), "autofilter");
-    worksheet_freeze_panes(sheet, k_first_row, freeze_cols);
-    worksheet_set_landscape(sheet);
-    worksheet_set_paper(sheet, 9); // A4
-    worksheet_fit_to_pages(sheet, 1, 0);
-    check_lxw(worksheet_repeat_rows(sheet, k_header_row, k_header_row), "print titles");
-    worksheet_set_margins(sheet, 0.25, 0.25, 0.6, 0.6);
-    worksheet_center_horizontally(sheet);
-    check_lxw(worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页"), "footer");
-  }
-
-private:
-  SheetWriter& m_out;
-  const Styles& m_styles;
-  const std::vector<Column>& m_columns;
-};
-
 void write_when(SheetWriter& out, lxw_row_t row, lxw_col_t col, const WhenCell& when,
-                const Styles& styles) {
+                const HouseStyle& styles) {
   switch (when.kind) {
   case WhenCell::Kind::none:
     out.blank(row, col, styles.center);
@@ -239,7 +56,7 @@ void write_when(SheetWriter& out, lxw_row_t row, lxw_col_t col, const WhenCell& 
 
 // Merges the group column over each run of consecutive rows of one group.
 void write_group_runs(SheetWriter& out, lxw_col_t col, std::span<const TaskRow> rows,
-                      const Styles& styles) {
+                      const HouseStyle& styles) {
   std::size_t start = 0;
   while (start < rows.size()) {
     std::size_t end = start;
@@ -265,7 +82,7 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
             "conditional format");
 }
 
-void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+void write_tasks_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                        const layout::TextRules& rules, const std::vector<TaskRow>& rows,
                        const std::string& subtitle, std::vector<std::string>& warnings) {
   // The columns share k_tasks_width_budget units, so that the sheet, fitted to one A4
@@ -308,14 +125,14 @@ void write_tasks_sheet(XlsxBook& book, const Styles& styles, const model::PlanFi
     }
     book.add_list_validation(out.get(), k_first_row, last, 9, states,
                              "请从下拉列表中选择：已完成、进行中、逾期、未开始、长期");
-    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::done, styles.done);
-    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::overdue, styles.overdue);
-    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::in_progress, styles.active);
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::done, styles.good);
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::overdue, styles.bad);
+    add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::in_progress, styles.warn);
   }
   frame.finish(rows.size(), 0, k_tasks_width_budget);
 }
 
-void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+void write_ledger_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                         const layout::TextRules& rules, const std::vector<ActivityRow>& rows,
                         const std::string& subtitle, std::vector<std::string>& warnings) {
   static const std::vector<Column> k_columns{
@@ -360,7 +177,7 @@ void write_ledger_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   frame.finish(rows.size(), 0);
 }
 
-void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+void write_months_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                         const layout::TextRules& rules, const model::TaskIndex& index,
                         const std::vector<TaskRow>& rows, const util::Date& as_of,
                         const std::string& subtitle, std::vector<std::string>& warnings) {
@@ -422,7 +239,7 @@ void write_months_sheet(XlsxBook& book, const Styles& styles, const model::PlanF
   frame.finish(shown_rows.size(), 3);
 }
 
-void write_stats_sheet(XlsxBook& book, const Styles& styles, const model::PlanFile& file,
+void write_stats_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                        const layout::TextRules& rules, const std::vector<DepartmentRow>& rows,
                        const LedgerTotals& ledger, const std::string& subtitle,
                        std::vector<std::string>& warnings) {
@@ -564,7 +381,7 @@ write_task_workbook(const model::PlanFile& file, const model::TaskIndex& index,
   std::vector<std::string> warnings;
   const layout::TextRules rules(options);
   XlsxBook book(path);
-  const Styles styles = make_styles(book);
+  const HouseStyle styles = make_house_style(book);
   const std::vector<TaskRow> tasks = task_rows(file, index, progress, rules);
   const LedgerTotals ledger = ledger_totals(file, as_of);
   const std::string subtitle = as_of_subtitle(as_of, ledger);

@@ -176,6 +176,59 @@ TEST_CASE("workbook::SheetWriter::fit_column") {
   CHECK(contains(sheet, "<col min=\"3\" max=\"3\" width=\"6.7109375\" customWidth=\"1\"/>"));
 }
 
+TEST_CASE("workbook::SheetWriter::fit_columns") {
+  std::vector<std::string> warnings;
+  std::string thirty;
+  std::string ten;
+  for (int i = 0; i < 30; ++i) {
+    thirty += "德";
+  }
+  for (int i = 0; i < 10; ++i) {
+    ten += "育";
+  }
+  SUBCASE("within the budget: each column fits its content") {
+    const auto parts = write_sheet("budget-wide", warnings, [&](XlsxBook&, SheetWriter& out) {
+      out.text(0, 0, thirty, nullptr);
+      out.text(1, 1, ten, nullptr);
+      out.fit_columns({{6, 40}, {6, 40}}, 100, 0, 1);
+    });
+    const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+    CAPTURE(sheet.substr(sheet.find("<cols>"), sheet.find("</cols>") - sheet.find("<cols>")));
+    CHECK(contains(sheet, "<col min=\"1\" max=\"1\" width=\"40.7109375\" customWidth=\"1\"/>"));
+    CHECK(contains(sheet, "<col min=\"2\" max=\"2\" width=\"22.7109375\" customWidth=\"1\"/>"));
+  }
+  SUBCASE("over the budget: the units go where they save the most lines") {
+    // From 6 + 6 (11 and 4 lines), the long text's column takes 9 of the 12 units left
+    // (11 → 4 lines), a line or more per two units, then the other's step to 8 (4 → 3 lines)
+    // takes 2; the last unit saves nothing and stays unspent.
+    const auto parts = write_sheet("budget-tight", warnings, [&](XlsxBook&, SheetWriter& out) {
+      out.text(0, 0, thirty, nullptr);
+      out.text(0, 1, "短", nullptr);
+      out.text(1, 0, "短", nullptr);
+      out.text(1, 1, ten, nullptr);
+      out.fit_columns({{6, 40}, {6, 40}}, 24, 0, 1);
+      out.fit_rows(0, 1);
+    });
+    const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+    CAPTURE(sheet.substr(sheet.find("<cols>"), sheet.find("</cols>") - sheet.find("<cols>")));
+    CHECK(contains(sheet, "<col min=\"1\" max=\"1\" width=\"15.7109375\" customWidth=\"1\"/>"));
+    CHECK(contains(sheet, "<col min=\"2\" max=\"2\" width=\"8.7109375\" customWidth=\"1\"/>"));
+    CHECK(contains(sheet, "<row r=\"1\" spans=\"1:2\" ht=\"71\" customHeight=\"1\""));
+    CHECK(contains(sheet, "<row r=\"2\" spans=\"1:2\" ht=\"54\" customHeight=\"1\""));
+  }
+  SUBCASE("minimums over the budget: every column at its minimum") {
+    const auto parts = write_sheet("budget-none", warnings, [&](XlsxBook&, SheetWriter& out) {
+      out.text(0, 0, thirty, nullptr);
+      out.text(0, 1, ten, nullptr);
+      out.fit_columns({{8, 40}, {8, 40}}, 10, 0, 0);
+    });
+    const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+    CAPTURE(sheet.substr(sheet.find("<cols>"), sheet.find("</cols>") - sheet.find("<cols>")));
+    CHECK(contains(sheet, "<col min=\"1\" max=\"1\" width=\"8.7109375\" customWidth=\"1\"/>"
+                          "<col min=\"2\" max=\"2\" width=\"8.7109375\" customWidth=\"1\"/>"));
+  }
+}
+
 TEST_CASE("workbook::SheetWriter::fit_rows") {
   std::vector<std::string> warnings;
   std::string thirty;
@@ -184,7 +237,7 @@ TEST_CASE("workbook::SheetWriter::fit_rows") {
   }
   const auto parts = write_sheet("rows", warnings, [&](XlsxBook&, SheetWriter& out) {
     out.text(0, 0, "短", nullptr);
-    out.text(1, 0, thirty, nullptr);           // 60 units in 11 usable: 6 lines
+    out.text(1, 0, thirty, nullptr);           // 63 units (5 % slack) in 12: 6 lines
     out.text(2, 0, "一\n二\n三", nullptr);     // three paragraphs: 3 lines
     out.merged_text(3, 4, 0, thirty, nullptr); // 6 lines: the last row takes the 4 missing
     out.fit_column(0, 12, 12);
