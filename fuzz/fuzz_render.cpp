@@ -5,12 +5,19 @@
 //
 // Mutated plan files rarely stay valid, so an input that is not a valid plan is used a second
 // way: its bytes, cut at NUL bytes, become the texts of a fixed valid plan (school, titles,
-// paragraphs, points, names, activity, report), so that the layout and the writers see
-// arbitrary text in every place on every run.
+// paragraphs, points, names, activity, report; some of them repeated through aliases, as
+// authors repeat a title or a phrase), so that the layout and the writers see arbitrary text
+// in every place on every run.
+//
+// Every output must be bounded by the input: at most 32 times the document with its aliases
+// written out (limit-aliases) plus 1 MiB, so that a value repeated by aliases or references
+// into every cell or paragraph aborts the run.
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/layout/layout.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/load/scalar_rules.hpp>
+#include <planctl/load/source_text.hpp>
+#include <planctl/load/yaml_document.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
 #include <planctl/util/date.hpp>
@@ -104,26 +111,45 @@ void check_package(const fs::path& path) {
   unzClose(zip);
 }
 
-// The text writers always; the .docx (the slowest writer) only when `docx`.
-void render_document(const layout::Document& doc, bool docx) {
-  (void)write::to_markdown(doc);
-  (void)write::to_text(doc);
-  if (docx) {
-    write::write_docx(doc, scratch().docx);
-    check_package(scratch().docx);
+// Aborts when the output `what` of `bytes` bytes is past `bound`.
+void check_bound(const char* what, std::uintmax_t bytes, std::uint64_t bound) {
+  if (bytes > bound) {
+    fail(fmt::format("{} is {} bytes, more than the {} allowed", what, bytes, bound));
   }
 }
 
-// Renders `plan` (a file without errors) as `planctl render` does.
-void render(const model::PlanFile& plan) {
+// The text writers always; the .docx (the slowest writer) only when `docx`.
+void render_document(const layout::Document& doc, bool docx, std::uint64_t bound) {
+  check_bound("the .md", write::to_markdown(doc).size(), bound);
+  check_bound("the .txt", write::to_text(doc).size(), bound);
+  if (docx) {
+    write::write_docx(doc, scratch().docx);
+    check_package(scratch().docx);
+    check_bound("the .docx", fs::file_size(scratch().docx), bound);
+  }
+}
+
+// 32 times the document `text` with its aliases written out, plus 1 MiB.
+std::uint64_t output_bound(std::string_view text) {
+  diag::DiagnosticList list;
+  load::Reporter report("fuzz.yaml", list);
+  const load::SourceText source = load::check_source(text, report);
+  const load::ParsedYaml yaml = load::parse_yaml(source.text, report);
+  const std::uint64_t written = yaml.document ? yaml.document->written_size() : text.size();
+  return 32 * written + 1024 * 1024;
+}
+
+// Renders `plan` (a file without errors, read from `text`) as `planctl render` does.
+void render(const model::PlanFile& plan, std::string_view text) {
+  const std::uint64_t bound = output_bound(text);
   const model::TaskIndex index = model::index_tasks(plan.plan);
   // Punctuation kept as written reaches other layout paths; the .docx is written once.
   for (const bool keep : {false, true}) {
     const layout::LayoutOptions options{.keep_punctuation = keep};
-    render_document(layout::layout_plan(plan, index, options), !keep);
+    render_document(layout::layout_plan(plan, index, options), !keep, bound);
     if (const std::optional<layout::Document> report =
             layout::layout_report(plan, index, options)) {
-      render_document(*report, !keep);
+      render_document(*report, !keep, bound);
     }
   }
   // A fixed date keeps every run of one input the same.
@@ -132,6 +158,7 @@ void render(const model::PlanFile& plan) {
       model::compute_progress(index, plan.activities, as_of);
   (void)workbook::write_task_workbook(plan, index, progress, as_of, {}, scratch().xlsx);
   check_package(scratch().xlsx);
+  check_bound("the .xlsx", fs::file_size(scratch().xlsx), bound);
   scratch().clear();
 }
 
@@ -200,18 +227,19 @@ std::string text_plan(std::string_view bytes) {
       "  profile:\n    - {{label: {}, value: 12, unit: {}}}\n"
       "departments:\n  - {{id: d1, name: {}}}\n"
       "people:\n  - {{id: p1, name: {}, department: d1}}\n"
-      "plan:\n  title: {}\n  year: 2020\n  issuer: {}\n  date: 2020-02-20\n  basis: {}\n{}"
+      "plan:\n  title: &title {}\n  year: 2020\n  issuer: {}\n  date: 2020-02-20\n  basis: {}\n{}"
       "  sections:\n"
-      "    - title: {}\n      text: {}\n"
+      "    - title: {}\n      text: &text {}\n"
       "      items:\n"
-      "        - title: {}\n          id: t1\n          lead: d1\n          owner: p1\n"
-      "          due: 2020-06\n          deliverables: [{}]\n          text: {}\n"
-      "          points: [{}, {}]\n"
-      "  attachments: [{}]\n"
-      "activities:\n  - {{date: 2020-03-05, title: {}, task: t1, summary: {}, count: 3}}\n"
-      "report:\n  overview: {}\n  achievements: [{}]\n",
+      "        - title: {}\n          id: &id t1\n          lead: d1\n          owner: p1\n"
+      "          due: 2020-06\n          deliverables: [&file {}]\n          text: {}\n"
+      "          points: [{}, &point {}]\n"
+      "  attachments: [*file]\n"
+      "activities:\n"
+      "  - {{date: 2020-03-05, title: *title, task: *id, summary: *point, count: 3}}\n"
+      "report:\n  overview: *text\n  achievements: [{}]\n",
       t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), k_numbering[style], t(9), t(10), t(11),
-      t(12), t(13), t(14), t(15), t(12), t(6), t(15), t(10), t(3), t(13));
+      t(12), t(13), t(14), t(15), t(3));
 }
 
 // Loads `text`; returns the plan when the file has no errors.
@@ -232,12 +260,12 @@ std::optional<model::PlanFile> valid_plan(std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   if (const std::optional<model::PlanFile> plan = valid_plan(bytes)) {
-    render(*plan);
+    render(*plan, bytes);
     return 0;
   }
   const std::string text = text_plan(bytes);
   if (const std::optional<model::PlanFile> plan = valid_plan(text)) {
-    render(*plan);
+    render(*plan, text);
   } else {
     // The template is valid whatever its texts hold: a failure here is a loader or checker
     // rule that does not match the format (or the template is wrong).

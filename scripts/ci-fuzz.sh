@@ -4,7 +4,9 @@
 # the kept regressions) for a fixed number of inputs with a fixed seed, about 20 s each on the
 # 2-core machine: a count, not a time, so that a slower machine runs the same amount and the
 # run that passed before landing is, nearly input for input, the run CI makes. Any crash, sanitizer report, leak, disagreement of the two YAML parsers,
-# 10 s input or 2 GB of memory fails the run; the input is left in build-fuzz/artifacts-*/.
+# 10 s input, 256 MB of memory (a thousandfold amplification of a 64 KB input) or an input
+# past its target's bound on what it may produce (fuzz/*.cpp) fails the run; the input is left
+# in build-fuzz/artifacts-*/. The seeds include fuzz/seeds/ (anchors and aliases).
 # FUZZ_SCALE=N multiplies the inputs (a longer run: FUZZ_SCALE=10).
 # The long runs and how to reproduce a finding are in docs/security.md.
 set -euo pipefail
