@@ -15,11 +15,6 @@ namespace {
 // stream is refused by the size check instead of filling the memory.
 constexpr std::size_t k_stdin_limit = 16u * 1024 * 1024 + 1;
 
-// The most findings listed for one file. With values cut (diag::cut_value) and source lines
-// shown as a window, that keeps one file's findings under 256 KiB in every format
-// (docs/security.md); the rules' own caps (100 each) still apply first.
-constexpr std::size_t k_listed_per_file = 200;
-
 std::string read_stdin(std::istream& in) {
   std::string bytes;
   char buffer[65536];
@@ -59,7 +54,7 @@ CheckedFile check_file(const std::string& arg, Console& console) {
     out.plan.reset();
   }
   out.result.diagnostics.sort();
-  out.result.diagnostics.limit(k_listed_per_file);
+  out.result.diagnostics.limit(diag::k_listed_per_file);
   return out;
 }
 

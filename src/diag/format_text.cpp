@@ -23,6 +23,13 @@ constexpr std::string_view k_green = "\x1b[1;32m";
 // that a 50,000-character text on one line does not flood the terminal.
 constexpr std::size_t k_window = 160;
 
+// The most bytes of source lines shown under one file's findings. A window of 160 wide
+// characters and its caret line take up to 1 KB, and each of the 200 findings listed may carry
+// a note with a window of its own: without a budget the excerpts alone could pass the 256 KiB
+// a file's findings keep to (k_findings_bytes). Past it, the file's remaining findings are
+// listed without source lines; the first 30 or more findings always get theirs.
+constexpr std::size_t k_excerpt_bytes = 64 * 1024;
+
 using Range = std::pair<char32_t, char32_t>;
 
 // Combining marks and zero-width characters: they take no cell of their own.
@@ -298,10 +305,13 @@ std::string format_text(std::span<const FileResult> results, const TextStyle& st
     // Index the lines once per file: a big file with many findings must not be rescanned
     // from the start for each one.
     const LineIndex lines(style.source && !r.diagnostics.empty() ? r.source : std::string_view{});
+    std::size_t shown = 0; // bytes of excerpts for this file
     const auto excerpt = [&](util::Mark mark) {
-      if (style.source && mark.known()) {
+      if (style.source && mark.known() && shown < k_excerpt_bytes) {
         if (const auto line = lines.line(mark.line)) {
-          out += excerpt_of_line(*line, mark, style.color);
+          const std::string text = excerpt_of_line(*line, mark, style.color);
+          shown += text.size();
+          out += text;
         }
       }
     };

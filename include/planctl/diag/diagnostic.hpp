@@ -26,6 +26,13 @@ inline constexpr std::size_t k_quote_chars = 40;
 // known keys, a place such as `the item on line 3`).
 inline constexpr std::size_t k_list_chars = 240;
 
+// The most findings a command lists for one file (DiagnosticList::limit). With values cut and
+// source lines shown as short windows within a budget, that keeps one file's findings within
+// `k_findings_bytes` in every format (docs/security.md); the rules' own caps (100 each) still
+// apply first.
+inline constexpr std::size_t k_listed_per_file = 200;
+inline constexpr std::size_t k_findings_bytes = 256 * 1024;
+
 // `value` cut after `max_chars` characters and ended with `…` when it is longer; ill-formed
 // UTF-8 bytes count one character each and are never split.
 std::string cut_value(std::string_view value, std::size_t max_chars = k_quote_chars);

@@ -64,7 +64,8 @@ std::string source_excerpt(std::string_view source, util::Mark mark, bool color 
 // position for a whole-file finding), followed by the excerpt when `style.source`.
 std::string format_text(const Diagnostic& d, std::string_view source, const TextStyle& style);
 
-// Every finding of every file, in order, as format_text() writes them.
+// Every finding of every file, in order, as format_text() writes them; the source lines shown
+// for one file stop after 64 KiB, so that its findings stay within k_findings_bytes.
 std::string format_text(std::span<const FileResult> results, const TextStyle& style);
 
 // The one-line summary of a run, ending in a newline, e.g.

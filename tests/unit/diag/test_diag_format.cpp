@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -205,6 +206,39 @@ TEST_CASE("diag::format_text") {
           "b.yaml:2:1: error: internal error: 3 [internal-error]\n"
           "   2 | z: 3\n"
           "     | ^\n");
+  }
+  SUBCASE("source lines stop after 64 KiB per file, the findings go on") {
+    // 200 findings (the most listed) on lines of 400 wide characters, each with a note at the
+    // anchor's line: 400 windows of 666 bytes would print 266 KB of source lines alone.
+    std::string source;
+    for (int line = 1; line <= 201; ++line) {
+      for (int i = 0; i < 400; ++i) {
+        source += "甲";
+      }
+      source += "\n";
+    }
+    std::vector<FileResult> rs(1);
+    rs[0].file = "a.yaml";
+    rs[0].source = source;
+    for (int line = 2; line <= 201; ++line) {
+      rs[0].diagnostics.add_alias_use("a.yaml", Mark{line, 150}, Mark{1, 150}, "&x");
+      rs[0].diagnostics.add("a.yaml", Mark{line, 150}, "internal-error", {{"what", "v"}});
+    }
+    rs.push_back(result("b.yaml", "x: 1\n", {finding("b.yaml", 1, 1, Severity::error, "1")}));
+    const std::string out = format_text(rs, TextStyle{.source = true});
+    const std::string excerpt = source_excerpt(source, Mark{2, 150});
+    const std::size_t windows = (64 * 1024 + excerpt.size() - 1) / excerpt.size();
+    // "   2 | ...", 160 wide characters, "...", then the caret under the 81st (160 cells on).
+    CHECK(excerpt.size() == 7 + 3 + 160 * 3 + 3 + 1 + 7 + 3 + 160 + 2);
+    // Every finding and note is listed; the source lines stop at the first past 64 KiB.
+    CHECK(std::count(out.begin(), out.end(), '\n') == 2 * 200 + 2 * windows + 3);
+    const std::string last = "a.yaml:201:150: error: internal error: v [internal-error]\n"
+                             "a.yaml:1:150: note: the value comes from the anchor &x here\n"
+                             "b.yaml:1:1: error: internal error: 1 [internal-error]\n"
+                             "   1 | x: 1\n"
+                             "     | ^\n";
+    CHECK(out.ends_with(last));
+    CHECK(out.size() < k_findings_bytes);
   }
 }
 
