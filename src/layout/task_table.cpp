@@ -3,50 +3,70 @@
 #include <planctl/util/utf8.hpp>
 
 #include <algorithm>
+#include <string_view>
 
 namespace planctl::layout {
 
 namespace {
 
-// The entry of `list` whose id is `ref`, else whose name is `ref` (the reference rule of
-// plan-format.md, the same the workbook uses).
-template <class Entry>
-const Entry* resolve(const std::vector<Entry>& list, const std::string& ref) {
-  for (const Entry& entry : list) {
-    if (entry.id.value == ref) {
-      return &entry;
+// The most characters of a cell made of names (牵头部门, 责任人, 配合部门). A name comes by
+// reference, so one short id in a row brings a name of up to 10,000 characters and every row
+// that names it repeats it: without a cut, 600 rows naming one such person made 36 MB of .md
+// from a 100 KB file. 100 characters hold any real list of names (a cell of this table wraps
+// at 8 characters a line); a longer cell ends in `…`, so that a row stays within about 1 KB
+// whatever its references bring (docs/security.md, "Limits").
+constexpr std::size_t k_names_chars = 100;
+
+// Appends `text` to `out`, which holds `chars` characters, up to k_names_chars in all; returns
+// false when it was cut (and `…` ended it).
+bool append_cut(std::string& out, std::size_t& chars, std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (chars == k_names_chars) {
+      out += "…";
+      return false;
     }
+    const std::size_t start = pos;
+    (void)util::next_code_point(text, pos);
+    out.append(text.substr(start, pos - start));
+    ++chars;
   }
-  for (const Entry& entry : list) {
-    if (entry.name.value == ref) {
-      return &entry;
-    }
+  return true;
+}
+
+// `text` up to its first `max` characters.
+std::string_view head(std::string_view text, std::size_t max) {
+  std::size_t pos = 0;
+  for (std::size_t n = 0; n < max && pos < text.size(); ++n) {
+    (void)util::next_code_point(text, pos);
   }
-  return nullptr;
+  return text.substr(0, pos);
 }
 
-std::string department(const model::PlanFile& file, const std::string& ref) {
-  const model::Department* found = file.has_departments ? resolve(file.departments, ref) : nullptr;
-  return found ? found->name.value : ref;
-}
-
-std::string person(const model::PlanFile& file, const std::string& ref) {
-  const model::Person* found = file.has_people ? resolve(file.people, ref) : nullptr;
-  return found ? found->name.value : ref;
-}
-
+// The names `refs` resolve to through `name`, joined with `、`, cut at k_names_chars. Only the
+// head of a long name is worded (TextRules::line): it is cut anyway, and wording all of it for
+// every row would cost rows × its length.
 template <class Name>
 std::string names(const model::TextList& refs, Name name, const TextRules& rules) {
   std::string out;
+  std::size_t chars = 0;
   for (const model::Text& ref : refs) {
-    std::string text = rules.line(name(ref.value));
+    const std::string& whole = name(ref.value);
+    const std::string_view raw = head(whole, 4 * k_names_chars);
+    const std::string text = rules.line(raw);
     if (text.empty()) {
       continue;
     }
-    if (!out.empty()) {
-      out += "、";
+    if (!out.empty() && !append_cut(out, chars, "、")) {
+      break;
     }
-    out += text;
+    if (!append_cut(out, chars, text)) {
+      break;
+    }
+    if (raw.size() < whole.size()) {
+      out += "…"; // what wording kept of the head fitted, but the name goes on
+      break;
+    }
   }
   return out;
 }
@@ -103,6 +123,15 @@ std::vector<std::vector<std::string>> task_table_rows(const model::PlanFile& fil
                                                       const TextRules& rules) {
   std::vector<std::vector<std::string>> rows;
   rows.reserve(index.tasks.size());
+  // References resolved through one index: a scan of the lists per reference made the table
+  // cost tasks × people.
+  const model::NameIndex index_of(file);
+  const auto department = [&](const std::string& ref) -> const std::string& {
+    return index_of.department_name(ref);
+  };
+  const auto person = [&](const std::string& ref) -> const std::string& {
+    return index_of.person_name(ref);
+  };
   const model::Item* last_group = nullptr;
   for (const model::TaskRef& task : index.tasks) {
     const model::Item& item = *task.item;
@@ -115,11 +144,9 @@ std::vector<std::vector<std::string>> task_table_rows(const model::PlanFile& fil
         std::to_string(task.index + 1),
         std::move(group),
         rules.heading(item.title.value),
-        item.lead ? rules.line(department(file, item.lead->value)) : std::string(),
-        names(
-            item.owner, [&](const std::string& r) { return person(file, r); }, rules),
-        names(
-            item.support, [&](const std::string& r) { return department(file, r); }, rules),
+        item.lead ? names(model::TextList{*item.lead}, department, rules) : std::string(),
+        names(item.owner, person, rules),
+        names(item.support, department, rules),
         due_text(item.due),
     });
   }

@@ -130,6 +130,26 @@ def alias_values(b):
     return body + acts
 
 
+def task_table_names(b):
+    # A department and a person of 2,000 characters each, named by a one-letter id in every row
+    # of the task table (an attachment with content: tasks): the table repeats what a reference
+    # brings, one row per task.
+    extra = (f"departments:\n  - {{id: d, name: {'部' * 2000}}}\n"
+             f"people:\n  - {{id: p, name: {'名' * 2000}, department: d}}\n")
+    start = (head(extra=extra) + "  attachments:\n    - {title: 工作任务分工表, content: tasks}\n"
+             "  sections:\n    - title: 主要工作\n      items:\n")
+    return fill(start, lambda i: f"        - {{title: 任{i}, id: t{i}, lead: d, owner: p, support: d, "
+                "due: 2020-06}\n", b)[0]
+
+
+def findings_at_aliases(b):
+    # Findings at aliases of a 300-character value, seven on each line of 160 wide characters
+    # and more: 200 findings listed, each with a note at the anchor and two source lines.
+    start = head(extra=f"x-value: &v {'值' * 300}  # {'注' * 200}\n") + "  sections:\n"
+    return fill(start, lambda i: f"    - {{title: 任务{i}{'　' * 160}, id: *v, lead: *v, owner: *v, "
+                "support: *v, start: *v, due: *v, status: *v}\n", b)[0]
+
+
 SHAPES = {
     "long-texts": long_texts,
     "small-nodes": small_nodes,
@@ -142,6 +162,8 @@ SHAPES = {
     "repeated-task-refs": repeated_task_refs,
     "repeated-owner": repeated_owner,
     "alias-values": alias_values,
+    "task-table-names": task_table_names,
+    "findings-at-aliases": findings_at_aliases,
 }
 
 if __name__ == "__main__":
