@@ -11,7 +11,11 @@
 //
 // Every output must be bounded by the input: at most 32 times the document with its aliases
 // written out (limit-aliases) plus 1 MiB, so that a value repeated by aliases or references
-// into every cell or paragraph aborts the run.
+// into every cell or paragraph aborts the run. References are not aliases: the only output
+// that repeats what a reference brings once per task is the task table of an attachment,
+// whose cells of names are cut at 100 characters (layout/task_table.cpp), so that a row is at
+// most about 1 KB of .md or .txt for a task entry of 40 bytes or more (`- {title: x, lead:
+// d, owner: p, support: d}`): 25 times its bytes, within the 32.
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/layout/layout.hpp>
 #include <planctl/load/plan_loader.hpp>
