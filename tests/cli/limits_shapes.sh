@@ -40,7 +40,7 @@ printf '| shape | command | size | exit | cpu s | peak MB | output bytes | findi
 # measure SIZE FILE MAX_MB ARGS...: runs planctl under /usr/bin/time; sets CPU (user + system
 # seconds), MB (peak resident), OUT (bytes written into out/) and FINDINGS (the findings:
 # validate's standard output and error, the other commands' standard error), and checks them
-# against the bounds.
+# against the bounds, the outputs' for FILE's bytes (or MEASURE_BYTES when set).
 measure() {
   local size="$1" file="$2" max_mb="$3"
   shift 3
@@ -58,7 +58,7 @@ measure() {
   FINDINGS=$(stat -c %s "$T/stderr")
   [[ $1 == validate ]] && FINDINGS=$((FINDINGS + $(stat -c %s "$T/stdout")))
   local bytes
-  bytes=$(stat -c %s "$file")
+  bytes=${MEASURE_BYTES:-$(stat -c %s "$file")}
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$(basename "$file" .yaml)" "$1" "$size" \
     "$CODE" "$CPU" "$MB" "$OUT" "$FINDINGS" >>"$report"
   ((MB <= max_mb)) || fail "planctl $*: peak $MB MB is over $max_mb MB"
@@ -107,7 +107,8 @@ done
 # The CPU bound is per file: the batch of every shape gets it once per file.
 n_shapes=$(wc -w <<<"$shapes")
 if [[ "$max_cpu" != 0 ]]; then max_cpu=$((max_cpu * n_shapes)); fi
-measure large large/small-nodes.yaml "$render_mb" batch -j 2 -o out large
+# Its outputs are held to the bound of all the files it reads.
+MEASURE_BYTES=$(cat large/*.yaml | wc -c) measure large large/small-nodes.yaml "$render_mb" batch -j 2 -o out large
 
 # The reproducers of issue #19 say what is wrong in few lines: a name shared by thousands
 # of departments is one finding, each repeat a warning, and no line quotes a long value.
