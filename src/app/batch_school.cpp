@@ -128,7 +128,7 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
       return;
     }
     s.outputs = run.root->fork_directory();
-    for (const std::string& w : render_plan_file(plan, s.stem, run.options, *s.outputs)) {
+    for (const std::string& w : render_plan_file(plan, r.source, s.stem, run.options, *s.outputs)) {
       s.notes.push_back(r.file + ": warning: " + w);
     }
     // Fingerprinted now, on this school's thread, while the bytes are still in the page cache.
@@ -223,9 +223,6 @@ void check_and_stage(School& s, diag::FileResult& r, std::size_t index, BatchRun
   run.progress.findings(index, r.diagnostics.empty()
                                    ? std::string()
                                    : diag::format_text(std::span(&r, 1), run.findings_style));
-  // Only the excerpts above needed it. Swapped out: assigning an empty string would keep its
-  // capacity, and with it every school's text to the end of the run.
-  std::string().swap(r.source);
   s.summary = workbook::summary_row(r.file, checked.plan ? &*checked.plan : nullptr, s.passed,
                                     r.diagnostics.error_count(), r.diagnostics.warning_count(),
                                     run.options.as_of);
@@ -235,6 +232,9 @@ void check_and_stage(School& s, diag::FileResult& r, std::size_t index, BatchRun
       stage_outputs(s, r, *checked.plan, sha, run);
     }
   }
+  // Only the excerpts and the .docx (which carries the file) needed it. Swapped out: assigning
+  // an empty string would keep its capacity, and with it every school's text to the end.
+  std::string().swap(r.source);
   run.progress.step(!s.passed || s.output_failed || r.internal_error);
 }
 

@@ -1,6 +1,8 @@
 #include <planctl/app/commands.hpp>
+#include <planctl/app/render_job.hpp>
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/import/document_importer.hpp>
+#include <planctl/import/docx_reader.hpp>
 #include <planctl/import/source_document.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/model/numbering.hpp>
@@ -75,6 +77,51 @@ std::string read_source(const std::string& path) {
   return bytes;
 }
 
+// Whether two readings of a document have the same text, labels and set-aside lines.
+bool same_text(const import::SourceDocument& a, const import::SourceDocument& b) {
+  if (a.lines.size() != b.lines.size() || a.set_aside.size() != b.set_aside.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.lines.size(); ++i) {
+    if (a.lines[i].text != b.lines[i].text || a.lines[i].auto_label != b.lines[i].auto_label) {
+      return false;
+    }
+  }
+  for (std::size_t i = 0; i < a.set_aside.size(); ++i) {
+    if (a.set_aside[i].text != b.set_aside[i].text) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether `doc` still reads as planctl writes the plan or report of `source` (the plan file it
+// carries) today: then that file is the import, byte for byte. Any edit made in Word since, or
+// a planctl that words the document differently, makes it "changed".
+bool made_from(const import::SourceDocument& doc, const std::string& source,
+               const util::Date& as_of) {
+  const load::LoadResult loaded = load::load_plan_text(source, "source.yaml");
+  if (!loaded.plan || loaded.diagnostics.has_errors()) {
+    return false;
+  }
+  RenderOptions options;
+  options.formats = {OutputFormat::docx};
+  options.as_of = as_of;
+  util::MemorySink sink;
+  try {
+    render_plan_file(*loaded.plan, source, "source", options, sink);
+    sink.commit();
+  } catch (const std::exception&) {
+    return false; // it cannot be compared, so it is imported by its text
+  }
+  for (const auto& [name, bytes] : sink.files()) {
+    if (same_text(import::read_docx(bytes), doc)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string& text) {
   std::vector<model::NumberStyle> styles;
   std::size_t start = 0;
@@ -98,6 +145,27 @@ std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string
     start = comma + 1;
   }
   return styles;
+}
+
+// Writes the plan file a document carries, as it is.
+int write_carried(const ImportOptions& o, const std::string& out_path, const std::string& bytes,
+                  Console& console) {
+  if (out_path == "-") {
+    console.out << bytes;
+    return k_exit_ok;
+  }
+  const std::filesystem::path target(out_path);
+  try {
+    util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
+                                                          : target.parent_path());
+    sink.write(target.filename().string(), bytes);
+    sink.commit();
+  } catch (const util::OutputError& e) {
+    return fail(console, e.what());
+  }
+  console.out << "wrote " << out_path << ": the plan file " << o.file
+              << " was made from (planctl wrote the document and its text is unchanged)\n";
+  return k_exit_ok;
 }
 
 int run_import(const ImportOptions& o, Console& console) {
@@ -134,7 +202,18 @@ int run_import(const ImportOptions& o, Console& console) {
   try {
     const import::SourceFormat format = import::format_of(o.file);
     const std::string bytes = read_source(o.file);
-    result = import::import_document(bytes, format, source.filename().string(), options);
+    const import::SourceDocument doc = import::read_document(bytes, format);
+    if (doc.embedded_source) {
+      // A report's wording may depend on the as-of date; the plan's never does.
+      if (made_from(doc, *doc.embedded_source, util::today())) {
+        return write_carried(o, out_path, *doc.embedded_source, console);
+      }
+      console.err << o.file
+                  << ": warning: the document was changed since planctl wrote it, so its text is "
+                     "imported; the plan file it carries (task ids, owners, dates, activities) is "
+                     "not used\n";
+    }
+    result = import::import_document(doc, source.filename().string(), options);
   } catch (const import::ImportError& e) {
     return fail(console, e.what());
   }

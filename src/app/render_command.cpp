@@ -150,7 +150,8 @@ int run_render(const RenderCliOptions& o, Console& console) {
         continue;
       }
       for (const std::string& w :
-           render_plan_file(*checked[current].plan, stem_of[current], options, *sink)) {
+           render_plan_file(*checked[current].plan, checked[current].result.source,
+                            stem_of[current], options, *sink)) {
         console.err << checked[current].result.file << ": warning: " << w << "\n";
       }
       names[current] = output_names(*checked[current].plan, stem_of[current], options.formats);

@@ -24,8 +24,9 @@ std::string document_name(const std::string& stem, const char* kind, OutputForma
 }
 
 // Stages one document in every text and Word format asked for.
-void stage_document(const layout::Document& doc, const std::string& stem, const char* kind,
-                    const std::vector<OutputFormat>& formats, util::OutputSink& sink) {
+void stage_document(const layout::Document& doc, std::string_view source, const std::string& stem,
+                    const char* kind, const std::vector<OutputFormat>& formats,
+                    util::OutputSink& sink) {
   if (wants(formats, OutputFormat::md)) {
     sink.write(document_name(stem, kind, OutputFormat::md), write::to_markdown(doc));
   }
@@ -33,8 +34,9 @@ void stage_document(const layout::Document& doc, const std::string& stem, const 
     sink.write(document_name(stem, kind, OutputFormat::txt), write::to_text(doc));
   }
   if (wants(formats, OutputFormat::docx)) {
-    sink.write_with(document_name(stem, kind, OutputFormat::docx),
-                    [&](const std::filesystem::path& path) { write::write_docx(doc, path); });
+    sink.write_with(
+        document_name(stem, kind, OutputFormat::docx),
+        [&](const std::filesystem::path& path) { write::write_docx(doc, path, source); });
   }
 }
 
@@ -106,8 +108,9 @@ std::vector<std::string> output_names(const model::PlanFile& plan, const std::st
   return names;
 }
 
-std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std::string& stem,
-                                          const RenderOptions& options, util::OutputSink& sink) {
+std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::string_view source,
+                                          const std::string& stem, const RenderOptions& options,
+                                          util::OutputSink& sink) {
   const model::TaskIndex index = model::index_tasks(plan.plan);
   const layout::LayoutOptions layout_options{.keep_punctuation = options.keep_punctuation};
   const bool any_document = wants(options.formats, OutputFormat::md) ||
@@ -115,10 +118,10 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std
                             wants(options.formats, OutputFormat::docx);
   const bool any_workbook = wants(options.formats, OutputFormat::xlsx);
   auto stage_documents = [&](util::OutputSink& into) {
-    stage_document(layout::layout_plan(plan, index, layout_options), stem, "plan", options.formats,
-                   into);
+    stage_document(layout::layout_plan(plan, index, layout_options), source, stem, "plan",
+                   options.formats, into);
     if (const auto report = layout::layout_report(plan, index, layout_options)) {
-      stage_document(*report, stem, "report", options.formats, into);
+      stage_document(*report, source, stem, "report", options.formats, into);
     }
   };
   std::vector<std::string> warnings;

@@ -45,8 +45,7 @@ SourceFormat format_of(std::string_view name) {
                     "\" is not a .docx, .txt or .md file; save the document as .docx or as text");
 }
 
-ImportResult import_document(std::string_view bytes, SourceFormat format,
-                             std::string_view source_name, const RecognizeOptions& options) {
+SourceDocument read_document(std::string_view bytes, SourceFormat format) {
   SourceDocument doc;
   switch (format) {
   case SourceFormat::text:
@@ -59,6 +58,16 @@ ImportResult import_document(std::string_view bytes, SourceFormat format,
     doc = read_docx(bytes);
     break;
   }
+  return doc;
+}
+
+ImportResult import_document(std::string_view bytes, SourceFormat format,
+                             std::string_view source_name, const RecognizeOptions& options) {
+  return import_document(read_document(bytes, format), source_name, options);
+}
+
+ImportResult import_document(const SourceDocument& doc, std::string_view source_name,
+                             const RecognizeOptions& options) {
   ImportResult result;
   result.plan = recognize_plan(doc, options);
   result.yaml = write_plan_yaml(result.plan, source_name);

@@ -1,5 +1,6 @@
 #include <planctl/import/docx_reader.hpp>
 #include <planctl/model/numbering.hpp>
+#include <planctl/util/base64.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <minizip/unzip.h>
@@ -100,6 +101,21 @@ public:
   ZipReader(const ZipReader&) = delete;
   ZipReader& operator=(const ZipReader&) = delete;
   ~ZipReader() { unzClose(m_zip); }
+
+  // The names of the entries, in the zip's order (at most `max`).
+  std::vector<std::string> names(std::size_t max) {
+    std::vector<std::string> out;
+    for (int rc = unzGoToFirstFile(m_zip); rc == UNZ_OK && out.size() < max;
+         rc = unzGoToNextFile(m_zip)) {
+      std::array<char, 512> name{};
+      unz_file_info64 info{};
+      if (unzGetCurrentFileInfo64(m_zip, &info, name.data(), name.size() - 1, nullptr, 0, nullptr,
+                                  0) == UNZ_OK) {
+        out.emplace_back(name.data());
+      }
+    }
+    return out;
+  }
 
   // The inflated bytes of the entry `name`, std::nullopt when there is none.
   std::optional<std::string> read(const char* name) {
@@ -260,6 +276,35 @@ void parse_xml(const std::string& xml, const char* part, XmlHandler& handler) {
                       "); open the document in Word and save it again");
   }
 }
+
+// ---- the plan file a .docx planctl wrote carries (customXml/itemN.xml) ----
+
+constexpr std::string_view k_source_ns = "urn:planctl:source:1";
+
+class SourceHandler : public XmlHandler {
+public:
+  void start(const Name& name, const XML_Char**) override {
+    ++m_depth;
+    if (m_depth == 1 && name.ns == k_source_ns && name.local == "source") {
+      m_found = true;
+    }
+  }
+  void end(const Name&) override { --m_depth; }
+  void text(std::string_view t) override {
+    if (m_found && m_depth == 1) {
+      m_text.append(t);
+    }
+  }
+  // The bytes carried, when the part is planctl's and its base64 is intact.
+  std::optional<std::string> source() const {
+    return m_found ? util::base64_decode(m_text) : std::nullopt;
+  }
+
+private:
+  int m_depth = 0;
+  bool m_found = false;
+  std::string m_text;
+};
 
 // ---- numbering.xml and styles.xml ----
 
@@ -805,6 +850,25 @@ SourceDocument read_docx(std::string_view bytes) {
   ListCounter lists(numbering);
   DocumentHandler handler(styles, lists, out);
   parse_xml(*document, "word/document.xml", handler);
+  // Word may renumber custom XML parts when it saves, so every customXml/itemN.xml is looked at
+  // (a handful at most; a damaged one is simply not the source).
+  for (const std::string& name : zip.names(4096)) {
+    if (!name.starts_with("customXml/item") || name.starts_with("customXml/itemProps") ||
+        !name.ends_with(".xml")) {
+      continue;
+    }
+    try {
+      if (const std::optional<std::string> xml = zip.read(name.c_str())) {
+        SourceHandler source;
+        parse_xml(*xml, name.c_str(), source);
+        if ((out.embedded_source = source.source())) {
+          break;
+        }
+      }
+    } catch (const ImportError&) {
+      // Not planctl's part, or damaged: the document's text is still imported.
+    }
+  }
   return out;
 }
 

@@ -6,10 +6,11 @@
 
 namespace planctl::write {
 
-void write_docx(const layout::Document& doc, const std::filesystem::path& path) {
+void write_docx(const layout::Document& doc, const std::filesystem::path& path,
+                std::string_view source) {
   const docx::Timestamp time = docx::package_timestamp(doc.metadata, util::source_date_epoch());
   docx::ZipWriter zip(path, time.date);
-  for (const docx::Part& part : docx::package(doc, time)) {
+  for (const docx::Part& part : docx::package(doc, time, source)) {
     zip.add(part.name, part.data);
   }
   zip.finish();

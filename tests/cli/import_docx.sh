@@ -153,6 +153,37 @@ else
   echo "LibreOffice is missing: its .docx is not checked"
 fi
 
+# A .docx planctl wrote carries its plan file: imported unchanged (also after LibreOffice saved it
+# again), it gives that file back byte for byte; edited, its text is imported, with a warning.
+cp "$EXAMPLES/pingan-no2-2020.yaml" plan-source.yaml
+mkdir written
+run render plan-source.yaml -o written --format docx
+expect_code 0
+run import written/pingan-no2.plan.docx -o carried.yaml
+expect_code 0
+expect_out "wrote carried.yaml: the plan file written/pingan-no2.plan.docx was made from (planctl wrote the document and its text is unchanged)"
+cmp -s plan-source.yaml carried.yaml || fail "the carried plan file is not the source"
+/usr/bin/python3 - written/pingan-no2.plan.docx edited.docx <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+    for item in src.infolist():
+        data = src.read(item)
+        if item.filename == "word/document.xml":
+            data = data.replace("总体要求".encode(), "总体目标".encode(), 1)
+        out.writestr(item, data)
+PY
+run import edited.docx -o edited.yaml
+expect_code 0
+err_has "edited.docx: warning: the document was changed since planctl wrote it, so its text is imported; the plan file it carries (task ids, owners, dates, activities) is not used"
+grep -qF "    - title: 总体目标" edited.yaml || fail "the edited text was not imported"
+if command -v soffice >/dev/null; then
+  soffice -env:UserInstallation="file://$T/lo-profile" --headless --convert-to docx:"MS Word 2007 XML" \
+    --outdir resaved written/pingan-no2.plan.docx >/dev/null 2>&1 || fail "LibreOffice could not save the .docx"
+  run import resaved/pingan-no2.plan.docx -o resaved.yaml
+  expect_code 0
+  cmp -s plan-source.yaml resaved.yaml || fail "LibreOffice's copy does not give back the plan file"
+fi
+
 # Hostile packages: each a clear error, nothing written.
 refuse() {
   run import "$T/$1" -o "$1.yaml"

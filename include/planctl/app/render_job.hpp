@@ -43,9 +43,11 @@ std::string stem_clash_message(const std::string& file_a, const std::string& ste
 std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
                                       const std::vector<OutputFormat>& formats);
 
-// Stages every output of `plan` (a file without errors) into `sink` and returns the
-// workbook's warnings (plain sentences). Throws what the writers throw.
-std::vector<std::string> render_plan_file(const model::PlanFile& plan, const std::string& stem,
-                                          const RenderOptions& options, util::OutputSink& sink);
+// Stages every output of `plan` (a file without errors, read from the bytes `source`, which
+// each .docx carries) into `sink` and returns the workbook's warnings (plain sentences).
+// Throws what the writers throw.
+std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::string_view source,
+                                          const std::string& stem, const RenderOptions& options,
+                                          util::OutputSink& sink);
 
 } // namespace planctl::app

@@ -22,8 +22,15 @@ struct ImportResult {
   ImportedPlan plan;
 };
 
-// Reads `bytes` as `format`, recognises the plan and writes the plan file; throws ImportError
-// when the document cannot be read.
+// The document `bytes` as paragraphs, read as `format`; throws ImportError when it cannot be
+// read.
+SourceDocument read_document(std::string_view bytes, SourceFormat format);
+
+// Recognises the plan in `doc` and writes the plan file.
+ImportResult import_document(const SourceDocument& doc, std::string_view source_name,
+                             const RecognizeOptions& options);
+
+// read_document() then import_document().
 ImportResult import_document(std::string_view bytes, SourceFormat format,
                              std::string_view source_name, const RecognizeOptions& options);
 

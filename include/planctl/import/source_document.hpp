@@ -40,6 +40,8 @@ struct SetAside {
 struct SourceDocument {
   std::vector<SourceLine> lines;
   std::vector<SetAside> set_aside;
+  // The file a .docx planctl wrote was made from (its custom XML part), when it carries one.
+  std::optional<std::string> embedded_source;
 };
 
 // The largest document `import` reads, in bytes (docs/import.md): a plan file may hold at most

@@ -107,7 +107,8 @@ private:
   std::vector<Staged> m_staged;
 };
 
-// Keeps files in memory, for tests; write_with() goes through a temporary file.
+// Keeps files in memory (tests; import compares a document with the one planctl would write);
+// write_with() goes through a temporary file.
 class MemorySink final : public OutputSink {
 public:
   void write(const std::string& name, std::string_view data) override;

@@ -1,5 +1,6 @@
 // The package plumbing: content types, relationships, document properties and the order of
 // the entries.
+#include <planctl/util/base64.hpp>
 #include <planctl/write/docx/parts.hpp>
 #include <planctl/write/docx/xml_writer.hpp>
 
@@ -49,7 +50,7 @@ std::string w3cdtf(const Timestamp& time) {
   return buf;
 }
 
-std::string content_types_xml(bool blank_footer) {
+std::string content_types_xml(bool blank_footer, bool source) {
   XmlWriter w;
   w.open("Types", {{"xmlns", k_ns_content_types}});
   w.newline();
@@ -75,6 +76,10 @@ std::string content_types_xml(bool blank_footer) {
   override_part("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml");
   override_part("/docProps/app.xml",
                 "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+  if (source) {
+    override_part("/customXml/itemProps1.xml",
+                  "application/vnd.openxmlformats-officedocument.customXmlProperties+xml");
+  }
   w.close();
   return w.finish();
 }
@@ -94,7 +99,7 @@ std::string package_rels_xml() {
   return w.finish();
 }
 
-std::string document_rels_xml(bool blank_footer) {
+std::string document_rels_xml(bool blank_footer, bool source) {
   XmlWriter w;
   w.open("Relationships", {{"xmlns", k_ns_relationships}});
   w.newline();
@@ -107,6 +112,41 @@ std::string document_rels_xml(bool blank_footer) {
   if (blank_footer) {
     relationship(w, "rId6", base + "footer", "footer3.xml");
   }
+  if (source) {
+    relationship(w, "rId7", base + "customXml", "../customXml/item1.xml");
+  }
+  w.close();
+  return w.finish();
+}
+
+std::string source_xml(std::string_view source) {
+  XmlWriter w;
+  w.open("source", {{"xmlns", k_source_namespace}, {"encoding", "base64"}});
+  w.newline();
+  w.text(util::base64_encode(source)); // base64 needs no escaping; text() checks anyway
+  w.newline();
+  w.close();
+  return w.finish();
+}
+
+std::string source_props_xml() {
+  XmlWriter w;
+  // One fixed item id: the part is planctl's, and the same document must give the same bytes.
+  w.open("ds:datastoreItem",
+         {{"ds:itemID", "{6D1E3C2A-5B7F-4E0A-9C21-70A1A7C7E001}"},
+          {"xmlns:ds", "http://schemas.openxmlformats.org/officeDocument/2006/customXml"}});
+  w.open("ds:schemaRefs", {});
+  w.leaf("ds:schemaRef", {{"ds:uri", k_source_namespace}});
+  w.close();
+  w.close();
+  return w.finish();
+}
+
+std::string source_rels_xml() {
+  XmlWriter w;
+  w.open("Relationships", {{"xmlns", k_ns_relationships}});
+  w.newline();
+  relationship(w, "rId1", std::string(k_rel_base) + "customXmlProps", "itemProps1.xml");
   w.close();
   return w.finish();
 }
@@ -162,17 +202,19 @@ std::string app_xml() {
   return w.finish();
 }
 
-std::vector<Part> package(const layout::Document& doc, const Timestamp& time) {
+std::vector<Part> package(const layout::Document& doc, const Timestamp& time,
+                          std::string_view source) {
   // [Content_Types].xml must come first for some readers; the rest follows the order in
   // which Word itself writes a package.
   std::vector<Part> parts;
   const bool blank_footer = doc.imprint.has_value();
-  parts.push_back({"[Content_Types].xml", content_types_xml(blank_footer)});
+  const bool with_source = !source.empty();
+  parts.push_back({"[Content_Types].xml", content_types_xml(blank_footer, with_source)});
   parts.push_back({"_rels/.rels", package_rels_xml()});
   parts.push_back({"docProps/app.xml", app_xml()});
   parts.push_back({"docProps/core.xml", core_xml(doc.metadata, time)});
   parts.push_back({"word/document.xml", document_xml(doc)});
-  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(blank_footer)});
+  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(blank_footer, with_source)});
   parts.push_back({"word/styles.xml", styles_xml(is_official(doc))});
   parts.push_back({"word/settings.xml", settings_xml()});
   parts.push_back({"word/fontTable.xml", font_table_xml()});
@@ -180,6 +222,11 @@ std::vector<Part> package(const layout::Document& doc, const Timestamp& time) {
   parts.push_back({"word/footer2.xml", footer_xml(FooterSide::even)});
   if (blank_footer) {
     parts.push_back({"word/footer3.xml", blank_footer_xml()});
+  }
+  if (with_source) {
+    parts.push_back({"customXml/item1.xml", source_xml(source)});
+    parts.push_back({"customXml/itemProps1.xml", source_props_xml()});
+    parts.push_back({"customXml/_rels/item1.xml.rels", source_rels_xml()});
   }
   return parts;
 }

@@ -80,7 +80,7 @@ TEST_CASE("app::render_plan_file") {
   SUBCASE("a file with a report writes seven outputs, named as output_names says") {
     const model::PlanFile plan = load_example("pingan-no2-2020.yaml");
     util::MemorySink sink;
-    const auto warnings = render_plan_file(plan, "pingan-no2", options, sink);
+    const auto warnings = render_plan_file(plan, {}, "pingan-no2", options, sink);
     CHECK(warnings.empty());
     std::vector<std::string> names;
     for (const auto& p : sink.commit()) {
@@ -100,10 +100,10 @@ TEST_CASE("app::render_plan_file") {
   SUBCASE("the workbook on a second thread gives the same files in the same order") {
     const model::PlanFile plan = load_example("pingan-no2-2020.yaml");
     util::MemorySink serial;
-    render_plan_file(plan, "p", options, serial);
+    render_plan_file(plan, {}, "p", options, serial);
     options.parallel = true;
     util::MemorySink parallel;
-    render_plan_file(plan, "p", options, parallel);
+    render_plan_file(plan, {}, "p", options, parallel);
     CHECK(parallel.commit() == serial.commit());
     CHECK(parallel.files() == serial.files());
   }
@@ -111,7 +111,7 @@ TEST_CASE("app::render_plan_file") {
     const model::PlanFile plan = load_example("minimal.yaml");
     options.formats = {OutputFormat::md};
     util::MemorySink sink;
-    render_plan_file(plan, "minimal", options, sink);
+    render_plan_file(plan, {}, "minimal", options, sink);
     sink.commit();
     REQUIRE(sink.files().size() == 1);
     CHECK(contains(sink.files().at("minimal.plan.md"), "2020年工作计划"));
@@ -121,12 +121,12 @@ TEST_CASE("app::render_plan_file") {
     plan.plan.sections.front().text = model::Text{"坚持育人为本,全面发展", {}, {}};
     options.formats = {OutputFormat::txt};
     util::MemorySink normal;
-    render_plan_file(plan, "m", options, normal);
+    render_plan_file(plan, {}, "m", options, normal);
     normal.commit();
     CHECK(contains(normal.files().at("m.plan.txt"), "坚持育人为本，全面发展"));
     options.keep_punctuation = true;
     util::MemorySink kept;
-    render_plan_file(plan, "m", options, kept);
+    render_plan_file(plan, {}, "m", options, kept);
     kept.commit();
     CHECK(contains(kept.files().at("m.plan.txt"), "坚持育人为本,全面发展"));
   }

@@ -33,15 +33,30 @@ Timestamp package_timestamp(const layout::Metadata& metadata,
 // `time` as W3CDTF (`2020-04-09T00:00:00Z`) for the core properties.
 std::string w3cdtf(const Timestamp& time);
 
-// [Content_Types].xml; `blank_footer` adds word/footer3.xml.
-std::string content_types_xml(bool blank_footer = false);
+// [Content_Types].xml; `blank_footer` adds word/footer3.xml, `source` the source part's
+// properties (customXml/itemProps1.xml).
+std::string content_types_xml(bool blank_footer = false, bool source = false);
 
 // _rels/.rels: the main document and the two property parts.
 std::string package_rels_xml();
 
 // word/_rels/document.xml.rels: styles, settings, font table and the two footers, and with
-// `blank_footer` the footer without a page number (rId6) of the 版记's page.
-std::string document_rels_xml(bool blank_footer = false);
+// `blank_footer` the footer without a page number (rId6) of the 版记's page, with `source` the
+// custom XML part that holds the source file (rId7).
+std::string document_rels_xml(bool blank_footer = false, bool source = false);
+
+// The namespace of the custom XML part that carries the file a document was made from.
+inline constexpr std::string_view k_source_namespace = "urn:planctl:source:1";
+
+// customXml/item1.xml: the file the document was made from (its bytes, in base64), which Word
+// and LibreOffice keep when they save the document again, so that `planctl import` can give it
+// back (docs/import.md, "A document planctl wrote").
+std::string source_xml(std::string_view source);
+
+// customXml/itemProps1.xml and customXml/_rels/item1.xml.rels: the part's properties, which
+// name its namespace, and the relationship to them.
+std::string source_props_xml();
+std::string source_rels_xml();
 
 // word/footer3.xml: an empty footer, for the 版记's page, which has no page number (§7.5).
 std::string blank_footer_xml();
@@ -76,7 +91,8 @@ std::string core_xml(const layout::Metadata& metadata, const Timestamp& time);
 std::string app_xml();
 
 // Every entry of the package for `doc`, in the fixed order they are zipped in, with
-// [Content_Types].xml first.
-std::vector<Part> package(const layout::Document& doc, const Timestamp& time);
+// [Content_Types].xml first; a non-empty `source` is carried in customXml/item1.xml.
+std::vector<Part> package(const layout::Document& doc, const Timestamp& time,
+                          std::string_view source = {});
 
 } // namespace planctl::write::docx
