@@ -40,6 +40,75 @@ Note note(const SourceLine& line, std::string why_zh, std::string why_en) {
   return Note{line.line, line.text, std::move(why_zh), std::move(why_en)};
 }
 
+// The loader's text limits (plan-format.md, "Reading the file"): a plan file import writes must
+// load, so what passes them is kept as a comment instead (nothing is dropped).
+constexpr std::size_t k_max_text = 10000;      // characters of a title, the basis, an entry
+constexpr std::size_t k_max_long_text = 50000; // characters under a `text` key
+
+// `text` cut after `count` code points; the rest is returned.
+std::string cut_after(std::string& text, std::size_t count) {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < count && pos < text.size(); ++i) {
+    util::next_code_point(text, pos);
+  }
+  std::string rest = text.substr(pos);
+  text.resize(pos);
+  return rest;
+}
+
+Note overflow_note(int line, std::string text, std::size_t limit) {
+  return Note{line, std::move(text), "超过" + std::to_string(limit) + "字的部分",
+              "past the limit of " + std::to_string(limit) + " characters of one text"};
+}
+
+// Paragraphs written as one `|` block (each a line, a blank line between them, a final line
+// end) held to `limit` characters; what does not fit becomes notes.
+void fit_paragraphs(std::vector<std::string>& paragraphs, std::size_t limit, int line,
+                    std::vector<Note>& notes) {
+  std::size_t used = 1; // the block's last line end
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const std::size_t separator = i == 0 ? 0 : 2;
+    const std::size_t length = util::count_code_points(paragraphs[i]);
+    if (used + separator + length <= limit) {
+      used += separator + length;
+      continue;
+    }
+    const std::size_t room = used + separator < limit ? limit - used - separator : 0;
+    std::string rest = cut_after(paragraphs[i], room);
+    if (!rest.empty()) {
+      notes.push_back(overflow_note(line, std::move(rest), limit));
+    }
+    for (std::size_t k = i + 1; k < paragraphs.size(); ++k) {
+      notes.push_back(overflow_note(line, std::move(paragraphs[k]), limit));
+    }
+    paragraphs.resize(room > 0 ? i + 1 : i);
+    return;
+  }
+}
+
+void fit_title(std::string& title, int line, std::vector<Note>& notes) {
+  if (util::count_code_points(title) > k_max_text) {
+    notes.push_back(overflow_note(line, cut_after(title, k_max_text), k_max_text));
+  }
+}
+
+void fit_items(std::vector<ImportedItem>& items) {
+  for (ImportedItem& item : items) {
+    fit_title(item.title, item.line, item.notes);
+    fit_paragraphs(item.paragraphs, k_max_long_text, item.line, item.notes);
+    fit_items(item.items);
+  }
+}
+
+void fit_limits(ImportedPlan& plan) {
+  fit_title(plan.title, 1, plan.head_notes);
+  fit_paragraphs(plan.basis, k_max_text, 1, plan.head_notes);
+  for (std::string& attachment : plan.attachments) {
+    fit_title(attachment, 1, plan.tail_notes);
+  }
+  fit_items(plan.sections);
+}
+
 // Web-page debris around a document copied from a site: bylines, counters, share buttons,
 // related-article lists and page numbers.
 std::optional<std::pair<std::string, std::string>> debris_kind(std::string_view text) {
@@ -249,6 +318,7 @@ public:
     for (std::size_t root : m_roots) {
       m_plan.sections.push_back(assemble(root));
     }
+    fit_limits(m_plan);
     return std::move(m_plan);
   }
 
