@@ -4,7 +4,7 @@
 # kept across runs; a crash, leak, timeout or sanitizer report is written to
 # BUILD/artifacts-TARGET/ and the script exits non-zero. FUZZ_CORPUS_DIR names another corpus
 # folder (CI uses a fresh one, so that a run depends on the seeds only).
-# Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load, fuzz_render or fuzz_yaml_diff)
+# Usage: fuzz/run.sh TARGET [SECONDS] [BUILD]   (TARGET: fuzz_load, fuzz_render, fuzz_yaml_diff or fuzz_import)
 # Extra libFuzzer flags may be given in FUZZ_FLAGS, e.g. FUZZ_FLAGS="-jobs=2 -workers=2".
 # FUZZ_RUNS=N runs N inputs instead of SECONDS: with FUZZ_FLAGS=-seed=1 a run is then the same
 # on every machine (CI uses this, so that a short run cannot pass here and fail there).
@@ -19,6 +19,10 @@ bin="$build/fuzz/$target"
 seeds="$build/seeds-$target" # one per target, so that targets can run at once
 rm -rf "$seeds"
 bash "$src/fuzz/seed-corpus.sh" "$seeds" >/dev/null
+if [[ $target == fuzz_import ]]; then
+  # Documents to import, beside the plan files (which are text documents too).
+  for f in "$src"/tests/data/import/*.txt; do cp "$f" "$seeds/seed-import-$(basename "$f")"; done
+fi
 corpus="${FUZZ_CORPUS_DIR:-$build/corpus-$target}"
 artifacts="$build/artifacts-$target"
 mkdir -p "$corpus" "$artifacts"

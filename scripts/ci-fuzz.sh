@@ -19,11 +19,11 @@ start=$(date +%s)
 
 cmake --preset fuzz -B "$build" >/dev/null
 # Only the fuzz targets: the rest of the tree is built and tested by scripts/test.sh.
-cmake --build "$build" --target fuzz_load fuzz_render fuzz_yaml_diff -j "${JOBS:-2}"
+cmake --build "$build" --target fuzz_load fuzz_render fuzz_yaml_diff fuzz_import -j "${JOBS:-2}"
 
 status=0
 # Inputs per target: 10 to 30 s each (executions per second measured on the 2-core machine).
-for run in fuzz_load:3000 fuzz_render:600 fuzz_yaml_diff:40000; do
+for run in fuzz_load:3000 fuzz_render:600 fuzz_yaml_diff:40000 fuzz_import:3000; do
   target="${run%:*}"
   runs=$((${run#*:} * scale))
   corpus="$(mktemp -d "${TMPDIR:-/tmp}/planctl-ci-fuzz.XXXXXX")"
