@@ -2,6 +2,8 @@
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/text_reader.hpp>
 
+#include <planctl/util/utf8.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -129,6 +131,32 @@ TEST_CASE("recognize_plan") {
     const auto plan = recognize("根据要求，安排如下：\n一、甲\n");
     CHECK(plan.title_missing);
     CHECK(plan.basis == std::vector<std::string>{"根据要求，安排如下："});
+  }
+  SUBCASE("texts past the loader's limits are cut there, the rest kept as comments") {
+    std::string long_basis;
+    for (int i = 0; i < 6000; ++i) {
+      long_basis += "据";
+    }
+    std::string long_text;
+    for (int i = 0; i < 30000; ++i) {
+      long_text += "文";
+    }
+    const auto plan = recognize("标题\n" + long_basis + "\n" + long_basis + "\n一、甲\n" + long_text +
+                                "\n" + long_text + "\n");
+    // The basis block: 6,000 + 2 + 6,000 + 1 > 10,000; the first paragraph stays whole.
+    REQUIRE(plan.basis.size() == 2);
+    CHECK(util::count_code_points(plan.basis[0]) == 6000);
+    CHECK(util::count_code_points(plan.basis[1]) == 10000 - 6000 - 2 - 1);
+    REQUIRE(plan.head_notes.size() == 1);
+    CHECK(util::count_code_points(plan.head_notes[0].text) == 6000 - 3997);
+    CHECK(plan.head_notes[0].why_zh == "超过10000字的部分");
+    REQUIRE(plan.sections.size() == 1);
+    CHECK(util::count_code_points(plan.sections[0].paragraphs[1]) == 50000 - 30000 - 2 - 1);
+    REQUIRE(plan.sections[0].notes.size() == 1);
+    CHECK(plan.sections[0].notes[0].why_en == "past the limit of 50000 characters of one text");
+    // What is written loads: no text over its limit.
+    const std::string yaml = import::write_plan_yaml(plan, "long.txt");
+    CHECK(yaml.find("# 未导入（原文第1行，超过10000字的部分）：") != std::string::npos);
   }
 }
 
