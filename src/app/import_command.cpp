@@ -3,6 +3,7 @@
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/import/document_importer.hpp>
 #include <planctl/import/docx_reader.hpp>
+#include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/source_document.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/model/numbering.hpp>
@@ -10,11 +11,14 @@
 #include <planctl/util/utf8.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/core.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <sstream>
 #include <sys/stat.h>
 
@@ -147,6 +151,148 @@ std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string
   return styles;
 }
 
+// ---- an edited .docx: its text, with what its plan file says beyond the text ----
+
+std::string flow_list(const model::TextList& list) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    out += (i ? ", " : "") + import::yaml_inline_scalar(list[i].value);
+  }
+  return out + "]";
+}
+
+std::string day_or_month(const model::DayOrMonth& d) {
+  return d.is_month() ? fmt::format("{:04}-{:02}", d.year, d.month)
+                      : fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
+
+// The task fields of `item` as `key: value` lines, in the order docs/format.md shows.
+std::vector<std::string> task_fields(const model::Item& item) {
+  std::vector<std::string> out;
+  const auto text = [&](const char* key, const std::optional<model::Text>& t) {
+    if (t) {
+      out.push_back(std::string(key) + ": " + import::yaml_inline_scalar(t->value));
+    }
+  };
+  const auto list = [&](const char* key, const model::TextList& l) {
+    if (!l.empty()) {
+      out.push_back(std::string(key) + ": " + flow_list(l));
+    }
+  };
+  text("id", item.id);
+  text("lead", item.lead);
+  list("owner", item.owner);
+  list("support", item.support);
+  if (item.start) {
+    out.push_back("start: " + day_or_month(item.start->value));
+  }
+  if (item.due) {
+    out.push_back("due: " + import::yaml_inline_scalar(item.due->value.source));
+  }
+  if (!item.months.empty()) {
+    std::string months;
+    for (const model::Located<int>& m : item.months) {
+      months += (months.empty() ? "" : ", ") + std::to_string(m.value);
+    }
+    out.push_back("months: [" + months + "]");
+  }
+  list("deliverables", item.deliverables);
+  if (item.status) {
+    out.push_back(std::string("status: ") + model::status_label(item.status->value));
+  }
+  return out;
+}
+
+void index_tasks_by_title(const std::vector<model::Item>& items,
+                          std::map<std::string, const model::Item*, std::less<>>& out) {
+  for (const model::Item& item : items) {
+    if (item.is_task) {
+      out.emplace(item.title.value, &item);
+    }
+    index_tasks_by_title(item.items, out);
+  }
+}
+
+void carry_to(std::vector<import::ImportedItem>& items,
+              const std::map<std::string, const model::Item*, std::less<>>& tasks,
+              std::set<const model::Item*>& used) {
+  for (import::ImportedItem& item : items) {
+    if (const auto it = tasks.find(item.title);
+        it != tasks.end() && used.insert(it->second).second) {
+      item.fields = task_fields(*it->second);
+    }
+    carry_to(item.items, tasks, used);
+  }
+}
+
+// The top-level blocks of a YAML text (`key:` at column 0 with what follows it), in order;
+// comments and blank lines before the first key belong to the key "".
+std::vector<std::pair<std::string, std::string>> top_level_blocks(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> blocks{{"", ""}};
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::string_view line = text.substr(pos, end - pos);
+    const std::size_t colon = line.find(':');
+    if (!line.empty() && line[0] != ' ' && line[0] != '#' && line[0] != '-' && line[0] != '\n' &&
+        colon != std::string_view::npos) {
+      blocks.emplace_back(std::string(line.substr(0, colon)), "");
+    }
+    blocks.back().second.append(line);
+    pos = end;
+  }
+  return blocks;
+}
+
+// The imported plan file with the edited document's plan file's school, departments, people,
+// activities, report and `x-` keys; the task fields of items whose titles did not change are
+// carried by carry_to(). Returns the tasks of the plan file no item took.
+std::vector<std::string> carry_over(import::ImportedPlan& plan, std::string& yaml,
+                                    const std::string& source_name, const std::string& carried,
+                                    const import::RecognizeOptions& options) {
+  const load::LoadResult loaded = load::load_plan_text(carried, "carried.yaml");
+  if (!loaded.plan) {
+    return {};
+  }
+  std::map<std::string, const model::Item*, std::less<>> tasks;
+  index_tasks_by_title(loaded.plan->plan.sections, tasks);
+  std::set<const model::Item*> used;
+  carry_to(plan.sections, tasks, used);
+  std::vector<std::string> missing;
+  for (const auto& [title, item] : tasks) {
+    if (!used.count(item)) {
+      missing.push_back(title);
+    }
+  }
+  const std::string written = import::write_plan_yaml(plan, source_name);
+  (void)options;
+  std::map<std::string, std::string> from_carried;
+  for (auto& [key, block] : top_level_blocks(carried)) {
+    from_carried.emplace(key, block);
+  }
+  std::string out;
+  for (auto& [key, block] : top_level_blocks(written)) {
+    if (key == "school" && from_carried.count("school")) {
+      out += from_carried["school"];
+      for (const char* k : {"departments", "people"}) {
+        if (from_carried.count(k)) {
+          out += from_carried[k];
+        }
+      }
+    } else {
+      out += block;
+    }
+  }
+  for (auto& [key, block] : top_level_blocks(carried)) {
+    if (key == "activities" || key == "report" || key.starts_with("x-")) {
+      out += (out.ends_with("\n\n") ? "" : "\n") + block;
+    }
+  }
+  yaml = std::move(out);
+  return missing;
+}
+
 // Writes the plan file a document carries, as it is.
 int write_carried(const ImportOptions& o, const std::string& out_path, const std::string& bytes,
                   Console& console) {
@@ -210,10 +356,19 @@ int run_import(const ImportOptions& o, Console& console) {
       }
       console.err << o.file
                   << ": warning: the document was changed since planctl wrote it, so its text is "
-                     "imported; the plan file it carries (task ids, owners, dates, activities) is "
-                     "not used\n";
+                     "imported; the task fields, departments, people, activities and report of "
+                     "the plan file it carries are kept where the titles still match\n";
     }
     result = import::import_document(doc, source.filename().string(), options);
+    if (doc.embedded_source) {
+      for (const std::string& title :
+           carry_over(result.plan, result.yaml, source.filename().string(), *doc.embedded_source,
+                      options)) {
+        console.err << o.file << ": warning: the task \"" << excerpt(title)
+                    << "\" of the plan file it carries is not in the document any more (renamed "
+                       "or removed); its id, owners and dates were not carried over\n";
+      }
+    }
   } catch (const import::ImportError& e) {
     return fail(console, e.what());
   }

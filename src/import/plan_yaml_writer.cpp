@@ -117,6 +117,9 @@ void write_prose(std::string& out, std::size_t at, std::string_view key,
 void write_items(std::string& out, const std::vector<ImportedItem>& items, std::size_t at) {
   for (const ImportedItem& item : items) {
     out += fmt::format("{}- title: {}\n", indent(at), yaml_inline_scalar(item.title));
+    for (const std::string& field : item.fields) {
+      out += fmt::format("{}{}\n", indent(at + 2), field);
+    }
     write_prose(out, at + 2, "text", item.paragraphs);
     write_notes(out, item.notes, at + 2);
     if (!item.items.empty()) {

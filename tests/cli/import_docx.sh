@@ -174,8 +174,34 @@ with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipf
 PY
 run import edited.docx -o edited.yaml
 expect_code 0
-err_has "edited.docx: warning: the document was changed since planctl wrote it, so its text is imported; the plan file it carries (task ids, owners, dates, activities) is not used"
+err_has "edited.docx: warning: the document was changed since planctl wrote it, so its text is imported; the task fields, departments, people, activities and report of the plan file it carries are kept where the titles still match"
 grep -qF "    - title: 总体目标" edited.yaml || fail "the edited text was not imported"
+# Everything but the edit is carried: the plan differs by the edit alone, the report not at all.
+mkdir before after
+run render plan-source.yaml -o before --format txt --as-of 2020-12-31
+expect_code 0
+run render edited.yaml -o after --format txt --as-of 2020-12-31
+expect_code 0
+[[ "$(diff before/pingan-no2.plan.txt after/pingan-no2.plan.txt)" == "4c4
+< 　　一、总体要求
+---
+> 　　一、总体目标" ]] || fail "the edited plan differs by more than the edit: $(diff before/pingan-no2.plan.txt after/pingan-no2.plan.txt | head)"
+cmp -s before/pingan-no2.report.txt after/pingan-no2.report.txt || fail "the report changed: the ledger was not carried"
+# A task renamed in Word keeps its text; the command names the task whose fields it could not
+# carry, and the activities that named it are errors of the written file.
+/usr/bin/python3 - written/pingan-no2.plan.docx renamed.docx <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+    for item in src.infolist():
+        data = src.read(item)
+        if item.filename == "word/document.xml":
+            data = data.replace("校内外营造浓厚的宣传氛围".encode(), "营造宣传氛围".encode(), 1)
+        out.writestr(item, data)
+PY
+run import renamed.docx -o renamed.yaml
+expect_code 1
+err_has 'renamed.docx: warning: the task "校内外营造浓厚的宣传氛围" of the plan file it carries is not in the document any more (renamed or removed); its id, owners and dates were not carried over'
+out_has "the written file has 2 errors; run: planctl validate renamed.yaml"
 if command -v soffice >/dev/null; then
   soffice -env:UserInstallation="file://$T/lo-profile" --headless --convert-to docx:"MS Word 2007 XML" \
     --outdir resaved written/pingan-no2.plan.docx >/dev/null 2>&1 || fail "LibreOffice could not save the .docx"

@@ -31,6 +31,9 @@ struct ImportedItem {
   std::vector<std::string> paragraphs; // its text, one entry per paragraph
   std::vector<ImportedItem> items;
   std::vector<Note> notes; // lines kept as comments beside this item
+  // `key: value` lines written after the title: the task fields an edited .docx's plan file
+  // gave the item of the same title (docs/import.md, "A document planctl wrote").
+  std::vector<std::string> fields;
   model::NumberStyle style = model::NumberStyle::chinese;
   int line = 0;
 };
