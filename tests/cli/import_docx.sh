@@ -163,15 +163,21 @@ run import written/pingan-no2.plan.docx -o carried.yaml
 expect_code 0
 expect_out "wrote carried.yaml: the plan file written/pingan-no2.plan.docx was made from (planctl wrote the document and its text is unchanged)"
 cmp -s plan-source.yaml carried.yaml || fail "the carried plan file is not the source"
-/usr/bin/python3 - written/pingan-no2.plan.docx edited.docx <<'PY'
+# edit_docx IN OUT OLD NEW: IN with the first OLD of its document.xml replaced by NEW, as a clerk
+# would type it in Word.
+edit_docx() {
+  /usr/bin/python3 - "$@" <<'PY'
 import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+src_path, out_path, old, new = sys.argv[1:5]
+with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as out:
     for item in src.infolist():
         data = src.read(item)
         if item.filename == "word/document.xml":
-            data = data.replace("总体要求".encode(), "总体目标".encode(), 1)
+            data = data.replace(old.encode(), new.encode(), 1)
         out.writestr(item, data)
 PY
+}
+edit_docx written/pingan-no2.plan.docx edited.docx 总体要求 总体目标
 run import edited.docx -o edited.yaml
 expect_code 0
 err_has "edited.docx: warning: the document was changed since planctl wrote it, so its text is imported; the task fields, departments, people, activities and report of the plan file it carries are kept where the titles still match"
@@ -189,15 +195,7 @@ expect_code 0
 cmp -s before/pingan-no2.report.txt after/pingan-no2.report.txt || fail "the report changed: the ledger was not carried"
 # A task renamed in Word keeps its text; the command names the task whose fields it could not
 # carry, and the activities that named it are errors of the written file.
-/usr/bin/python3 - written/pingan-no2.plan.docx renamed.docx <<'PY'
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
-    for item in src.infolist():
-        data = src.read(item)
-        if item.filename == "word/document.xml":
-            data = data.replace("校内外营造浓厚的宣传氛围".encode(), "营造宣传氛围".encode(), 1)
-        out.writestr(item, data)
-PY
+edit_docx written/pingan-no2.plan.docx renamed.docx 校内外营造浓厚的宣传氛围 营造宣传氛围
 run import renamed.docx -o renamed.yaml
 expect_code 1
 err_has 'renamed.docx: warning: the task "校内外营造浓厚的宣传氛围" of the plan file it carries is not in the document any more (renamed or removed); its id, owners and dates were not carried over'
