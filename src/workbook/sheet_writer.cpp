@@ -92,7 +92,7 @@ void SheetWriter::banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
 }
 
 void SheetWriter::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
-  note_width(col, display_width(std::to_string(static_cast<long long>(value))));
+  note_rigid(col, display_width(std::to_string(static_cast<long long>(value))));
   check_lxw(worksheet_write_number(m_sheet, row, col, value, format),
             "cell " + cell_name(row, col));
 }
@@ -104,7 +104,7 @@ void SheetWriter::date(lxw_row_t row, lxw_col_t col, const util::Date& date,
     text(row, col, label, text_format);
     return;
   }
-  note_width(col, display_width(label));
+  note_rigid(col, display_width(label));
   check_lxw(worksheet_write_number(m_sheet, row, col, *serial, date_format),
             "cell " + cell_name(row, col));
 }
@@ -115,7 +115,7 @@ void SheetWriter::blank(lxw_row_t row, lxw_col_t col, lxw_format* format) {
 
 void SheetWriter::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double value,
                           lxw_format* format) {
-  note_width(col, display_width(std::to_string(static_cast<long long>(value))));
+  note_rigid(col, display_width(std::to_string(static_cast<long long>(value))));
   check_lxw(worksheet_write_formula_num(m_sheet, row, col, formula.c_str(), format, value),
             "cell " + cell_name(row, col));
 }
@@ -215,7 +215,11 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
   for (std::size_t c = 0; c < n; ++c) {
     const auto col = static_cast<lxw_col_t>(c);
     natural[c] = column_width(widest(col), ranges[c].min_width, ranges[c].max_width);
-    width[c] = std::min(ranges[c].min_width, natural[c]);
+    // Numbers and dates do not wrap: narrower than they are, a reader shows ###.
+    const auto rigid = m_rigid.find(col);
+    width[c] = rigid == m_rigid.end()
+                   ? ranges[c].min_width
+                   : column_width(rigid->second, ranges[c].min_width, ranges[c].max_width);
     wanted += natural[c];
     spent += width[c];
   }
@@ -290,6 +294,12 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
     check_lxw(worksheet_set_column(m_sheet, col, col, width[c], nullptr),
               "column " + column_name(col));
   }
+}
+
+void SheetWriter::note_rigid(lxw_col_t col, std::size_t width) {
+  note_width(col, width);
+  std::size_t& rigid = m_rigid[col];
+  rigid = std::max(rigid, width);
 }
 
 void SheetWriter::note_width(lxw_col_t col, std::size_t width) {

@@ -17,12 +17,12 @@ namespace planctl::workbook {
 
 namespace {
 
-// The width of the 任务分工 sheet in column units. LibreOffice 7.4, with Noto Serif CJK for
-// 宋体, gives a unit about 6.2 pt and 0.71 unit of padding per column; A4 landscape less the
-// 0.25 in side margins is 806 pt, so 128 units print at 96 % (11 pt → 10.6 pt, measured by
+// The width of the 任务分工 and 活动台账 sheets in column units. LibreOffice 7.4, with Noto Serif
+// CJK for 宋体, gives a unit about 6.2 pt and 0.71 unit of padding per column; A4 landscape less
+// the 0.25 in side margins is 806 pt, so 128 units print at 96 % (11 pt → 10.6 pt, measured by
 // tests/roundtrip/test_xlsx_print.py). Excel's units are narrower (8 px for 宋体 11 pt), so
 // it prints larger.
-constexpr double k_tasks_width_budget = 128;
+constexpr double k_print_width_budget = 128;
 
 // A 月度安排 of more months than this (a period of over ten years) shows only the first ones.
 constexpr std::size_t k_max_months = 120;
@@ -85,15 +85,15 @@ void add_state_colour(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw
 void write_tasks_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                        const layout::TextRules& rules, const std::vector<TaskRow>& rows,
                        const std::string& subtitle, std::vector<std::string>& warnings) {
-  // The columns share k_tasks_width_budget units, so that the sheet, fitted to one A4
+  // The columns share k_print_width_budget units, so that the sheet, fitted to one A4
   // landscape page wide, prints its 11 pt text at 10 pt or more. Text columns wrap down to
-  // their minimum, which keeps the header on one line; dates and counts do not wrap, so a
-  // date column is always 14 (2020年10月31日). 主要措施 wraps at no more than 40 units (about
+  // their minimum, which keeps the header on one line; dates and counts do not wrap, so they
+  // keep their width (14 for 2020年10月31日). 主要措施 wraps at no more than 40 units (about
   // 20 characters a line), the others at what their longest line needs.
   static const std::vector<Column> k_columns{
-      {"序号", 4, 6},       {"工作类别", 8, 16}, {"工作任务", 8, 24}, {"主要措施", 12, 40},
-      {"牵头部门", 8, 14},  {"责任人", 6, 12},   {"配合部门", 8, 14}, {"开始时间", 14, 14},
-      {"完成时限", 14, 14}, {"进度", 8, 8},      {"佐证材料", 8, 16}, {"活动次数", 8, 10},
+      {"序号", 4, 6},      {"工作类别", 8, 16}, {"工作任务", 8, 24}, {"主要措施", 12, 40},
+      {"牵头部门", 8, 14}, {"责任人", 6, 12},   {"配合部门", 8, 14}, {"开始时间", 8, 14},
+      {"完成时限", 8, 14}, {"进度", 8, 8},      {"佐证材料", 8, 16}, {"活动次数", 8, 10},
   };
   const std::string name = "任务分工";
   SheetWriter out(book.add_sheet(name), name, warnings);
@@ -129,16 +129,17 @@ void write_tasks_sheet(XlsxBook& book, const HouseStyle& styles, const model::Pl
     add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::overdue, styles.bad);
     add_state_colour(out.get(), k_first_row, last, 9, model::TaskState::in_progress, styles.warn);
   }
-  frame.finish(rows.size(), 0, k_tasks_width_budget);
+  frame.finish(rows.size(), 0, k_print_width_budget);
 }
 
 void write_ledger_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,
                         const layout::TextRules& rules, const std::vector<ActivityRow>& rows,
                         const std::string& subtitle, std::vector<std::string>& warnings) {
+  // Within k_print_width_budget, as 任务分工: at 10 pt or more on paper.
   static const std::vector<Column> k_columns{
-      {"序号", 6, 6},       {"日期", 12, 16},     {"结束日期", 12, 16},  {"活动名称", 14, 24},
-      {"关联任务", 12, 20}, {"工作类别", 10, 16}, {"组织/主持", 10, 16}, {"参加对象", 10, 16},
-      {"人数", 6, 8},       {"地点", 8, 14},      {"内容摘要", 20, 36},  {"佐证材料", 10, 16},
+      {"序号", 4, 6},      {"日期", 8, 14},     {"结束日期", 8, 14},  {"活动名称", 8, 24},
+      {"关联任务", 8, 20}, {"工作类别", 8, 16}, {"组织/主持", 9, 16}, {"参加对象", 8, 16},
+      {"人数", 4, 8},      {"地点", 4, 14},     {"内容摘要", 8, 36},  {"佐证材料", 8, 16},
   };
   const std::string name = "活动台账";
   SheetWriter out(book.add_sheet(name), name, warnings);
@@ -174,7 +175,7 @@ void write_ledger_sheet(XlsxBook& book, const HouseStyle& styles, const model::P
     out.text(r, 10, row.summary, styles.text, "内容摘要");
     out.text(r, 11, row.evidence, styles.text, "佐证材料");
   }
-  frame.finish(rows.size(), 0);
+  frame.finish(rows.size(), 0, k_print_width_budget);
 }
 
 void write_months_sheet(XlsxBook& book, const HouseStyle& styles, const model::PlanFile& file,

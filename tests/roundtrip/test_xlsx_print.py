@@ -1,18 +1,18 @@
 #!/usr/bin/python3
-"""The 任务分工 sheet as LibreOffice prints it: legible, nothing clipped, every page's rows named.
+"""任务分工 and 活动台账 as LibreOffice prints them: legible, nothing clipped, every row named.
 
 Renders every examples/*.yaml with `--format xlsx --as-of 2020-12-31`, converts all the
 workbooks to PDF in ONE LibreOffice call (own profile, tests/fonts/fonts.conf: Noto Serif CJK
-SC for 宋体, as docs/workbook.md), and on the printed pages of 任务分工 (those before the
-next sheet's title) checks, against the cells read back with openpyxl:
+SC for 宋体, as docs/workbook.md), and on the printed pages of 任务分工 and of 活动台账 (from
+the sheet's title to the next sheet's) checks, against the cells read back with openpyxl:
 
 - the text is printed at 10 pt or more: every font size the page's content stream sets (the
   `Tf` operators; LibreOffice writes the size after its fit-to-width scaling) is at least 10;
 - no cell is clipped: the table's grid is taken from the border lines the page draws, every
   word pdftotext finds lies inside one cell of it (none crosses a border), and the words of
   each cell, joined, are exactly the cell's text (dates and numbers as shown);
-- every page repeats the header row, every task row is printed once, in order, and each
-  page's first row shows its 工作类别.
+- every page repeats the header row, every row is printed once, in order, and each page's
+  first row of 任务分工 shows its 工作类别.
 
 Prints pages and effective sizes per example (docs/workbook.md quotes them). Exit 125 skips
 when LibreOffice or poppler-utils is missing (never in CI: PLANCTL_NO_SKIP)."""
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docx_common as common  # noqa: E402
 
 AS_OF = "2020-12-31"
-SHEET = "任务分工"
+SHEETS = ("任务分工", "活动台账")  # the first two sheets, printed in this order
 HEADER_ROW = 3  # 1-based row of the column headers
 MIN_PT = 10.0
 SLACK = 0.6  # points a word's box may reach past a border (glyph boxes overhang a little)
@@ -135,20 +135,27 @@ def shown(cell):
     return "".join(str(value).split())
 
 
-def check(name, xlsx, pdf):
-    """(findings, pages of 任务分工, smallest size on them)."""
+def check(name, xlsx, pdf, index=0):
+    """(findings, pages, smallest size on them) of the workbook's sheet number `index`."""
     import openpyxl
     book = openpyxl.load_workbook(xlsx)
-    sheet = book[SHEET]
-    # The sheets print in order: 任务分工's pages end where the next sheet's title appears.
-    next_title = "".join(str(book.worksheets[1]["A1"].value).split())
+    sheet = book.worksheets[index]
+    name = f"{name} {sheet.title}"
+    # The sheets print in order: a sheet's pages run from its title to the next sheet's.
+    title = "".join(str(sheet["A1"].value).split())
+    next_title = "".join(str(book.worksheets[index + 1]["A1"].value).split())
     header = [shown(c) for c in sheet[HEADER_ROW]]
     rows = [[shown(c) for c in row] for row in sheet.iter_rows(min_row=HEADER_ROW + 1)]
     rows = [row for row in rows if any(row)]
     findings, printed, smallest, pages = [], [], None, 0
+    started = False
     for number, ((sizes, horizontal, vertical), words) in enumerate(
             zip(pdf_pages(pdf), pdf_words(pdf)), 1):
-        if next_title in "".join(w[4] for w in words):
+        text = "".join(w[4] for w in words)
+        started = started or title in text
+        if not started:
+            continue
+        if next_title in text:
             break
         table, crossing = grid_cells(horizontal, vertical, words)
         pages += 1
@@ -161,7 +168,7 @@ def check(name, xlsx, pdf):
             smallest = min(sizes) if smallest is None else min(smallest, min(sizes))
             if min(sizes) < MIN_PT:
                 findings.append(f"{where}: text at {min(sizes):.2f} pt, under {MIN_PT} pt")
-        if len(table) > 1 and not table[1][1]:
+        if index == 0 and len(table) > 1 and not table[1][1]:
             want = rows[int(table[1][0]) - 1][1] if table[1][0].isdigit() else "?"
             if want:
                 findings.append(f"{where}: the first row shows no 工作类别 ({want!r})")
@@ -219,13 +226,14 @@ def main():
             if not pdf.is_file():
                 errors.append(f"{name}: LibreOffice wrote no PDF")
                 continue
-            findings, pages, smallest = check(name, xlsx, pdf)
-            if pages == 0:
-                findings.append(f"{name}: no printed page of {SHEET}")
-            errors += findings
-            size = f"{smallest:.2f} pt" if smallest is not None else "no text"
-            print(f"{'FAIL' if findings else 'ok'} {name}: {SHEET} on {pages} pages, "
-                  f"smallest text {size}")
+            for index, sheet in enumerate(SHEETS):
+                findings, pages, smallest = check(name, xlsx, pdf, index)
+                if pages == 0:
+                    findings.append(f"{name}: no printed page of {sheet}")
+                errors += findings
+                size = f"{smallest:.2f} pt" if smallest is not None else "no text"
+                print(f"{'FAIL' if findings else 'ok'} {name}: {sheet} on {pages} pages, "
+                      f"smallest text {size}")
         for name in ("pingan-no2-2020", "guangongwei-2020"):
             if name not in books:
                 errors.append(f"examples/{name}.yaml was not checked")

@@ -68,9 +68,10 @@ public:
   };
 
   // Sets the widths of columns 0, 1, … (one per range) like fit_column(), but within a sum of
-  // `budget` units: when the content wants more, every column starts at its minimum (or its
-  // content's width, if smaller) and the budget goes step by step to the column where it saves
-  // the most wrapped lines per unit over rows `first_row`..`last_row`.
+  // `budget` units: when the content wants more, every column starts at its minimum (or, if
+  // wider, at the width of its numbers and dates, which cannot wrap) and the budget goes step
+  // by step to the column where it saves the most wrapped lines per unit over rows
+  // `first_row`..`last_row`.
   void fit_columns(const std::vector<WidthRange>& ranges, double budget, lxw_row_t first_row,
                    lxw_row_t last_row);
 
@@ -92,6 +93,8 @@ private:
   void put_text(lxw_row_t row, lxw_col_t col, std::string_view text, lxw_format* format,
                 std::string_view what, bool wraps_alone);
   void note_width(lxw_col_t col, std::size_t width);
+  // Notes the width of a number or date, which never wraps.
+  void note_rigid(lxw_col_t col, std::size_t width);
   // Records how many lines `text` takes in rows first_row..last_row; returns its widest line.
   std::size_t note_lines(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
                          std::string_view text);
@@ -103,6 +106,7 @@ private:
   std::string m_name;
   std::vector<std::string>& m_warnings;
   std::map<lxw_col_t, std::size_t> m_widest;
+  std::map<lxw_col_t, std::size_t> m_rigid; // the widest number or date
   std::map<lxw_col_t, double> m_width;
   std::vector<Lines> m_lines;
 };

@@ -216,6 +216,21 @@ TEST_CASE("workbook::SheetWriter::fit_columns") {
     CHECK(contains(sheet, "<row r=\"1\" spans=\"1:2\" ht=\"71\" customHeight=\"1\""));
     CHECK(contains(sheet, "<row r=\"2\" spans=\"1:2\" ht=\"54\" customHeight=\"1\""));
   }
+  SUBCASE("a date keeps its width: it cannot wrap") {
+    // The date column's minimum is 8, but 2020年10月31日 needs 14; the text column gets the
+    // two units left, from 6 (11 lines) to 8 (8 lines).
+    const auto parts = write_sheet("budget-date", warnings, [&](XlsxBook& book, SheetWriter& out) {
+      lxw_format* date = book.add_format();
+      format_set_num_format(date, k_date_format);
+      out.date(0, 0, Date{2020, 10, 31}, "2020年10月31日", date, nullptr);
+      out.text(0, 1, thirty, nullptr);
+      out.fit_columns({{8, 14}, {6, 40}}, 22, 0, 0);
+    });
+    const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+    CAPTURE(sheet.substr(sheet.find("<cols>"), sheet.find("</cols>") - sheet.find("<cols>")));
+    CHECK(contains(sheet, "<col min=\"1\" max=\"1\" width=\"14.7109375\" customWidth=\"1\"/>"
+                          "<col min=\"2\" max=\"2\" width=\"8.7109375\" customWidth=\"1\"/>"));
+  }
   SUBCASE("minimums over the budget: every column at its minimum") {
     const auto parts = write_sheet("budget-none", warnings, [&](XlsxBook&, SheetWriter& out) {
       out.text(0, 0, thirty, nullptr);
