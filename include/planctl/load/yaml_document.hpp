@@ -84,7 +84,6 @@ public:
 
 private:
   friend class YamlTreeBuilder;
-  friend class FastYamlBuilder;
   std::vector<YamlNode> m_nodes;
   std::vector<NodeId> m_children;
   std::string m_strings;

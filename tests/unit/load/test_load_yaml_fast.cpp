@@ -1,6 +1,7 @@
 #include <planctl/load/source_text.hpp>
 #include <planctl/load/yaml_document.hpp>
 #include <planctl/load/yaml_fast.hpp>
+#include <planctl/load/yaml_tree_builder.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/core.h>
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -147,59 +150,105 @@ TEST_CASE("load::parse_yaml_fast") {
     }
   }
 
-  SUBCASE("declines whatever has a finding or may be read differently") {
-    const std::vector<std::string> texts{
-        "a: &x 1\nb: *x\n",                     // anchor and alias
-        "a: !!str 1\n",                         // tag
-        "a: !custom 1\n",                       // tag
-        "%YAML 1.2\n---\na: 1\n",               // directive
-        "a: 1\n---\nb: 2\n",                    // second document
-        "a: 1\na: 2\n",                         // duplicate key
-        "<<: {a: 1}\n",                         // merge key
-        "? [a]\n: 1\n",                         // a key that is not a text
-        "? \n: 1\n",                            // an empty key
-        "a: \"\\x01\"\n",                       // a control character written as an escape
-        "a: x\xC2\x85y\n",                      // NEL
-        "a: x\xE2\x80\xA8y\n",                  // LINE SEPARATOR
-        "a: x\ry\n",                            // a lone CR
-        "a: [1, 2\n",                           // syntax error
-        "a: b: c\n",                            // syntax error
-        "",                                     // empty file
-        "# only a comment\n",                   // empty document
-        "a: \"open\n",                          // unclosed quote
-        "a: " + std::string(10001, 'x') + "\n", // possibly past the text limit
-        "a: [x?y]\n",                           // yaml-cpp ends a flow text at `?`
-        "a: {t?tle: 达标?}\n",                  // (fuzz/fuzz_yaml_diff)
-        "a: 1\n\xEF\xBB\xBFb: 2\n",             // a BOM at a line start: libyaml skips it
-        "a: >\n  L\n  ",                        // yaml-cpp ends the text with a space
-        "- {id: a, title:>1- \n  x}\n",         // a `:` in a plain text in { }
-        "- {id: u, head\r\nliu}\n",             // a plain text over a line break in { }
-        "a: [b\n  c]\n",                        // (fuzz/fuzz_yaml_diff)
-        "k: 'a\n\n\n'\n",                       // a quoted text ending in blank lines
-        "\"a\n\n\n\n\"\n",                      // (fuzz/fuzz_yaml_diff)
-        [] { // a key of 400 characters, 1,200 bytes (fuzz/fuzz_yaml_diff)
-          std::string key;
-          for (int i = 0; i < 400; ++i) {
-            key += "很";
-          }
-          return key + ": 1\n";
-        }(),
-        "-\n|\n",            // a `|` text at its list's column
-        "k:\n  - \n\n  >\n", // (fuzz/fuzz_yaml_diff)
+  SUBCASE("declines in the cases of fast_declines(), one example each") {
+    const auto key_of = [](int chars) {
+      std::string key;
+      for (int i = 0; i < chars; ++i) {
+        key += "很";
+      }
+      return key;
     };
-    for (const std::string& text : texts) {
-      CAPTURE(text.substr(0, 40));
-      const std::string prepared_text = prepared(text);
-      const LineIndex lines(prepared_text);
-      CHECK_FALSE(parse_yaml_fast(prepared_text, lines).has_value());
+    const auto deep = [] {
+      std::string s;
+      for (int i = 0; i < 70; ++i) {
+        s += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+      }
+      return s + std::string(140, ' ') + "v\n";
+    };
+    const auto many_nodes = [] { // a list of 500,000 texts: 500,001 nodes (limit-nodes)
+      std::string s = "[";
+      for (int i = 0; i < 500000; ++i) {
+        s += "1,";
+      }
+      return s + "]\n";
+    };
+    // One or more texts per row (the last ones found by fuzz/fuzz_yaml_diff), by FastDecline.
+    const std::map<FastDecline, std::vector<std::string>> examples{
+        {FastDecline::libyaml_error, {"a: [1, 2\n", "a: b: c\n", "a: \"open\n"}},
+        {FastDecline::empty_document, {"", "# only a comment\n"}},
+        {FastDecline::second_document, {"a: 1\n---\nb: 2\n"}},
+        {FastDecline::directive,
+         {"%YAML 1.2\n---\na: 1\n", "%TAG !e! tag:e.org,2020:\n---\na: 1\n"}},
+        {FastDecline::tag, {"a: !!str 1\n", "a: !custom 1\n", "a: !!seq [1]\n"}},
+        {FastDecline::anchor, {"a: &x 1\nb: *x\n", "a: &m {k: v}\n"}},
+        {FastDecline::alias, {"a: *x\n"}},
+        {FastDecline::text_too_long,
+         {"a: " + std::string(10001, 'x') + "\n", "text: " + std::string(50001, 'x') + "\n"}},
+        {FastDecline::control_escape, {"a: \"\\x01\"\n"}},
+        {FastDecline::too_deep, {deep()}},
+        {FastDecline::too_many_nodes, {many_nodes()}},
+        {FastDecline::duplicate_key, {"a: 1\na: 2\n"}},
+        {FastDecline::merge_key, {"<<: {a: 1}\n"}},
+        {FastDecline::empty_key, {"? \n: 1\n"}},
+        {FastDecline::container_key, {"? [a]\n: 1\n"}},
+        {FastDecline::disputed_break,
+         {"a: x\xC2\x85y\n", "a: x\xE2\x80\xA8y\n",
+          "a: 1\n\xEF\xBB\xBF"
+          "b: 2\n"}},
+        {FastDecline::blank_last_line, {"a: >\n  L\n  "}},
+        {FastDecline::flow_plain_indicator,
+         {"a: [x?y]\n", "a: {t?tle: 达标?}\n", "- {id: a, title:>1- \n  x}\n"}},
+        {FastDecline::flow_plain_break, {"a: [b\n  c]\n", "- {id: u, head\r\nliu}\n"}},
+        {FastDecline::block_scalar_column, {"-\n|\n", "k:\n  - \n\n  >\n"}},
+        {FastDecline::quoted_trailing_break, {"k: 'a\n\n\n'\n", "\"a\n\n\n\n\"\n"}},
+        {FastDecline::long_key, {key_of(400) + ": 1\n"}},
+    };
+    const std::span<const FastDeclineRow> rows = fast_declines();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const FastDeclineRow& row = rows[i];
+      CAPTURE(row.name);
+      CHECK(static_cast<std::size_t>(row.reason) == i); // the table is in the enum's order
+      if (row.reason == FastDecline::unexpected_event) {
+        continue; // libyaml never sends such events: tested on the builder below
+      }
+      const auto it = examples.find(row.reason);
+      REQUIRE_MESSAGE(it != examples.end(), "a row of fast_declines() without an example");
+      for (const std::string& text : it->second) {
+        CAPTURE(text.substr(0, 40));
+        const std::string prepared_text = prepared(text);
+        const LineIndex lines(prepared_text);
+        const FastParse fast = parse_yaml_fast_or_decline(prepared_text, lines);
+        CHECK_FALSE(fast.document.has_value());
+        CHECK(fast.declined == row.reason);
+        CHECK_FALSE(parse_yaml_fast(prepared_text, lines).has_value());
+      }
     }
-    std::string deep;
-    for (int i = 0; i < 70; ++i) {
-      deep += std::string(static_cast<std::size_t>(2 * i), ' ') + "k:\n";
+    CHECK(examples.size() + 1 == rows.size());
+    // unexpected-event: the builder stops at a second top-level node or an unmatched end.
+    YamlDocument doc;
+    const LineIndex lines("a b");
+    YamlTreeBuilder tree(doc, "a b", lines, YamlLimits{}, nullptr);
+    tree.scalar(util::Mark{1, 1}, 0, "a", true, 0);
+    CHECK_THROWS_AS(tree.scalar(util::Mark{1, 3}, 2, "b", true, 0), StopParsing);
+    CHECK_THROWS_AS(tree.close(), StopParsing);
+  }
+
+  SUBCASE("a finding on the shared builder without a reporter declines with its row") {
+    YamlDocument doc;
+    const std::string text = "a: 1\na: 2\n";
+    const LineIndex lines(text);
+    YamlTreeBuilder tree(doc, text, lines, YamlLimits{}, nullptr);
+    tree.open(NodeKind::mapping, util::Mark{1, 1}, 0, 0);
+    tree.scalar(util::Mark{1, 1}, 0, "a", true, 0);
+    tree.scalar(util::Mark{1, 4}, 3, "1", true, 0);
+    tree.scalar(util::Mark{2, 1}, 5, "a", true, 0);
+    tree.scalar(util::Mark{2, 4}, 8, "2", true, 0);
+    try {
+      tree.close();
+      FAIL("no decline");
+    } catch (const FastDeclined& d) {
+      CHECK(d.reason == FastDecline::duplicate_key);
     }
-    deep += std::string(140, ' ') + "v\n";
-    const LineIndex lines(deep);
-    CHECK_FALSE(parse_yaml_fast(deep, lines).has_value());
   }
 
   SUBCASE("parse_yaml reports for the files the fast path declines") {
