@@ -6,6 +6,12 @@
 #include <cerrno>
 #include <sys/stat.h>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define PLANCTL_SHA_NI 1
+#endif
+
 namespace planctl::util {
 
 namespace {
@@ -23,6 +29,69 @@ constexpr std::uint32_t k_round[64] = {
 constexpr std::uint32_t rotr(std::uint32_t x, int n) {
   return (x >> n) | (x << (32 - n));
 }
+
+#ifdef PLANCTL_SHA_NI
+// The compression function on the x86 SHA extensions (Intel SHA-NI, on AMD since Zen and on
+// Intel since Ice Lake): about fifteen times the portable code's speed. A batch fingerprints
+// every input and every output it writes, which took a tenth of its instructions with the
+// portable code. `state` is H0..H7; `p` holds `n` blocks of 64 bytes.
+__attribute__((target("sha,sse4.1"))) void blocks_sha_ni(std::uint32_t* state,
+                                                         const unsigned char* p, std::size_t n) {
+  const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  // The state as the instructions take it: ABEF and CDGH.
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0xB1);
+  __m128i state1 =
+      _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B);
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);
+  for (; n > 0; --n, p += 64) {
+    const __m128i abef = state0;
+    const __m128i cdgh = state1;
+    __m128i m[4];
+    // Sixteen groups of four rounds; the message schedule of group g + 1 is finished during
+    // group g, and begun (sha256msg1) three groups ahead.
+    for (int g = 0; g < 16; ++g) {
+      if (g < 4) {
+        m[g] =
+            _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * g)), mask);
+      }
+      __m128i msg = _mm_add_epi32(
+          m[g % 4], _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_round + 4 * g)));
+      state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+      if (g >= 3 && g <= 14) {
+        __m128i& next = m[(g + 1) % 4];
+        next = _mm_add_epi32(next, _mm_alignr_epi8(m[g % 4], m[(g + 3) % 4], 4));
+        next = _mm_sha256msg2_epu32(next, m[g % 4]);
+      }
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+      if (g >= 1 && g <= 12) {
+        m[(g + 3) % 4] = _mm_sha256msg1_epu32(m[(g + 3) % 4], m[g % 4]);
+      }
+    }
+    state0 = _mm_add_epi32(state0, abef);
+    state1 = _mm_add_epi32(state1, cdgh);
+  }
+  tmp = _mm_shuffle_epi32(state0, 0x1B);
+  state1 = _mm_shuffle_epi32(state1, 0xB1);
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);
+  state1 = _mm_alignr_epi8(state1, tmp, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), state1);
+}
+
+bool have_sha_ni() {
+  // CPUID directly: clang's __builtin_cpu_supports does not know "sha".
+  static const bool have = [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3)) {
+      return false;
+    }
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0; // SHA
+  }();
+  return have;
+}
+#endif
 
 } // namespace
 
@@ -67,6 +136,18 @@ void Sha256::block(const unsigned char* p) {
   m_h[7] += h;
 }
 
+void Sha256::blocks(const unsigned char* p, std::size_t n) {
+#ifdef PLANCTL_SHA_NI
+  if (have_sha_ni() && !s_portable_only) {
+    blocks_sha_ni(m_h.data(), p, n);
+    return;
+  }
+#endif
+  for (; n > 0; --n, p += 64) {
+    block(p);
+  }
+}
+
 void Sha256::update(std::string_view bytes) {
   m_length += bytes.size();
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
@@ -80,12 +161,12 @@ void Sha256::update(std::string_view bytes) {
     if (m_used < 64) {
       return;
     }
-    block(m_buffer.data());
+    blocks(m_buffer.data(), 1);
     m_used = 0;
   }
-  for (; n >= 64; p += 64, n -= 64) {
-    block(p);
-  }
+  blocks(p, n / 64);
+  p += n / 64 * 64;
+  n %= 64;
   std::copy(p, p + n, m_buffer.begin());
   m_used = n;
 }

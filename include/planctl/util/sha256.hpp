@@ -20,8 +20,14 @@ public:
   // The digest as 64 lowercase hex digits; the object must not be updated afterwards.
   std::string hex();
 
+  // For tests: whether the processor's SHA instructions are used when it has them (the
+  // default), or the portable code always.
+  static void use_portable_only(bool portable) { s_portable_only = portable; }
+
 private:
   void block(const unsigned char* p);
+  void blocks(const unsigned char* p, std::size_t n);
+  static inline bool s_portable_only = false;
   std::array<std::uint32_t, 8> m_h{};
   std::array<unsigned char, 64> m_buffer{};
   std::size_t m_used = 0;
