@@ -6,6 +6,9 @@
 #
 #   bash bench/run.sh              the table (about two minutes on the 2-core machine)
 #   bash bench/run.sh --scaling    also how time grows with schools and with tasks
+#   bash bench/run.sh --growth     only the growth table of issue 15: batch of 200, 2,000 and
+#                                  5,000 schools beside the Python peer (bench/peer/), one run
+#                                  each (about 25 minutes on the 2-core machine)
 #   Rows (g) and (h) are re-runs into a folder a full batch of the 200 schools filled (records
 #   in place, docs/cli.md "Re-runs"): unchanged, and with one school's file changed; the table
 #   is followed by their ratio to the full batch (b), whose target is ≤ 15 %.
@@ -17,7 +20,9 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-build-release}
 RUNS=${RUNS:-5}
 SCALING=0
+GROWTH=0
 [[ ${1:-} == --scaling ]] && SCALING=1
+[[ ${1:-} == --growth ]] && GROWTH=1
 for tool in hyperfine /usr/bin/time /usr/bin/python3 cmake ninja; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 2; }
 done
@@ -82,6 +87,49 @@ print("%.3f %.3f %.3f" % (r["median"], r["mean"], r["stddev"]))' "$json")
   echo "  $name: median $shown, CPU $cpu, peak $rss MiB (load $load)" >&2
 }
 
+PEER=$SRC/bench/peer/render_plans.py
+
+# once NAME COMMAND: one run (the output folder emptied first) under /usr/bin/time -v; sets
+# WALL (s), CPU (user+sys, s) and PEAK (MiB) and prints them. For the large batches, where a
+# run takes minutes and the median of several would take an hour.
+once() {
+  local name=$1 cmd=$2
+  rm -rf out && mkdir out
+  /usr/bin/time -v -o "$WORK/time.txt" bash -c "$cmd" >/dev/null 2>&1 ||
+    { echo "bench: failed: $cmd" >&2; exit 1; }
+  read -r WALL CPU PEAK < <(awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i] }
+    /User time/ { u = $2 } /System time/ { s = $2 }
+    /Maximum resident set size/ { m = $2 / 1024 }
+    END { printf "%.2f %.2f %.1f", w, u + s, m }' "$WORK/time.txt")
+  echo "  $name: wall $WALL s, CPU $CPU s, peak $PEAK MiB (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+}
+
+if ((GROWTH)); then
+  echo "bench: growth, $(nproc) cores, planctl $("$PLANCTL" --version | cut -d' ' -f2)" >&2
+  for tool in /usr/bin/python3; do
+    "$tool" -c 'import yaml, jinja2, docx, xlsxwriter' 2>/dev/null ||
+      { echo "bench: the peer needs python3-yaml, -jinja2, -docx, -xlsxwriter (scripts/install-deps.sh)" >&2; exit 2; }
+  done
+  echo
+  echo "| schools | planctl batch -j 2 | per school | CPU | peak memory | Python peer (2 processes) | peer ÷ planctl | load avg |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for n in 200 2000 5000; do
+    gen "schools$n" --schools "$n" --tasks 60 --activities 120
+    once "batch, $n schools" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF"
+    wall=$WALL cpu=$CPU peak=$PEAK
+    peer="—" ratio="—"
+    if ((n <= ${PEER_MAX:-2000})); then
+      once "peer, $n schools" "/usr/bin/python3 '$PEER' schools$n out --jobs 2 --as-of $AS_OF"
+      peer="$WALL s" ratio=$(/usr/bin/python3 -c 'import sys; print("%.1f×" % (float(sys.argv[1]) / float(sys.argv[2])))' "$WALL" "$wall")
+    fi
+    per=$(/usr/bin/python3 -c 'import sys; print("%.1f ms" % (1000 * float(sys.argv[1]) / int(sys.argv[2])))' "$wall" "$n")
+    ROWS+=("| $n | $wall s | $per | $cpu s | $peak MiB | $peer | $ratio | $(cut -d' ' -f1 /proc/loadavg) |")
+  done
+  printf '%s\n' "${ROWS[@]}"
+  exit 0
+fi
+
 echo "bench: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" >&2
 echo "bench: planctl $("$PLANCTL" --version | cut -d' ' -f2), build $BUILD_DIR, $RUNS runs each" >&2
 big_kib=$(($(stat -c %s big/school-001.yaml) / 1024))
@@ -99,6 +147,11 @@ if [[ -d /dev/shm && -w /dev/shm ]]; then
   rm -rf /dev/shm/planctl-bench-out
 fi
 full_batch=$MEDIAN
+# The Python peer on the same 200 schools (bench/peer/render_plans.py: PyYAML, Jinja2,
+# python-docx, XlsxWriter on 2 processes), for the ratio printed under the table.
+measure "(p) the Python peer pipeline, the same 200 schools, 2 processes" "—" \
+  "/usr/bin/python3 '$PEER' schools200 out --jobs 2 --as-of $AS_OF" 3
+peer_batch=$MEDIAN
 # Re-runs: a folder filled by a full batch (records in place) copied before each run; (h)
 # reads the same schools but for school-007, whose title changed.
 rm -rf rerun-base && "$PLANCTL" batch schools200 -o rerun-base -j 2 --as-of $AS_OF 2>/dev/null
@@ -132,6 +185,8 @@ echo
 /usr/bin/python3 -c 'import sys; b, g, h = map(float, sys.argv[1:4]); print("Re-runs: unchanged %.0f ms = %.1f %% of the full batch (b, %.0f ms); one school changed %.0f ms = %.1f %%" % (g * 1000, 100 * g / b, b * 1000, h * 1000, 100 * h / b))' \
   "$full_batch" "$unchanged_rerun" "$one_changed"
 echo "One school changed: $one_line; a second run into that folder renders $rendered_again schools"
+/usr/bin/python3 -c 'import sys; b, p = map(float, sys.argv[1:3]); print("The Python peer takes %.1f× as long as planctl (p ÷ b)" % (p / b))' \
+  "$full_batch" "$peer_batch"
 echo
 echo "Loader stages (one thread, best of 3):"
 echo

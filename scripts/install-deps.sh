@@ -19,6 +19,9 @@ test=(
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
   time  # /usr/bin/time -v: peak memory of the worst inputs (tests/cli/limits.sh)
   cmark-gfm  # GitHub's Markdown renderer: the Markdown writer's escaping is checked with it
+  # The Python peer pipeline bench/run.sh times beside planctl (bench/peer/render_plans.py):
+  # what a district would write instead, PyYAML + Jinja2 + python-docx + XlsxWriter.
+  python3-jinja2 python3-xlsxwriter
   # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
   # tests/cli/completion.sh).
   yamllint pre-commit jq shellcheck zsh bash-completion
