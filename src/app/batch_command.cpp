@@ -241,6 +241,7 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   progress.phase(zh ? "写入" : "writing  ", schools.size());
   parallel_for(schools.size(), jobs,
                [&](std::size_t i) { commit_school(schools[i], results[i], i, *run, taken); });
+  util::sync_folder(out_dir); // every school's renames, made durable at once
   progress.close();
 
   // 5. Summarising.

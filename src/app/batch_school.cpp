@@ -124,6 +124,7 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
         now.outputs = s.old->outputs;
         s.record = run.root->fork_directory();
         stage_record(*s.record, s.stem, now);
+        s.record->sync();
       }
       return;
     }
@@ -138,6 +139,9 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
     }
     s.record = run.root->fork_directory();
     stage_record(*s.record, s.stem, now);
+    // Durable now, on this thread while the other renders: committing is then only renaming.
+    s.outputs->sync();
+    s.record->sync();
   } catch (const util::OutputError& e) {
     cannot_write(s, r, run, true, e.what());
   } catch (const std::exception& e) {
@@ -197,7 +201,9 @@ BatchRun::BatchRun(fs::path dir, RenderOptions render_options, bool force_all, C
                    BatchProgress& prog, diag::TextStyle style)
     : out_dir(std::move(dir)), options(std::move(render_options)), force(force_all), console(con),
       progress(prog), findings_style(style), root(std::make_unique<util::DirectorySink>(out_dir)),
-      records(out_dir) {}
+      records(out_dir) {
+  root->defer_folder_sync(); // once, after every school is committed (run_batch)
+}
 
 void BatchRun::claim_stem(const std::string& stem, std::size_t index) {
   const std::lock_guard<std::mutex> lock(m_mutex);

@@ -279,19 +279,7 @@ std::vector<fs::path> DirectorySink::commit() {
   // lets the writes overlap: an fsync right after writing each file costs about 6 ms per file
   // on ext4 (measured), which a district's batch of thousands of files would feel. syncfs()
   // is not used: it also waits for every other program's writes to the same disk.
-  for (const Staged& s : m_staged) {
-    const int fd = ::open(s.temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    try {
-      if (fd < 0) {
-        throw OutputError(fmt::format("cannot write {}: {}", quote_name((m_dir / s.name).string()),
-                                      errno_text(errno)));
-      }
-      sync_and_close(fd, m_dir / s.name);
-    } catch (...) {
-      discard();
-      throw;
-    }
-  }
+  sync();
   // Check every final name first: a folder in the way would make a rename fail half-way
   // through, leaving some outputs new and some old.
   for (const Staged& s : m_staged) {
@@ -319,13 +307,38 @@ std::vector<fs::path> DirectorySink::commit() {
     written.push_back(final_path);
   }
   m_staged.clear();
-  // Make the renames themselves durable.
-  const int dfd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (!m_defer_folder_sync) {
+    sync_folder(m_dir); // the renames themselves
+  }
+  return written;
+}
+
+void DirectorySink::sync() {
+  for (Staged& s : m_staged) {
+    if (s.synced) {
+      continue;
+    }
+    const int fd = ::open(s.temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    try {
+      if (fd < 0) {
+        throw OutputError(fmt::format("cannot write {}: {}", quote_name((m_dir / s.name).string()),
+                                      errno_text(errno)));
+      }
+      sync_and_close(fd, m_dir / s.name);
+    } catch (...) {
+      discard();
+      throw;
+    }
+    s.synced = true;
+  }
+}
+
+void sync_folder(const fs::path& dir) {
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
   }
-  return written;
 }
 
 std::unique_ptr<OutputSink> DirectorySink::fork() const {
@@ -333,7 +346,9 @@ std::unique_ptr<OutputSink> DirectorySink::fork() const {
 }
 
 std::unique_ptr<DirectorySink> DirectorySink::fork_directory() const {
-  return std::unique_ptr<DirectorySink>(new DirectorySink(m_dir, Forked{}));
+  std::unique_ptr<DirectorySink> fork(new DirectorySink(m_dir, Forked{}));
+  fork->m_defer_folder_sync = m_defer_folder_sync;
+  return fork;
 }
 
 std::vector<std::pair<std::string, fs::path>> DirectorySink::staged_files() const {

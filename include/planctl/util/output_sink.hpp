@@ -91,6 +91,17 @@ public:
   // in staging order (to fingerprint outputs before they are renamed into place).
   std::vector<std::pair<std::string, std::filesystem::path>> staged_files() const;
 
+  // Makes every file staged so far durable now (fsync) instead of in commit(), which then only
+  // renames: a caller that stages many sinks and commits them later syncs each on the thread
+  // that wrote it, while the disk can overlap with other work. Throws OutputError (and
+  // discards) like commit().
+  void sync();
+
+  // Leaves the folder's own fsync after commit() (which makes the renames durable) to the
+  // caller's sync_folder(): one for a batch's thousands of commits into one folder. Forks made
+  // afterwards inherit it.
+  void defer_folder_sync() { m_defer_folder_sync = true; }
+
 private:
   // A fork: `dir` was checked by the sink it forks, and its stale files were removed then.
   struct Forked {};
@@ -99,13 +110,19 @@ private:
   struct Staged {
     std::string name;
     std::filesystem::path temp;
+    bool synced = false; // by sync(), before commit()
   };
   // Checks `name`, creates its temporary file and records it; returns the open descriptor.
   int stage(const std::string& name);
 
   std::filesystem::path m_dir;
   std::vector<Staged> m_staged;
+  bool m_defer_folder_sync = false;
 };
+
+// Makes the renames and removals done in `dir` durable (fsync of the folder); errors are ignored,
+// as DirectorySink::commit() ignores them.
+void sync_folder(const std::filesystem::path& dir);
 
 // Keeps files in memory (tests; import compares a document with the one planctl would write);
 // write_with() goes through a temporary file.

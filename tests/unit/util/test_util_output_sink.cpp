@@ -295,6 +295,19 @@ TEST_CASE("util::DirectorySink") {
     CHECK(fork->staged_files().empty());
     CHECK_FALSE(fs::exists(staged[0].second));
   }
+  SUBCASE("sync() before commit(), with the folder's sync deferred, gives the same files") {
+    DirectorySink sink(dir);
+    sink.defer_folder_sync();
+    std::unique_ptr<DirectorySink> fork = sink.fork_directory();
+    fork->write("a.md", "alpha");
+    fork->sync();
+    fork->write("b.md", "beta"); // staged after sync(): synced by commit()
+    CHECK_FALSE(fs::exists(dir / "a.md"));
+    fork->commit();
+    sync_folder(dir);
+    CHECK(read(dir / "a.md") == "alpha");
+    CHECK(read(dir / "b.md") == "beta");
+  }
   SUBCASE("the same name twice is an error") {
     DirectorySink sink(dir);
     sink.write("a.md", "x");
