@@ -101,7 +101,7 @@ once() {
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i] }
     /User time/ { u = $2 } /System time/ { s = $2 }
     /Maximum resident set size/ { m = $2 / 1024 }
-    END { printf "%.2f %.2f %.1f", w, u + s, m }' "$WORK/time.txt")
+    END { printf "%.2f %.2f %.1f\n", w, u + s, m }' "$WORK/time.txt")
   echo "  $name: wall $WALL s, CPU $CPU s, peak $PEAK MiB (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 }
 
@@ -152,22 +152,26 @@ full_batch=$MEDIAN
 measure "(p) the Python peer pipeline, the same 200 schools, 2 processes" "—" \
   "/usr/bin/python3 '$PEER' schools200 out --jobs 2 --as-of $AS_OF" 3
 peer_batch=$MEDIAN
-# Re-runs: a folder filled by a full batch (records in place) copied before each run; (h)
-# reads the same schools but for school-007, whose title changed.
-rm -rf rerun-base && "$PLANCTL" batch schools200 -o rerun-base -j 2 --as-of $AS_OF 2>/dev/null
-if [[ ! -f schools200-one/.done ]]; then
-  rm -rf schools200-one && cp -r schools200 schools200-one
-  sed -i '0,/^  title: /s/^  title: \(.*\)$/  title: \1（修订）/' schools200-one/school-007.yaml
-fi
+# Re-runs: a folder filled by a full batch of schools200-rerun (a copy of the 200 schools;
+# records in place) copied before each run. (h) runs with school-007's title changed in place:
+# a record names its input's path, so the other 199 must be the same paths to be found
+# unchanged without being read (docs/cli.md, "Re-runs").
+rm -rf schools200-rerun && cp -rL schools200 schools200-rerun
+rm -rf rerun-base && "$PLANCTL" batch schools200-rerun -o rerun-base -j 2 --as-of $AS_OF 2>/dev/null
+cp schools200-rerun/school-007.yaml school-007.orig.yaml
+sed '0,/^  title: /s/^  title: \(.*\)$/  title: \1（修订）/' school-007.orig.yaml >school-007.changed.yaml
 measure "(g) re-run of the 200 schools, nothing changed (batch -j 2)" "≤ 15 % of (b)" \
-  "'$PLANCTL' batch schools200 -o out -j 2 --as-of $AS_OF" "$RUNS" 'rm -rf out; cp -a rerun-base out'
+  "'$PLANCTL' batch schools200-rerun -o out -j 2 --as-of $AS_OF" "$RUNS" 'rm -rf out; cp -a rerun-base out'
 unchanged_rerun=$MEDIAN
 measure "(h) re-run of the 200 schools, one school's file changed" "1 school rendered" \
-  "'$PLANCTL' batch schools200-one -o out -j 2 --as-of $AS_OF" "$RUNS" 'rm -rf out; cp -a rerun-base out'
+  "'$PLANCTL' batch schools200-rerun -o out -j 2 --as-of $AS_OF" "$RUNS" \
+  'rm -rf out; cp -a rerun-base out; cp school-007.changed.yaml schools200-rerun/school-007.yaml'
 one_changed=$MEDIAN
 rm -rf out && cp -a rerun-base out
-one_line=$("$PLANCTL" batch schools200-one -o out -j 2 --as-of $AS_OF 2>&1 | grep '^batch: ')
-rendered_again=$("$PLANCTL" batch schools200-one -o out -j 2 --as-of $AS_OF 2>&1 | grep -c '] rendered ' || true)
+cp school-007.changed.yaml schools200-rerun/school-007.yaml
+one_line=$("$PLANCTL" batch schools200-rerun -o out -j 2 --as-of $AS_OF 2>&1 | grep '^batch: ')
+rendered_again=$("$PLANCTL" batch schools200-rerun -o out -j 2 --as-of $AS_OF 2>&1 | grep -c '] rendered ' || true)
+cp school-007.orig.yaml schools200-rerun/school-007.yaml
 measure "(c) 1 school × 2,000 tasks/10,000 activities ($((big_kib / 1024)) MiB), all formats" "≤ 1.0 s, ≤ 80 MiB" \
   "'$PLANCTL' render big/school-001.yaml -o out --as-of $AS_OF"
 measure "(d) validate the 200 schools (-j 2)" "≤ 0.8 s" \
