@@ -15,8 +15,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace planctl;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (import::SourceFormat format : {import::SourceFormat::text, import::SourceFormat::markdown,
-                                      import::SourceFormat::docx}) {
+  for (import::SourceFormat format :
+       {import::SourceFormat::text, import::SourceFormat::markdown, import::SourceFormat::docx}) {
     import::ImportResult result;
     try {
       result = import::import_document(bytes, format, "fuzz.txt", {});

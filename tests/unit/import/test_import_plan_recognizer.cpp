@@ -1,7 +1,6 @@
 #include <planctl/import/plan_recognizer.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/text_reader.hpp>
-
 #include <planctl/util/utf8.hpp>
 
 #include <doctest/doctest.h>
@@ -141,8 +140,8 @@ TEST_CASE("recognize_plan") {
     for (int i = 0; i < 30000; ++i) {
       long_text += "文";
     }
-    const auto plan = recognize("标题\n" + long_basis + "\n" + long_basis + "\n一、甲\n" + long_text +
-                                "\n" + long_text + "\n");
+    const auto plan = recognize("标题\n" + long_basis + "\n" + long_basis + "\n一、甲\n" +
+                                long_text + "\n" + long_text + "\n");
     // The basis block: 6,000 + 2 + 6,000 + 1 > 10,000; the first paragraph stays whole.
     REQUIRE(plan.basis.size() == 2);
     CHECK(util::count_code_points(plan.basis[0]) == 6000);
