@@ -13,7 +13,7 @@ max_seconds=1
 max_mb=64
 if planctl_is_sanitized; then
   max_seconds=20
-  max_mb=512
+  max_mb=1024 # ASan keeps up to 256 MB of freed memory in quarantine
 fi
 
 /usr/bin/python3 - "$T" <<'PY'

@@ -92,7 +92,9 @@ private:
   YamlDocument& m_doc;
   std::string_view m_text;
   const LineIndex& m_lines;
-  const YamlLimits& m_limits;
+  // A copy: the limits are a few numbers, and a reference to a temporary (`YamlLimits{}`) would
+  // dangle once the constructor returns.
+  const YamlLimits m_limits;
   Reporter* m_report;
   std::vector<Frame> m_stack;
   std::vector<NodeId> m_pending;

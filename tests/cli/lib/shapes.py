@@ -131,11 +131,14 @@ def alias_values(b):
 
 
 def task_table_names(b):
-    # A department and a person of 2,000 characters each, named by a one-letter id in every row
-    # of the task table (an attachment with content: tasks): the table repeats what a reference
-    # brings, one row per task.
-    extra = (f"departments:\n  - {{id: d, name: {'部' * 2000}}}\n"
-             f"people:\n  - {{id: p, name: {'名' * 2000}, department: d}}\n")
+    # A department and a person of up to 2,000 characters each, named by a one-letter id in
+    # every row of the task table (an attachment with content: tasks): the table repeats what a
+    # reference brings, one row per task. The names take a tenth of the file at every size (a
+    # fixed 12 KB of names would be most of a 15 KB file and little of a 60 KB one, and the
+    # number of rows would then grow faster than the file).
+    n = max(100, min(2000, b // 60))
+    extra = (f"departments:\n  - {{id: d, name: {'部' * n}}}\n"
+             f"people:\n  - {{id: p, name: {'名' * n}, department: d}}\n")
     start = (head(extra=extra) + "  attachments:\n    - {title: 工作任务分工表, content: tasks}\n"
              "  sections:\n    - title: 主要工作\n      items:\n")
     return fill(start, lambda i: f"        - {{title: 任{i}, id: t{i}, lead: d, owner: p, support: d, "
