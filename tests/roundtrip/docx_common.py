@@ -72,6 +72,31 @@ def golden_text(tests, example, docx_path, rendered_folder):
     return rendered.read_text(encoding="utf-8"), f"{name} rendered alongside"
 
 
+def libreoffice_env(tests, conf="fonts.conf"):
+    """The environment of every LibreOffice conversion in the tests: the project's fontconfig
+    file tests/fonts/<conf> (free CJK faces under the GB/T 9704 names), a fixed
+    SOURCE_DATE_EPOCH and a UTF-8 locale."""
+    return dict(os.environ, FONTCONFIG_FILE=str(tests / "fonts" / conf),
+                SOURCE_DATE_EPOCH="1609372800", LC_ALL="C.UTF-8")
+
+
+def convert(files, out_dir, tmp, env, to="pdf", timeout=600):
+    """Converts files with one headless LibreOffice under its own profile in tmp (two
+    conversions that share the default profile hang or hand work to each other); returns
+    the errors as strings, none when soffice exited 0. timeout=None waits as long as it
+    takes."""
+    try:
+        proc = subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless",
+             "--convert-to", to, "--outdir", str(out_dir)] + [str(f) for f in files],
+            capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return [f"soffice took more than {timeout} s"]
+    if proc.returncode != 0:
+        return [f"soffice exited {proc.returncode}: {proc.stderr}"]
+    return []
+
+
 class TempDir:
     def __enter__(self):
         self.path = Path(tempfile.mkdtemp(prefix="planctl-docx-"))

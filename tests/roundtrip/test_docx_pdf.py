@@ -12,7 +12,6 @@ Word and WPS give with the real fonts. LibreOffice runs with a private profile."
 
 import collections
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -173,8 +172,7 @@ def main():
     for tool in ("soffice", "pdftotext", "fc-match"):
         if shutil.which(tool) is None:
             common.skip(f"{tool} is not installed (scripts/install-deps.sh)")
-    fonts_conf = tests / "fonts" / "metrics.conf"
-    env = dict(os.environ, FONTCONFIG_FILE=str(fonts_conf))
+    env = common.libreoffice_env(tests, "metrics.conf")
     for face in ("Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UKai CN"):
         got = subprocess.run(["fc-list", face, "family"], capture_output=True, text=True).stdout
         if not got.strip():
@@ -204,13 +202,8 @@ def main():
         if not texts:
             errors.append("no .docx to convert")
         else:
-            proc = subprocess.run(
-                ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(tmp / "pdf")] +
-                [str(docx_dir / f"{n}.docx") for n in sorted(texts)],
-                capture_output=True, text=True, env=env, timeout=500)
-            if proc.returncode != 0:
-                errors.append(f"soffice exited {proc.returncode}: {proc.stderr}")
+            errors += common.convert([docx_dir / f"{n}.docx" for n in sorted(texts)],
+                                     tmp / "pdf", tmp, env, timeout=500)
         for name in sorted(texts):
             pdf = tmp / "pdf" / f"{name}.pdf"
             if not pdf.is_file():

@@ -25,7 +25,6 @@ Fonts: tests/fonts/metrics.conf, as in test_docx_pdf.py, so the pages are those 
 give with the real faces. LibreOffice runs with a private profile."""
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -178,8 +177,7 @@ def main():
     for tool in ("soffice", "pdftotext"):
         if shutil.which(tool) is None:
             common.skip(f"{tool} is not installed (scripts/install-deps.sh)")
-    env = dict(os.environ, FONTCONFIG_FILE=str(tests / "fonts" / "metrics.conf"),
-               SOURCE_DATE_EPOCH="1609372800", LC_ALL="C.UTF-8")
+    env = common.libreoffice_env(tests, "metrics.conf")
     errors = []
     with common.TempDir() as tmp:
         subprocess.run(["/usr/bin/python3", str(source / "bench" / "gen_plans.py"), "--schools",
@@ -210,17 +208,9 @@ def main():
             # document it did not convert is an error below either way.
             names = sorted(documents)
             for start in range(0, len(names), BATCH):
-                try:
-                    proc = subprocess.run(
-                        ["soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless",
-                         "--convert-to", PDF_FILTER, "--outdir", str(tmp / "pdf")] +
-                        [str(docx_dir / f"{n}.docx") for n in names[start:start + BATCH]],
-                        capture_output=True, text=True, env=env,
-                        timeout=None if args.all else 600)
-                    if proc.returncode != 0:
-                        errors.append(f"soffice exited {proc.returncode}: {proc.stderr}")
-                except subprocess.TimeoutExpired:
-                    errors.append("soffice took more than 600 s")
+                errors += common.convert(
+                    [docx_dir / f"{n}.docx" for n in names[start:start + BATCH]], tmp / "pdf",
+                    tmp, env, to=PDF_FILTER, timeout=None if args.all else 600)
         findings = []
         measured = 0
         officials = 0

@@ -19,7 +19,6 @@ when LibreOffice or poppler-utils is missing (never in CI: PLANCTL_NO_SKIP)."""
 
 import datetime
 import html
-import os
 import re
 import shutil
 import subprocess
@@ -192,8 +191,7 @@ def main():
     for tool in ("soffice", "pdftotext"):
         if shutil.which(tool) is None:
             common.skip(f"{tool} is not installed (scripts/install-deps.sh)")
-    env = dict(os.environ, FONTCONFIG_FILE=str(tests / "fonts" / "fonts.conf"),
-               SOURCE_DATE_EPOCH="1609372800", LC_ALL="C.UTF-8")
+    env = common.libreoffice_env(tests)
     errors = []
     with common.TempDir() as tmp:
         books = {}
@@ -214,13 +212,7 @@ def main():
         if len(books) < 2:
             errors.append(f"only {len(books)} workbooks rendered")
         else:
-            proc = subprocess.run(
-                ["soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(tmp / "pdf")] +
-                [str(b) for b in books.values()], capture_output=True, text=True, env=env,
-                timeout=600)
-            if proc.returncode != 0:
-                errors.append(f"soffice exited {proc.returncode}: {proc.stderr}")
+            errors += common.convert(books.values(), tmp / "pdf", tmp, env)
         for name, xlsx in sorted(books.items()):
             pdf = tmp / "pdf" / f"{name}.pdf"
             if not pdf.is_file():
