@@ -236,20 +236,26 @@ void PhraseBook::record(std::string_view sentence) {
 }
 
 std::string PhraseBook::choose(const std::vector<std::string>& candidates) {
-  if (candidates.empty()) {
+  return choose(candidates.size(), [&](std::size_t i) { return candidates[i]; });
+}
+
+std::string PhraseBook::choose(std::size_t count,
+                               const std::function<std::string(std::size_t)>& candidate) {
+  if (count == 0) {
     return {};
   }
-  std::size_t best = 0;
-  int best_uses = most_used(candidates.front());
-  for (std::size_t i = 1; i < candidates.size() && best_uses >= 2; ++i) {
-    const int uses = most_used(candidates[i]);
+  std::string best = candidate(0);
+  int best_uses = most_used(best);
+  for (std::size_t i = 1; i < count && best_uses >= 2; ++i) {
+    std::string next = candidate(i);
+    const int uses = most_used(next);
     if (uses < best_uses) {
-      best = i;
+      best = std::move(next);
       best_uses = uses;
     }
   }
-  record(candidates[best]);
-  return candidates[best];
+  record(best);
+  return best;
 }
 
 ActivityWords activity_words(const model::Activity& activity, int base_year,
@@ -281,16 +287,22 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
                                            const std::string& school, PhraseBook& book) {
   const bool organiser = !w.host.empty() && !host_is_clause(w.host);
   const std::string at = place_part(w);
-  std::vector<std::string> candidates;
   const auto first = static_cast<int>(position);
   // Five participation forms and two host forms give each shape several wordings; the book
-  // takes the first whose generated clauses are not yet used twice.
-  for (int form = first; form < first + 5; ++form) {
+  // takes the first whose generated clauses are not yet used twice. Each form's shapes are
+  // made when the book asks for one of them.
+  const bool object_shape =
+      !w.participants.empty() && takes_participants_as_object(w.title) && !organiser;
+  const std::size_t shape_count = object_shape ? 3 : 2;
+  constexpr int k_forms = 5;
+  int made_form = first - 1;
+  std::vector<std::string> shapes;
+  auto make_shapes = [&](int form) {
     const std::string who = participation(w, form);
     const std::string host = host_part(w.host, form);
-    std::vector<std::string> shapes;
+    shapes.clear();
     // Seed 001: `3月13日，学校组织全体教职工召开动员大会，会议由……主持`.
-    if (!w.participants.empty() && takes_participants_as_object(w.title) && !organiser) {
+    if (object_shape) {
       const std::string count = w.count ? word_count(*w.count, "人") : std::string();
       shapes.push_back(
           sentence_of({w.date, school + "组织" + w.participants + count + at + w.title, w.host}));
@@ -313,20 +325,32 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
     // Rotate so that consecutive activities open differently.
     std::rotate(shapes.begin(), shapes.begin() + static_cast<long>(position % shapes.size()),
                 shapes.end());
-    candidates.insert(candidates.end(), shapes.begin(), shapes.end());
-  }
+    made_form = form;
+  };
   // The last resort keeps every fact inside the title's clause, which is the activity's own.
-  std::string inside;
-  for (const std::string& part :
-       {w.host, at.empty() ? std::string() : w.place, participation(w, 0)}) {
-    if (!part.empty()) {
-      inside += (inside.empty() ? "" : "，") + part;
+  auto last_resort = [&] {
+    std::string inside;
+    for (const std::string& part :
+         {w.host, at.empty() ? std::string() : w.place, participation(w, 0)}) {
+      if (!part.empty()) {
+        inside += (inside.empty() ? "" : "，") + part;
+      }
     }
-  }
-  candidates.push_back(
-      sentence_of({w.date, inside.empty() ? w.title : w.title + "（" + inside + "）"}));
+    return sentence_of({w.date, inside.empty() ? w.title : w.title + "（" + inside + "）"});
+  };
+  const std::size_t count = k_forms * shape_count + 1;
+  auto candidate = [&](std::size_t i) {
+    if (i + 1 == count) {
+      return last_resort();
+    }
+    const int form = first + static_cast<int>(i / shape_count);
+    if (form != made_form) {
+      make_shapes(form);
+    }
+    return shapes[i % shape_count];
+  };
   std::vector<std::string> paragraphs;
-  append_summary(paragraphs, book.choose(candidates), w.summary);
+  append_summary(paragraphs, book.choose(count, candidate), w.summary);
   return paragraphs;
 }
 

@@ -24,23 +24,28 @@ constexpr std::array<std::int8_t, 256> decode_table() {
 } // namespace
 
 std::string base64_encode(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4 + bytes.size() / 57 + 1);
-  std::size_t line = 0;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-    std::uint32_t v = 0;
-    for (std::size_t k = 0; k < 3; ++k) {
-      v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0u);
+  // Lines of 76 characters (19 groups of four), the last one shorter, no final line break.
+  constexpr std::size_t k_groups_per_line = 19;
+  const std::size_t groups = (bytes.size() + 2) / 3;
+  const std::size_t breaks = groups == 0 ? 0 : (groups - 1) / k_groups_per_line;
+  std::string out(groups * 4 + breaks, '\0');
+  char* o = out.data();
+  const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t full = bytes.size() / 3;
+  for (std::size_t g = 0; g < groups; ++g) {
+    if (g != 0 && g % k_groups_per_line == 0) {
+      *o++ = '\n';
     }
-    if (line == 76) {
-      out += '\n';
-      line = 0;
-    }
-    for (std::size_t k = 0; k < 4; ++k) {
-      out += k <= n ? k_alphabet[(v >> (18 - 6 * k)) & 0x3F] : '=';
-    }
-    line += 4;
+    const std::size_t i = g * 3;
+    const std::size_t n = g < full ? 3 : bytes.size() - i;
+    const std::uint32_t v = (std::uint32_t{in[i]} << 16) |
+                            (n > 1 ? std::uint32_t{in[i + 1]} << 8 : 0u) |
+                            (n > 2 ? std::uint32_t{in[i + 2]} : 0u);
+    o[0] = k_alphabet[(v >> 18) & 0x3F];
+    o[1] = k_alphabet[(v >> 12) & 0x3F];
+    o[2] = n > 1 ? k_alphabet[(v >> 6) & 0x3F] : '=';
+    o[3] = n > 2 ? k_alphabet[v & 0x3F] : '=';
+    o += 4;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 #include <planctl/workbook/excel_date.hpp>
 #include <planctl/workbook/house_style.hpp>
 
+#include <cstdint>
+
 namespace planctl::workbook {
 
 namespace {
@@ -15,13 +17,37 @@ constexpr lxw_color_t k_amber_font = 0x9C5700;
 constexpr lxw_color_t k_header_fill = 0xD9E1F2;
 constexpr lxw_color_t k_planned_fill = 0xBDD7EE;
 
-lxw_format* body_format(XlsxBook& book) {
+// A table cell: 宋体 11 pt, wrapped, bordered, vertically centred, aligned `align`, bold when
+// asked, with `number_format` when given.
+lxw_format* body_format(XlsxBook& book, std::uint8_t align, const char* number_format = nullptr,
+                        bool bold = false) {
   lxw_format* format = book.add_format();
   format_set_font_name(format, k_body_font);
   format_set_font_size(format, 11);
   format_set_text_wrap(format);
   format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
   format_set_border(format, LXW_BORDER_THIN);
+  format_set_align(format, align);
+  if (number_format != nullptr) {
+    format_set_num_format(format, number_format);
+  }
+  if (bold) {
+    format_set_bold(format);
+  }
+  return format;
+}
+
+// A cell outside the table (title, subtitle, notes): no border, vertically centred.
+lxw_format* loose_format(XlsxBook& book, const char* font, double size, std::uint8_t align,
+                         bool wrap) {
+  lxw_format* format = book.add_format();
+  format_set_font_name(format, font);
+  format_set_font_size(format, size);
+  format_set_align(format, align);
+  format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
+  if (wrap) {
+    format_set_text_wrap(format);
+  }
   return format;
 }
 
@@ -39,62 +65,23 @@ HouseStyle make_house_style(XlsxBook& book) {
   HouseStyle s{};
   format_set_font_name(book.default_format(), k_body_font);
 
-  s.title = book.add_format();
-  format_set_font_name(s.title, k_title_font);
-  format_set_font_size(s.title, 16);
+  s.title = loose_format(book, k_title_font, 16, LXW_ALIGN_CENTER, true);
   format_set_bold(s.title);
-  format_set_align(s.title, LXW_ALIGN_CENTER);
-  format_set_align(s.title, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap(s.title);
+  s.subtitle = loose_format(book, k_body_font, 11, LXW_ALIGN_RIGHT, false);
 
-  s.subtitle = book.add_format();
-  format_set_font_name(s.subtitle, k_body_font);
-  format_set_font_size(s.subtitle, 11);
-  format_set_align(s.subtitle, LXW_ALIGN_RIGHT);
-  format_set_align(s.subtitle, LXW_ALIGN_VERTICAL_CENTER);
-
-  s.header = body_format(book);
-  format_set_bold(s.header);
-  format_set_align(s.header, LXW_ALIGN_CENTER);
+  s.header = body_format(book, LXW_ALIGN_CENTER, nullptr, true);
   format_set_bg_color(s.header, k_header_fill);
-
-  s.text = body_format(book);
-  format_set_align(s.text, LXW_ALIGN_LEFT);
-
-  s.center = body_format(book);
-  format_set_align(s.center, LXW_ALIGN_CENTER);
-
-  s.date = body_format(book);
-  format_set_align(s.date, LXW_ALIGN_CENTER);
-  format_set_num_format(s.date, k_date_format);
-
-  s.month = body_format(book);
-  format_set_align(s.month, LXW_ALIGN_CENTER);
-  format_set_num_format(s.month, k_month_format);
-
-  s.count = body_format(book);
-  format_set_align(s.count, LXW_ALIGN_CENTER);
-  format_set_num_format(s.count, "0");
-
-  s.planned = body_format(book);
-  format_set_align(s.planned, LXW_ALIGN_CENTER);
+  s.text = body_format(book, LXW_ALIGN_LEFT);
+  s.center = body_format(book, LXW_ALIGN_CENTER);
+  s.date = body_format(book, LXW_ALIGN_CENTER, k_date_format);
+  s.month = body_format(book, LXW_ALIGN_CENTER, k_month_format);
+  s.count = body_format(book, LXW_ALIGN_CENTER, "0");
+  s.planned = body_format(book, LXW_ALIGN_CENTER);
   format_set_bg_color(s.planned, k_planned_fill);
+  s.total_label = body_format(book, LXW_ALIGN_CENTER, nullptr, true);
+  s.total = body_format(book, LXW_ALIGN_CENTER, "0", true);
 
-  s.total_label = body_format(book);
-  format_set_bold(s.total_label);
-  format_set_align(s.total_label, LXW_ALIGN_CENTER);
-
-  s.total = body_format(book);
-  format_set_bold(s.total);
-  format_set_align(s.total, LXW_ALIGN_CENTER);
-  format_set_num_format(s.total, "0");
-
-  s.note = book.add_format();
-  format_set_font_name(s.note, k_body_font);
-  format_set_font_size(s.note, 10);
-  format_set_text_wrap(s.note);
-  format_set_align(s.note, LXW_ALIGN_LEFT);
-  format_set_align(s.note, LXW_ALIGN_VERTICAL_CENTER);
+  s.note = loose_format(book, k_body_font, 10, LXW_ALIGN_LEFT, true);
 
   s.good = state_format(book, k_green_font, k_green_fill);
   s.bad = state_format(book, k_red_font, k_red_fill);

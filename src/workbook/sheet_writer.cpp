@@ -235,10 +235,36 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
         cells[cell.col].push_back(&cell);
       }
     }
+    // The widths a column can take are its start, then one more unit at a time up to its
+    // natural width (the same sums as the search below makes: the same doubles), and each
+    // cell's lines at each of them are counted once, not at every step of the search.
+    std::vector<std::vector<double>> steps(n);
+    std::vector<std::vector<std::size_t>> lines_by_step(n); // [step × cells + cell]
+    std::vector<std::size_t> step(n, 0);
+    for (std::size_t c = 0; c < n; ++c) {
+      if (cells[c].empty()) {
+        continue;
+      }
+      for (double w = width[c];; w += 1) {
+        steps[c].push_back(w);
+        if (!(w + 1 <= natural[c])) {
+          break;
+        }
+      }
+      lines_by_step[c].reserve(steps[c].size() * cells[c].size());
+      for (const double w : steps[c]) {
+        for (const Lines* cell : cells[c]) {
+          lines_by_step[c].push_back(lines_at(cell->widths, w));
+        }
+      }
+    }
+    auto lines_of = [&](std::size_t c, std::size_t k, std::size_t i) {
+      return lines_by_step[c][k * cells[c].size() + i];
+    };
     std::vector<std::vector<std::size_t>> lines(n, std::vector<std::size_t>(rows, 1));
     auto measure = [&](std::size_t c) {
-      for (const Lines* cell : cells[c]) {
-        lines[c][cell->first_row - first_row] = lines_at(cell->widths, width[c]);
+      for (std::size_t i = 0; i < cells[c].size(); ++i) {
+        lines[c][cells[c][i]->first_row - first_row] = lines_of(c, step[c], i);
       }
     };
     for (std::size_t c = 0; c < n; ++c) {
@@ -250,7 +276,7 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
       // where it is the tallest, down to the next tallest.
       double best_ratio = 0;
       std::size_t best_col = n;
-      double best_width = 0;
+      std::size_t best_step = 0;
       for (std::size_t c = 0; c < n; ++c) {
         if (width[c] >= natural[c] || cells[c].empty()) {
           continue;
@@ -264,27 +290,30 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
             others[r] = std::max(others[r], lines[d][r]);
           }
         }
-        for (double w = width[c] + 1; w <= natural[c] && spent - width[c] + w <= budget; w += 1) {
+        for (std::size_t k = step[c] + 1;
+             k < steps[c].size() && spent - width[c] + steps[c][k] <= budget; ++k) {
+          const double w = steps[c][k];
           std::size_t saved = 0;
-          for (const Lines* cell : cells[c]) {
-            const std::size_t r = cell->first_row - first_row;
+          for (std::size_t i = 0; i < cells[c].size(); ++i) {
+            const std::size_t r = cells[c][i]->first_row - first_row;
             const std::size_t before = std::max(others[r], lines[c][r]);
-            const std::size_t after = std::max(others[r], lines_at(cell->widths, w));
+            const std::size_t after = std::max(others[r], lines_of(c, k, i));
             saved += before - std::min(before, after);
           }
           const double ratio = static_cast<double>(saved) / (w - width[c]);
           if (ratio > best_ratio) {
             best_ratio = ratio;
             best_col = c;
-            best_width = w;
+            best_step = k;
           }
         }
       }
       if (best_col == n) {
         break;
       }
-      spent += best_width - width[best_col];
-      width[best_col] = best_width;
+      spent += steps[best_col][best_step] - width[best_col];
+      width[best_col] = steps[best_col][best_step];
+      step[best_col] = best_step;
       measure(best_col);
     }
   }

@@ -7,6 +7,7 @@
 #include <planctl/model/plan.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -53,6 +54,10 @@ public:
   // most used clause is used least, the earliest on a tie), recorded; empty when
   // `candidates` is.
   std::string choose(const std::vector<std::string>& candidates);
+
+  // The same choice among `count` candidates made on demand by `candidate(i)`: those after
+  // the one taken are never made (most sentences take the first).
+  std::string choose(std::size_t count, const std::function<std::string(std::size_t)>& candidate);
 
 private:
   // Whether `clause` is the author's: one of the texts given to add_own_text or a clause of one.

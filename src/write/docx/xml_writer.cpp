@@ -1,6 +1,7 @@
 #include <planctl/util/utf8.hpp>
 #include <planctl/write/docx/xml_writer.hpp>
 
+#include <array>
 #include <stdexcept>
 
 namespace planctl::write::docx {
@@ -16,9 +17,52 @@ bool is_xml_char(char32_t cp) {
   return cp != 0xFFFE && cp != 0xFFFF;
 }
 
+// Bytes copied as they are in text (1) and in attributes (2): printable ASCII but for the
+// markup characters, and in text tab and LF.
+constexpr std::array<unsigned char, 128> plain_bytes() {
+  std::array<unsigned char, 128> table{};
+  for (unsigned c = 0x20; c < 0x7F; ++c) {
+    table[c] = 3;
+  }
+  table[0x7F] = 3; // DEL is an XML Char
+  for (const char c : {'&', '<', '>', '"'}) {
+    table[static_cast<unsigned char>(c)] = 0;
+  }
+  table['"'] = 1;
+  table['\t'] = 1;
+  table['\n'] = 1;
+  return table;
+}
+
+constexpr std::array<unsigned char, 128> k_plain = plain_bytes();
+
 void append_escaped(std::string& out, std::string_view text, bool attribute) {
+  const unsigned char plain_mask = attribute ? 2 : 1;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // A run that needs no change is copied at once: plain ASCII, and well-formed UTF-8 of
+    // characters XML allows (the same bytes append_utf8() would give back).
+    const std::size_t run = pos;
+    while (pos < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte < 0x80) {
+        if ((k_plain[byte] & plain_mask) == 0) {
+          break;
+        }
+        ++pos;
+        continue;
+      }
+      std::size_t next = pos;
+      const char32_t cp = util::next_code_point(text, next);
+      if (cp == 0xFFFD || !is_xml_char(cp)) {
+        break; // ill-formed (or a real U+FFFD, which takes the slow way to the same bytes)
+      }
+      pos = next;
+    }
+    out.append(text.data() + run, pos - run);
+    if (pos >= text.size()) {
+      break;
+    }
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (byte >= 0x80) {
       const char32_t cp = util::next_code_point(text, pos);

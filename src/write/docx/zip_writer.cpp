@@ -5,11 +5,13 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace planctl::write::docx {
 
@@ -33,11 +35,30 @@ namespace {
 
 // One raw-deflate stream reset between entries: letting minizip set up a stream per entry
 // allocates and faults in about 270 KB eleven times per package, which took more time than
-// the compression itself (docs/docx.md). The bytes are the same either way.
+// the compression itself (docs/docx.md). The bytes are the same either way. One stream serves
+// every package a thread writes.
+//
+// It also keeps the entries it deflated last, with their CRC: a school's two documents carry
+// the same plan file (customXml/item1.xml, two thirds of each package's bytes) and every
+// package the same styles, settings and fonts, so most of a batch's deflating was done twice
+// or more. Deflate is deterministic for the same input and settings, so a kept entry gives the
+// same bytes as deflating again (docs/performance.md).
 struct ZipWriter::Deflater {
+  struct Kept {
+    std::string data;
+    std::string packed;
+    uLong crc = 0;
+    std::uint64_t used = 0;
+  };
+  // What is kept: enough for a package's small parts and one school's plan file.
+  static constexpr std::size_t k_kept_entries = 24;
+  static constexpr std::size_t k_kept_bytes = 2u << 20;
+
   z_stream stream{};
   bool ready = false;
-  std::string out;
+  std::vector<Kept> kept;
+  std::size_t kept_bytes = 0;
+  std::uint64_t clock = 0;
 
   Deflater() {
     ready = deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8,
@@ -51,26 +72,63 @@ struct ZipWriter::Deflater {
   Deflater(const Deflater&) = delete;
   Deflater& operator=(const Deflater&) = delete;
 
-  // Compresses `data` into `out`; false when zlib fails.
-  bool compress(std::string_view data) {
-    if (!ready || deflateReset(&stream) != Z_OK) {
-      return false;
+  // The thread's deflater.
+  static Deflater& of_thread() {
+    thread_local Deflater deflater;
+    return deflater;
+  }
+
+  // `data` deflated, and its CRC-32; nullptr when zlib fails.
+  const Kept* compress(std::string_view data) {
+    ++clock;
+    for (Kept& k : kept) {
+      if (k.data.size() == data.size() && k.data == data) {
+        k.used = clock;
+        return &k;
+      }
     }
+    if (!ready || deflateReset(&stream) != Z_OK) {
+      return nullptr;
+    }
+    std::string out;
     out.resize(deflateBound(&stream, static_cast<uLong>(data.size())));
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     stream.avail_in = static_cast<uInt>(data.size());
     stream.next_out = reinterpret_cast<Bytef*>(out.data());
     stream.avail_out = static_cast<uInt>(out.size());
     if (deflate(&stream, Z_FINISH) != Z_STREAM_END) {
-      return false;
+      return nullptr;
     }
     out.resize(stream.total_out);
-    return true;
+    const uLong crc =
+        crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
+    return keep(data, std::move(out), crc);
   }
+
+private:
+  // Keeps an entry, dropping the least recently used ones to stay within the bounds.
+  const Kept* keep(std::string_view data, std::string packed, uLong crc) {
+    const std::size_t bytes = data.size() + packed.size();
+    while (!kept.empty() && (kept.size() >= k_kept_entries || kept_bytes + bytes > k_kept_bytes)) {
+      const auto oldest = std::min_element(
+          kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.used < b.used; });
+      kept_bytes -= oldest->data.size() + oldest->packed.size();
+      kept.erase(oldest);
+    }
+    if (bytes > k_kept_bytes) {
+      scratch = Kept{std::string(data), std::move(packed), crc, clock};
+      return &scratch;
+    }
+    kept_bytes += bytes;
+    kept.push_back(Kept{std::string(data), std::move(packed), crc, clock});
+    return &kept.back();
+  }
+
+  Kept scratch; // an entry too large to keep
 };
 
 ZipWriter::ZipWriter(const std::filesystem::path& path, const util::Date& date)
-    : m_path(path), m_date(date), m_deflater(std::make_unique<Deflater>()) {
+    : m_path(path), m_date(date) {
   // A zip (DOS) date holds 1980–2107 only; anything else gets the format's own epoch.
   if (!util::is_valid(m_date) || m_date.year < 1980 || m_date.year > 2107) {
     m_date = util::Date{1980, 1, 1};
@@ -101,7 +159,8 @@ void ZipWriter::add(std::string_view name, std::string_view data) {
   info.tmz_date.tm_mon = static_cast<uInt>(m_date.month - 1);
   info.tmz_date.tm_mday = static_cast<uInt>(m_date.day);
   const std::string entry(name);
-  if (!m_deflater->compress(data)) {
+  const Deflater::Kept* packed = Deflater::of_thread().compress(data);
+  if (packed == nullptr) {
     fail(m_path, "cannot compress entry \"" + entry + "\"");
   }
   // raw = 1: the data is already deflated; minizip writes the headers, and the CRC and size
@@ -114,16 +173,13 @@ void ZipWriter::add(std::string_view name, std::string_view data) {
   if (rc != ZIP_OK) {
     fail_io(m_path, rc, errno, "cannot add entry \"" + entry + "\"");
   }
-  const std::string& packed = m_deflater->out;
-  rc = zipWriteInFileInZip(zf, packed.data(), static_cast<unsigned>(packed.size()));
+  rc = zipWriteInFileInZip(zf, packed->packed.data(), static_cast<unsigned>(packed->packed.size()));
   if (rc != ZIP_OK) {
     const int err = errno;
     zipCloseFileInZip(zf);
     fail_io(m_path, rc, err, "cannot write entry \"" + entry + "\"");
   }
-  const uLong crc =
-      crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
-  rc = zipCloseFileInZipRaw64(zf, data.size(), crc);
+  rc = zipCloseFileInZipRaw64(zf, data.size(), packed->crc);
   if (rc != ZIP_OK) {
     fail_io(m_path, rc, errno, "cannot finish entry \"" + entry + "\"");
   }

@@ -38,7 +38,6 @@ private:
   std::filesystem::path m_path;
   util::Date m_date;
   void* m_zip = nullptr; // zipFile, kept opaque so that minizip's macros stay out of headers
-  std::unique_ptr<Deflater> m_deflater;
 };
 
 } // namespace planctl::write::docx
