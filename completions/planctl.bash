@@ -108,7 +108,7 @@ _planctl_value() {
         validate:-f | validate:--format)
             COMPREPLY=($(compgen -W "text json github junit gitlab sarif" -- "$cur")) ;;
         render:-f | render:--format | batch:-f | batch:--format)
-            _planctl_comma_list "$cur" "md txt docx xlsx" ;;
+            _planctl_comma_list "$cur" "md txt docx pdf xlsx" ;;
         status:-f | status:--format)
             COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
         *:-j | *:--jobs)

@@ -8,6 +8,8 @@ build=(
   libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libxlsxwriter-dev doctest-dev
   libminizip-dev nlohmann-json3-dev zlib1g-dev
   libexpat1-dev  # planctl import reads .docx XML; fuzz/fuzz_render checks the XML it writes
+  # The PDF writer (docs/pdf.md): cairo's PDF surface, HarfBuzz shaping, fontconfig and FreeType.
+  libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev
 )
 # Real readers used by the round-trip tests, LibreOffice for the PDF checks, and the tools
 # behind docs pictures, the man page, benchmarks and fuzzing.
@@ -16,6 +18,9 @@ test=(
   python3-jsonschema  # the JSON Schema oracle over planctl schema (tests/cli/schema_oracle.sh)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
   fonts-noto-cjk fonts-arphic-ukai fonts-cwtex-fs fonts-wqy-zenhei
+  # The PDF's stand-ins for 仿宋_GB2312 and 楷体_GB2312 that cover GB 2312 in full: FandolFang
+  # and FandolKai (docs/pdf.md); Debian ships them only in texlive-lang-chinese (~50 MB).
+  texlive-lang-chinese
   clang libclang-rt-14-dev hyperfine help2man file dpkg-dev
   time  # /usr/bin/time -v: peak memory of the worst inputs (tests/cli/limits.sh)
   cmark-gfm  # GitHub's Markdown renderer: the Markdown writer's escaping is checked with it

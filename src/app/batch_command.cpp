@@ -29,7 +29,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-const std::string k_formats[] = {"md", "txt", "docx", "xlsx"};
+const std::string k_formats[] = {"md", "txt", "docx", "pdf", "xlsx"};
 const std::string k_colors[] = {"auto", "always", "never"};
 const std::string k_langs[] = {"en", "zh"};
 
@@ -52,8 +52,8 @@ int fail(Console& console, const std::string& message, int code = k_exit_usage) 
 
 std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) {
   std::vector<OutputFormat> formats;
-  for (OutputFormat f :
-       {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::xlsx}) {
+  for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,
+                         OutputFormat::xlsx}) {
     if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
       formats.push_back(f);
     }

@@ -6,6 +6,7 @@
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
 #include <planctl/util/sha256.hpp>
+#include <planctl/write/writers.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ namespace planctl::app {
 
 namespace {
 
-const std::string k_formats[] = {"md", "txt", "docx", "xlsx"};
+const std::string k_formats[] = {"md", "txt", "docx", "pdf", "xlsx"};
 const std::string k_colors[] = {"auto", "always", "never"};
 const std::string k_langs[] = {"en", "zh"};
 
@@ -44,8 +45,8 @@ int fail(Console& console, const std::string& message, int code = k_exit_usage) 
 
 std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) {
   std::vector<OutputFormat> formats;
-  for (OutputFormat f :
-       {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::xlsx}) {
+  for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,
+                         OutputFormat::xlsx}) {
     if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
       formats.push_back(f);
     }
@@ -157,6 +158,13 @@ int run_render(const RenderCliOptions& o, Console& console) {
       names[current] = output_names(*checked[current].plan, stem_of[current], options.formats);
     }
     sink->commit();
+    if (std::find(options.formats.begin(), options.formats.end(), OutputFormat::pdf) !=
+            options.formats.end() &&
+        std::find(unchanged.begin(), unchanged.end(), false) != unchanged.end()) {
+      for (const std::string& note : write::pdf_font_notes()) {
+        console.err << "planctl: warning: " << note << "\n"; // once a run, not once a file
+      }
+    }
     // Every output of this run, those up to date included, in input order.
     for (std::size_t i = 0; i < checked.size(); ++i) {
       if (unchanged[i]) {

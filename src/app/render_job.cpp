@@ -38,6 +38,9 @@ void stage_document(const layout::Document& doc, std::string_view source, const 
         document_name(stem, kind, OutputFormat::docx),
         [&](const std::filesystem::path& path) { write::write_docx(doc, path, source); });
   }
+  if (wants(formats, OutputFormat::pdf)) {
+    sink.write(document_name(stem, kind, OutputFormat::pdf), write::to_pdf(doc, source));
+  }
 }
 
 } // namespace
@@ -50,6 +53,8 @@ const char* format_name(OutputFormat format) {
     return "txt";
   case OutputFormat::docx:
     return "docx";
+  case OutputFormat::pdf:
+    return "pdf";
   case OutputFormat::xlsx:
     return "xlsx";
   }
@@ -91,7 +96,8 @@ std::string stem_clash_message(const std::string& file_a, const std::string& ste
 std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
                                       const std::vector<OutputFormat>& formats) {
   std::vector<std::string> names;
-  const OutputFormat documents[] = {OutputFormat::md, OutputFormat::txt, OutputFormat::docx};
+  const OutputFormat documents[] = {OutputFormat::md, OutputFormat::txt, OutputFormat::docx,
+                                    OutputFormat::pdf};
   for (const char* kind : {"plan", "report"}) {
     if (std::string_view(kind) == "report" && !plan.has_report()) {
       continue;
@@ -113,9 +119,9 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::stri
                                           util::OutputSink& sink) {
   const model::TaskIndex index = model::index_tasks(plan.plan);
   const layout::LayoutOptions layout_options{.keep_punctuation = options.keep_punctuation};
-  const bool any_document = wants(options.formats, OutputFormat::md) ||
-                            wants(options.formats, OutputFormat::txt) ||
-                            wants(options.formats, OutputFormat::docx);
+  const bool any_document =
+      wants(options.formats, OutputFormat::md) || wants(options.formats, OutputFormat::txt) ||
+      wants(options.formats, OutputFormat::docx) || wants(options.formats, OutputFormat::pdf);
   const bool any_workbook = wants(options.formats, OutputFormat::xlsx);
   auto stage_documents = [&](util::OutputSink& into) {
     stage_document(layout::layout_plan(plan, index, layout_options), source, stem, "plan",

@@ -263,65 +263,53 @@ void set_signature(Setter& s, const layout::Signature& sig, bool keep_last) {
   }
 }
 
-// One table of an attachment page: columns as wide as their text allows, rows of wrapped cells
-// between rules, the header row repeated at the top of every page. `used` is the page's next line.
+// One table of an attachment page: 4号仿宋 (小四 for a table wider than the page), columns as
+// wide as their text allows within the type area, rows of wrapped cells between rules on the
+// grid's lines, the header row (黑体) repeated at the top of every page. `used` is the page's
+// next line.
 void set_table(Setter& s, const layout::AttachmentPage& page, int used, const Measure& measure) {
   const std::size_t columns = page.header.size();
   if (columns == 0) {
     return;
   }
-  const double pad = 0.25; // cells of space inside each side of a cell
-  std::vector<double> natural(columns, 1);
-  const auto widen = [&](const std::vector<std::string>& row) {
+  const double size = page.wide ? 12 : k_small_size;
+  const Style body{Face::fang, size};
+  const Style head{Face::hei, size};
+  const double pad = size / 4; // points of space inside each side of a cell
+  const double area = Geometry::area_width;
+  std::vector<double> natural(columns, 2 * size + 2 * pad);
+  const auto widen = [&](const std::vector<std::string>& row, const Style& st) {
     for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
-      natural[c] = std::max(natural[c], s.cells(row[c], body_style()) + 2 * pad);
+      natural[c] = std::max(natural[c], s.cells(row[c], st, size) * size + 2 * pad);
     }
   };
-  widen(page.header);
+  widen(page.header, head);
   for (const auto& row : page.rows) {
-    widen(row);
+    widen(row, body);
   }
-  // Share the 28 cells: a column that fits in its share keeps its natural width, the others
-  // split what is left in proportion to their natural widths.
-  std::vector<double> width(columns, 0);
-  double total = 0;
-  for (double w : natural) {
-    total += w;
+  // Share the width: every column gets up to four characters, then what is left goes to the
+  // columns in proportion to how much more their text wants; room left over is shared alike.
+  std::vector<double> width(columns);
+  double base = 0;
+  double want = 0;
+  for (std::size_t c = 0; c < columns; ++c) {
+    width[c] = std::min(natural[c], 4 * size + 2 * pad);
+    base += width[c];
+    want += natural[c] - width[c];
   }
-  if (total <= Geometry::cells) {
-    for (std::size_t c = 0; c < columns; ++c) {
-      width[c] = natural[c] + (Geometry::cells - total) / static_cast<double>(columns);
-    }
-  } else {
-    std::vector<bool> fixed(columns, false);
-    double left = Geometry::cells;
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      double open = 0;
-      for (std::size_t c = 0; c < columns; ++c) {
-        open += fixed[c] ? 0 : natural[c];
-      }
-      for (std::size_t c = 0; c < columns; ++c) {
-        if (!fixed[c] && natural[c] <= left * natural[c] / open) {
-          fixed[c] = true;
-          width[c] = natural[c];
-          left -= natural[c];
-          changed = true;
-        }
-      }
-      if (!changed) {
-        for (std::size_t c = 0; c < columns; ++c) {
-          if (!fixed[c]) {
-            width[c] = std::max(2.0, std::floor(left * natural[c] / open * 4) / 4);
-          }
-        }
-      }
+  const double spare = area - base;
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (spare < 0) {
+      width[c] *= area / base; // too many columns for four characters each: all narrowed alike
+    } else if (want <= spare) {
+      width[c] = natural[c] + (spare - want) / static_cast<double>(columns);
+    } else {
+      width[c] += spare * (natural[c] - width[c]) / want;
     }
   }
   std::vector<double> col_x(columns + 1, Geometry::left);
   for (std::size_t c = 0; c < columns; ++c) {
-    col_x[c + 1] = col_x[c] + width[c] * Geometry::cell;
+    col_x[c + 1] = col_x[c] + width[c];
   }
   // One row as grid lines with its rules (top rule on its first line, bottom on its last).
   const auto row_lines = [&](const std::vector<std::string>& row, bool header) {
@@ -329,26 +317,23 @@ void set_table(Setter& s, const layout::AttachmentPage& page, int used, const Me
     std::size_t height = 1;
     for (std::size_t c = 0; c < columns; ++c) {
       const std::string text = c < row.size() ? row[c] : std::string();
-      const Style st = header ? Style{Face::hei} : body_style();
-      cells[c] = break_lines(make_units({{text, st}}, measure, width[c] - 2 * pad), 0, 0,
-                             width[c] - 2 * pad);
+      const double room = std::max(1.0, std::floor((width[c] - 2 * pad) / size * 1000) / 1000);
+      cells[c] =
+          break_lines(make_units({{text, header ? head : body}}, measure, room, size), 0, 0, room);
       height = std::max(height, cells[c].size());
     }
     std::vector<PendingLine> out(height);
     for (std::size_t k = 0; k < height; ++k) {
       out[k].line.role = LineRole::table;
       out[k].keep_with_next = k + 1 < height;
-      for (std::size_t c = 0; c < columns; ++c) {
-        if (k < cells[c].size()) {
-          for (Piece& p :
-               Setter::pieces(cells[c][k], col_x[c] + pad * Geometry::cell, Geometry::cell)) {
+      for (std::size_t c = 0; c <= columns; ++c) {
+        out[k].line.rules.push_back(Rule{col_x[c], 0, col_x[c], Geometry::pitch, 0.5, false});
+        if (c < columns && k < cells[c].size()) {
+          for (Piece& p : Setter::pieces(cells[c][k], col_x[c] + pad, size)) {
             out[k].line.pieces.push_back(std::move(p));
           }
         }
-        out[k].line.rules.push_back(Rule{col_x[c], 0, col_x[c], Geometry::pitch, 0.5, false});
       }
-      out[k].line.rules.push_back(
-          Rule{col_x[columns], 0, col_x[columns], Geometry::pitch, 0.5, false});
     }
     out.front().line.rules.push_back(Rule{col_x[0], 0, col_x[columns], 0, 0.5, false});
     out.back().line.rules.push_back(

@@ -151,20 +151,15 @@ std::vector<BrokenLine> break_lines(const std::vector<Unit>& units, double first
       j = i + 1; // a unit wider than what is left of an indented line: it takes a line alone
     } else if (j < u.size()) {
       bool mended = false;
-      // A closing mark that would start the next line: pull it in, squeezing it and the last
-      // earlier squeezable mark of the line to half a cell each (the line keeps its width).
-      if (u[j].no_start && u[j].squeezable && (j + 1 == u.size() || !u[j + 1].no_start)) {
-        for (std::size_t k = j; k-- > i;) {
-          if (u[k].squeezable && u[k].width > 0.75) {
-            if (used - 0.5 + 0.5 <= room + k_eps) {
-              u[k].width = 0.5;
-              u[j].width = 0.5;
-              ++j;
-              mended = true;
-            }
-            break;
-          }
-        }
+      // A closing mark that would start the next line after a line that ends in a closing
+      // mark (`。”`, `）。`): pull it in, the two marks squeezed to half a cell each, so the
+      // line keeps its width.
+      if (u[j].no_start && u[j].squeezable && (j + 1 == u.size() || !u[j + 1].no_start) &&
+          u[j - 1].squeezable && u[j - 1].width > 0.75) {
+        u[j - 1].width = 0.5;
+        u[j].width = 0.5;
+        ++j;
+        mended = true;
       }
       if (!mended) {
         // Push characters down until the break is allowed on both sides.

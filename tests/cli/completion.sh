@@ -81,9 +81,9 @@ for m in "${modes[@]}"; do
   expect_bash "$m" "json junit" planctl validate -f j
   expect_bash "$m" "json junit" planctl validate --format = j
   expect_bash "$m" "github gitlab json junit sarif text" planctl validate --format = ""
-  expect_bash "$m" "docx md txt xlsx" planctl render --format ""
-  expect_bash "$m" "md,docx md,txt md,xlsx" planctl render --format md,
-  expect_bash "$m" "md,txt,docx md,txt,xlsx" planctl render --format = md,txt,
+  expect_bash "$m" "docx md pdf txt xlsx" planctl render --format ""
+  expect_bash "$m" "md,docx md,pdf md,txt md,xlsx" planctl render --format md,
+  expect_bash "$m" "md,txt,docx md,txt,pdf md,txt,xlsx" planctl render --format = md,txt,
   expect_bash "$m" "json markdown text" planctl rules --format ""
   expect_bash "$m" "en zh" planctl validate --lang ""
   expect_bash "$m" "en zh" planctl render --lang = ""
@@ -161,7 +161,7 @@ if command -v zsh >/dev/null; then
   expect_zsh "--format" "planctl validate --f"
   expect_zsh "github gitlab json junit sarif text" "planctl validate --format "
   expect_zsh "github gitlab json junit sarif text" "planctl validate --format="
-  expect_zsh "docx txt xlsx" "planctl render --format md,"
+  expect_zsh "docx pdf txt xlsx" "planctl render --format md,"
   expect_zsh "json markdown text" "planctl rules -f "
   expect_zsh "en zh" "planctl validate --lang "
   expect_zsh "a.yaml b.yml out schools" "planctl validate "

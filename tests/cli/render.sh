@@ -116,7 +116,13 @@ mkdir d1 d2
 run render -o d1 -f xlsx "$EXAMPLES/pingan-no2-2020.yaml"
 run render -o d2 -f xlsx --as-of 2020-12-31 "$EXAMPLES/pingan-no2-2020.yaml"
 cmp -s d1/pingan-no2.tasks.xlsx d2/pingan-no2.tasks.xlsx || fail "--as-of default is not SOURCE_DATE_EPOCH"
-run render --format pdf "$EXAMPLES/minimal.yaml"
+run render --format odt "$EXAMPLES/minimal.yaml"
 expect_code 2
-err_has 'unknown format "pdf"; use one of md, txt, docx, xlsx'
+err_has 'unknown format "odt"; use one of md, txt, docx, pdf, xlsx'
+# --format pdf writes the PDF alone (tests/roundtrip/test_pdf_read.py reads it back).
+mkdir p
+run render -o p --format pdf "$EXAMPLES/minimal.yaml"
+expect_code 0
+expect_out 'p/minimal.plan.pdf'
+[ "$(head -c 5 p/minimal.plan.pdf)" = "%PDF-" ] || fail "minimal.plan.pdf is not a PDF"
 echo "render: ok"

@@ -12,9 +12,9 @@
 namespace planctl::app {
 
 // The output formats, in the order outputs are written.
-enum class OutputFormat { md, txt, docx, xlsx };
+enum class OutputFormat { md, txt, docx, pdf, xlsx };
 
-// The `--format` word of `format` (`md`, `txt`, `docx`, `xlsx`).
+// The `--format` word of `format` (`md`, `txt`, `docx`, `pdf`, `xlsx`).
 const char* format_name(OutputFormat format);
 
 struct RenderOptions {
@@ -38,8 +38,8 @@ std::string stem_key(const std::string& stem);
 std::string stem_clash_message(const std::string& file_a, const std::string& stem_a,
                                const std::string& file_b, const std::string& stem_b);
 
-// The names render writes for `plan` with `stem`, in writing order (plan md, txt, docx;
-// report md, txt, docx when the file has a report; tasks xlsx), restricted to `formats`.
+// The names render writes for `plan` with `stem`, in writing order (plan md, txt, docx, pdf;
+// report md, txt, docx, pdf when the file has a report; tasks xlsx), restricted to `formats`.
 std::vector<std::string> output_names(const model::PlanFile& plan, const std::string& stem,
                                       const std::vector<OutputFormat>& formats);
 

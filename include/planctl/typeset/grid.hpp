@@ -140,9 +140,9 @@ struct BrokenLine {
 
 // Breaks `units` into lines of `line_cells`, the first starting `first_indent` cells in and the
 // rest `indent` cells in. No line starts with a `no_start` unit or ends with a `no_end` one:
-// a closing mark that would start a line is pulled back by squeezing it and an earlier mark of
-// the line to half a cell each; when the line has no mark to squeeze, characters are pushed to
-// the next line instead. No line is wider than `line_cells`.
+// a closing mark that would start a line after a line ending in a closing mark is pulled back,
+// the two squeezed to half a cell each; otherwise characters are pushed to the next line (the
+// line then ends short of the right edge). No line is wider than `line_cells`.
 std::vector<BrokenLine> break_lines(const std::vector<Unit>& units, double first_indent = 2,
                                     double indent = 0, double line_cells = Geometry::cells);
 

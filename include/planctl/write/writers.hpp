@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planctl::write {
 
@@ -20,5 +21,14 @@ std::string to_text(const layout::Document& doc);
 // (the bytes of the file it was made from) is carried inside it for `planctl import`.
 void write_docx(const layout::Document& doc, const std::filesystem::path& path,
                 std::string_view source = {});
+
+// The document as a PDF laid out on the GB/T 9704 grid by typeset::set_pages (outputs.md
+// "PDF"), fonts embedded as subsets; the same document and date give the same bytes. A
+// non-empty `source` (the plan file's bytes) is attached to it as the embedded file plan.yaml.
+std::string to_pdf(const layout::Document& doc, std::string_view source = {});
+
+// The sentences naming the faces the PDF writer uses in place of the GB/T 9704 ones on this
+// machine (and any refused for their embedding permission); empty when all are the real ones.
+std::vector<std::string> pdf_font_notes();
 
 } // namespace planctl::write

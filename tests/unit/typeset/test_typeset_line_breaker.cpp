@@ -91,16 +91,26 @@ TEST_CASE("break_lines") {
   SUBCASE("an empty paragraph has no lines") {
     CHECK(lines_of("").empty());
   }
-  SUBCASE("a line starting with 。 pulls it back by squeezing two marks") {
-    // 26 cells on the first line: 12 字, ，, 13 字, then 。 would start line two.
+  SUBCASE("a line starting with ” after a line ending in 。 pulls it back, both squeezed") {
+    // 26 cells on the first line: 25 字 and 。; ” would start line two.
+    const std::string text = repeat("字", 25) + "。”后文";
+    const auto lines = lines_of(text);
+    REQUIRE(lines.size() == 2);
+    CHECK(text_of(lines[0]) == repeat("字", 25) + "。”");
+    CHECK(lines[0].width() == doctest::Approx(26));
+    CHECK(lines[0].units[25].width == doctest::Approx(0.5));
+    CHECK(lines[0].units.back().width == doctest::Approx(0.5));
+    CHECK(text_of(lines[1]) == "后文");
+  }
+  SUBCASE("a mark in the middle of the line is never squeezed: the last character goes down") {
     const std::string text = repeat("字", 12) + "，" + repeat("字", 13) + "。后文";
     const auto lines = lines_of(text);
     REQUIRE(lines.size() == 2);
-    CHECK(text_of(lines[0]) == repeat("字", 12) + "，" + repeat("字", 13) + "。");
-    CHECK(lines[0].width() <= 26 + 1e-9);
-    CHECK(lines[0].units[12].width == doctest::Approx(0.5));
-    CHECK(lines[0].units.back().width == doctest::Approx(0.5));
-    CHECK(text_of(lines[1]) == "后文");
+    CHECK(text_of(lines[0]) == repeat("字", 12) + "，" + repeat("字", 12));
+    for (const Unit& u : lines[0].units) {
+      CHECK(u.width == doctest::Approx(1));
+    }
+    CHECK(text_of(lines[1]) == "字。后文");
   }
   SUBCASE("a line starting with 。 and no mark to squeeze pushes the last character down") {
     const std::string text = repeat("字", 26) + "。后文";

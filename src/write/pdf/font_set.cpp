@@ -1,0 +1,323 @@
+// Finding the faces: fontconfig by family name (the GB/T 9704 names first, then Debian faces
+// that cover GB 2312 in full), each face checked for its embedding permission (OS/2 fsType) and
+// for Chinese glyphs before it is used.
+#include <planctl/write/pdf/font_set.hpp>
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <cstring>
+#include <filesystem>
+#include <hb-ft.h>
+#include <memory>
+#include <mutex>
+
+namespace planctl::write::pdf {
+
+namespace {
+
+// Where Debian's texlive-lang-chinese keeps the Fandol faces, which fontconfig does not list.
+constexpr const char* k_fandol_dir = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol";
+
+struct Candidate {
+  const char* family;
+  bool bold;
+};
+
+struct Role {
+  const char* name;                 // the GB/T 9704 face, for the notes
+  std::vector<Candidate> standard;  // the names GB/T 9704 documents use
+  std::vector<Candidate> stand_ins; // Debian faces covering GB 2312
+};
+
+// Indexed by typeset::Face.
+const std::vector<Role>& roles() {
+  static const std::vector<Role> table = {
+      {"仿宋_GB2312",
+       {{"仿宋_GB2312", false},
+        {"仿宋", false},
+        {"FangSong", false},
+        {"FangSong_GB2312", false},
+        {"华文仿宋", false},
+        {"STFangsong", false}},
+       {{"FandolFang", false}, {"Noto Serif CJK SC", false}}},
+      {"方正小标宋简体",
+       {{"方正小标宋简体", false},
+        {"方正小标宋_GBK", false},
+        {"FZXiaoBiaoSong-B05S", false},
+        {"华文中宋", false},
+        {"STZhongsong", false}},
+       {{"Noto Serif CJK SC", true}, {"FandolSong", true}}},
+      {"黑体",
+       {{"黑体", false}, {"SimHei", false}, {"STHeiti", false}},
+       {{"Noto Sans CJK SC", false}, {"FandolHei", false}}},
+      {"楷体_GB2312",
+       {{"楷体_GB2312", false},
+        {"楷体", false},
+        {"KaiTi", false},
+        {"KaiTi_GB2312", false},
+        {"华文楷体", false},
+        {"STKaiti", false}},
+       {{"FandolKai", false}, {"AR PL KaitiM GB", false}}},
+      {"宋体",
+       {{"宋体", false}, {"SimSun", false}, {"Songti SC", false}},
+       {{"Noto Serif CJK SC", false}, {"AR PL SungtiL GB", false}, {"FandolSong", false}}},
+  };
+  return table;
+}
+
+FT_Library ft_library() {
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    FT_Init_FreeType(&l);
+    return l;
+  }();
+  return lib;
+}
+
+std::mutex& fc_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+FcConfig* fc_config() {
+  static FcConfig* config = [] {
+    FcConfig* c = FcInitLoadConfigAndFonts();
+    std::error_code ec;
+    if (std::filesystem::is_directory(k_fandol_dir, ec)) {
+      FcConfigAppFontAddDir(c, reinterpret_cast<const FcChar8*>(k_fandol_dir));
+    }
+    return c;
+  }();
+  return config;
+}
+
+bool same_name(const char* a, const char* b) {
+  return FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(a),
+                            reinterpret_cast<const FcChar8*>(b)) == 0;
+}
+
+// The file and face index fontconfig has for `family` itself (not a substitute it would offer).
+bool find_face(const Candidate& c, std::string& file, int& index, std::string& family) {
+  const std::lock_guard<std::mutex> lock(fc_mutex());
+  FcConfig* config = fc_config();
+  FcPattern* pattern = FcPatternCreate();
+  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(c.family));
+  FcPatternAddInteger(pattern, FC_WEIGHT, c.bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+  FcConfigSubstitute(config, pattern, FcMatchPattern);
+  FcDefaultSubstitute(pattern);
+  FcResult result = FcResultNoMatch;
+  FcPattern* match = FcFontMatch(config, pattern, &result);
+  FcPatternDestroy(pattern);
+  bool found = false;
+  if (match != nullptr) {
+    FcChar8* name = nullptr;
+    for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+      if (same_name(reinterpret_cast<const char*>(name), c.family)) {
+        found = true;
+        break;
+      }
+    }
+    int weight = 0;
+    if (found && c.bold && FcPatternGetInteger(match, FC_WEIGHT, 0, &weight) == FcResultMatch &&
+        weight < FC_WEIGHT_BOLD) {
+      found = false;
+    }
+    FcChar8* path = nullptr;
+    if (found && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch) {
+      file = reinterpret_cast<const char*>(path);
+      index = 0;
+      FcPatternGetInteger(match, FC_INDEX, 0, &index);
+      family = c.family;
+    } else {
+      found = false;
+    }
+    FcPatternDestroy(match);
+  }
+  return found;
+}
+
+void destroy_ft_face(void* face) {
+  FT_Done_Face(static_cast<FT_Face>(face));
+}
+
+const cairo_user_data_key_t k_ft_key{};
+
+// Loads `file` face `index`; empty with `why` set when it may not be embedded or has no
+// Chinese glyphs.
+LoadedFace* load_face(const std::string& file, int index, std::string& why) {
+  FT_Face ft = nullptr;
+  if (FT_New_Face(ft_library(), file.c_str(), index, &ft) != 0) {
+    why = "cannot be read";
+    return nullptr;
+  }
+  // OS/2 fsType: 0x0002 restricted licence embedding, 0x0200 bitmap embedding only.
+  const FT_UShort fs_type = FT_Get_FSType_Flags(ft);
+  if ((fs_type & FT_FSTYPE_RESTRICTED_LICENSE_EMBEDDING) != 0 ||
+      (fs_type & FT_FSTYPE_BITMAP_EMBEDDING_ONLY) != 0) {
+    FT_Done_Face(ft);
+    why = "its licence does not allow embedding";
+    return nullptr;
+  }
+  for (const char32_t cp : std::u32string_view(U"的一是中，。")) {
+    if (FT_Get_Char_Index(ft, cp) == 0) {
+      FT_Done_Face(ft);
+      why = "has no simplified Chinese glyphs";
+      return nullptr;
+    }
+  }
+  auto* face = new LoadedFace;
+  face->file = file;
+  face->upem = ft->units_per_EM > 0 ? ft->units_per_EM : 1000;
+  hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
+  hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+  hb_blob_destroy(blob);
+  face->hb = hb_font_create(hb_face);
+  hb_face_destroy(hb_face);
+  hb_font_set_scale(face->hb, static_cast<int>(face->upem), static_cast<int>(face->upem));
+  face->cairo = cairo_ft_font_face_create_for_ft_face(ft, 0);
+  cairo_font_face_set_user_data(face->cairo, &k_ft_key, ft, destroy_ft_face);
+  // The emboldened face on a FreeType face of its own: cairo keys its glyph cache by FT_Face,
+  // and a shared one would make every run of the face a synthesised subset.
+  FT_Face bold = nullptr;
+  if (FT_New_Face(ft_library(), file.c_str(), index, &bold) == 0) {
+    face->cairo_bold = cairo_ft_font_face_create_for_ft_face(bold, 0);
+    cairo_font_face_set_user_data(face->cairo_bold, &k_ft_key, bold, destroy_ft_face);
+    cairo_ft_font_face_set_synthesize(face->cairo_bold, CAIRO_FT_SYNTHESIZE_BOLD);
+  } else {
+    face->cairo_bold = cairo_font_face_reference(face->cairo);
+  }
+  return face;
+}
+
+} // namespace
+
+FontSet& FontSet::for_thread() {
+  thread_local FontSet set;
+  return set;
+}
+
+FontSet::FontSet() {
+  const std::vector<Role>& table = roles();
+  std::vector<std::pair<std::string, LoadedFace*>> loaded; // by file and index, shared
+  const auto load = [&](const Candidate& c, bool substitute) -> LoadedFace* {
+    std::string file;
+    std::string family;
+    int index = 0;
+    if (!find_face(c, file, index, family)) {
+      return nullptr;
+    }
+    const std::string key = file + "#" + std::to_string(index);
+    for (auto& [k, f] : loaded) {
+      if (k == key) {
+        return f;
+      }
+    }
+    std::string why;
+    LoadedFace* face = load_face(file, index, why);
+    if (face == nullptr) {
+      notes_.push_back(std::string("the font \"") + c.family + "\" (" + file +
+                       ") is not used: " + why);
+      return nullptr;
+    }
+    face->family = family;
+    face->substitute = substitute;
+    owned_.push_back(face);
+    loaded.emplace_back(key, face);
+    return face;
+  };
+  std::string substitutes;
+  for (const Role& role : table) {
+    LoadedFace* chosen = nullptr;
+    for (const Candidate& c : role.standard) {
+      if ((chosen = load(c, false)) != nullptr) {
+        break;
+      }
+    }
+    if (chosen == nullptr) {
+      for (const Candidate& c : role.stand_ins) {
+        if ((chosen = load(c, true)) != nullptr) {
+          substitutes += std::string(substitutes.empty() ? "" : ", ") + c.family +
+                         (c.bold ? " Bold" : "") + " for " + role.name;
+          break;
+        }
+      }
+    }
+    faces_.push_back(chosen);
+  }
+  if (!substitutes.empty()) {
+    notes_.push_back("the GB/T 9704 fonts are not all installed; the PDF uses " + substitutes);
+  }
+  // Glyphs a face lacks (a traditional character in a GB 2312 face) come from a face that
+  // covers all of CJK.
+  for (const Candidate& c :
+       {Candidate{"Noto Serif CJK SC", false}, Candidate{"Noto Sans CJK SC", false},
+        Candidate{"FandolSong", false}}) {
+    if (LoadedFace* f = load(c, true)) {
+      fallbacks_.push_back(f);
+    }
+  }
+  for (LoadedFace*& f : faces_) {
+    if (f == nullptr) {
+      if (fallbacks_.empty()) {
+        throw std::runtime_error(
+            "no Chinese font found for the PDF: install fonts-noto-cjk (scripts/install-deps.sh)");
+      }
+      f = fallbacks_.front();
+    }
+  }
+}
+
+FontSet::~FontSet() {
+  for (LoadedFace* f : owned_) {
+    hb_font_destroy(f->hb);
+    cairo_font_face_destroy(f->cairo_bold);
+    cairo_font_face_destroy(f->cairo);
+    delete f;
+  }
+}
+
+const LoadedFace& FontSet::face(typeset::Face role) const {
+  return *faces_[static_cast<std::size_t>(role)];
+}
+
+ShapedRun FontSet::shape(std::string_view text, const typeset::Style& style) {
+  const auto run_in = [&](const LoadedFace& face) {
+    ShapedRun run;
+    run.face = &face;
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, text.data(), static_cast<int>(text.size()), 0,
+                       static_cast<int>(text.size()));
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+    hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
+    hb_shape(face.hb, buf, nullptr, 0);
+    unsigned n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+    const double scale = style.size / face.upem;
+    bool complete = true;
+    for (unsigned i = 0; i < n; ++i) {
+      complete = complete && info[i].codepoint != 0;
+      run.glyphs.push_back(info[i].codepoint);
+      run.clusters.push_back(info[i].cluster);
+      run.advances.push_back(pos[i].x_advance * scale);
+      run.width += pos[i].x_advance * scale;
+    }
+    hb_buffer_destroy(buf);
+    return std::make_pair(run, complete);
+  };
+  auto [run, complete] = run_in(face(style.face));
+  if (!complete) {
+    for (const LoadedFace* f : fallbacks_) {
+      auto [other, ok] = run_in(*f);
+      if (ok) {
+        return other;
+      }
+    }
+  }
+  return run;
+}
+
+} // namespace planctl::write::pdf

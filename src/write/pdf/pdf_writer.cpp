@@ -1,0 +1,211 @@
+// The PDF writer: the pages of typeset::set_pages drawn with cairo's PDF surface, which embeds
+// each face as a subset (CIDFontType0 for CFF faces, CIDFontType2 for TrueType) with a
+// ToUnicode map made from the text and clusters given here, so that readers extract the words.
+#include <planctl/write/docx/parts.hpp>
+#include <planctl/write/pdf/font_set.hpp>
+#include <planctl/write/writers.hpp>
+
+#include <cairo-pdf.h>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+namespace planctl::write {
+
+namespace {
+
+cairo_status_t write_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void set_colour(cairo_t* cr, bool red) {
+  if (red) {
+    cairo_set_source_rgb(cr, 0.9, 0, 0); // 版头 red (GB/T 9704 §7.2.4 asks for red, no value)
+  } else {
+    cairo_set_source_rgb(cr, 0, 0, 0);
+  }
+}
+
+// Draws `piece`: a grid piece one character a cell (each at the left of its cell), a
+// half-width run as shaped.
+void draw_piece(cairo_t* cr, pdf::FontSet& fonts, const typeset::Piece& piece) {
+  const pdf::ShapedRun run = fonts.shape(piece.text, piece.style);
+  if (run.glyphs.empty()) {
+    return;
+  }
+  std::vector<cairo_glyph_t> glyphs(run.glyphs.size());
+  double x = piece.x;
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    glyphs[i].index = run.glyphs[i];
+    glyphs[i].x = x;
+    glyphs[i].y = piece.y;
+    x += piece.grid ? piece.width : run.advances[i];
+  }
+  // Clusters in text order: ToUnicode maps each glyph back to its characters.
+  std::vector<cairo_text_cluster_t> clusters;
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    const unsigned start = run.clusters[i];
+    if (!clusters.empty() && i > 0 && run.clusters[i] == run.clusters[i - 1]) {
+      ++clusters.back().num_glyphs;
+      continue;
+    }
+    unsigned end = static_cast<unsigned>(piece.text.size());
+    for (std::size_t k = i + 1; k < run.glyphs.size(); ++k) {
+      if (run.clusters[k] != start) {
+        end = run.clusters[k];
+        break;
+      }
+    }
+    clusters.push_back(cairo_text_cluster_t{static_cast<int>(end - start), 1});
+  }
+  // 仿宋 has no bold face: a bold run is emboldened by FreeType (cairo embeds it as a Type 3
+  // font of outlines, still text with its ToUnicode map).
+  cairo_set_font_face(cr, piece.style.bold ? run.face->cairo_bold : run.face->cairo);
+  cairo_set_font_size(cr, piece.style.size);
+  if (piece.grid && piece.width < 0.75 * piece.style.size) {
+    // A squeezed mark (`。”` at a line's end): set in half its width, so that its box (which
+    // readers use to order text) does not overlap the next character's.
+    cairo_matrix_t m;
+    cairo_matrix_init_scale(&m, piece.style.size / 2, piece.style.size);
+    cairo_set_font_matrix(cr, &m);
+  }
+  set_colour(cr, piece.style.red);
+  cairo_show_text_glyphs(cr, piece.text.data(), static_cast<int>(piece.text.size()), glyphs.data(),
+                         static_cast<int>(glyphs.size()), clusters.data(),
+                         static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
+}
+
+// The number after `key` in `text` from `from` on (`/Size 42` → 42); -1 when absent.
+long number_after(const std::string& text, std::string_view key, std::size_t from) {
+  const std::size_t at = text.find(key, from);
+  if (at == std::string::npos) {
+    return -1;
+  }
+  return std::strtol(text.c_str() + at + key.size(), nullptr, 10);
+}
+
+std::string xref_offset(std::size_t offset) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", offset);
+  return buf;
+}
+
+// Appends an incremental update that carries `source` as the embedded file `plan.yaml` (the
+// catalog's /Names /EmbeddedFiles, PDF 1.7 §7.11.4), for `planctl import` and for the archive:
+// cairo writes no attachments itself. Returns false (and changes nothing) when the file has a
+// shape this does not expect.
+bool embed_source(std::string& pdf, std::string_view source) {
+  const std::size_t trailer = pdf.rfind("trailer");
+  const std::size_t startxref = pdf.rfind("startxref");
+  if (trailer == std::string::npos || startxref == std::string::npos) {
+    return false;
+  }
+  const long size = number_after(pdf, "/Size ", trailer);
+  const long root = number_after(pdf, "/Root ", trailer);
+  const long info = number_after(pdf, "/Info ", trailer);
+  const long prev = std::strtol(pdf.c_str() + startxref + 9, nullptr, 10);
+  const std::string head = "\n" + std::to_string(root) + " 0 obj";
+  const std::size_t obj = pdf.find(head);
+  if (size <= 0 || root <= 0 || prev <= 0 || obj == std::string::npos) {
+    return false;
+  }
+  const std::size_t open = pdf.find("<<", obj);
+  const std::size_t end = pdf.find("endobj", obj);
+  const std::size_t close = pdf.rfind(">>", end);
+  if (open == std::string::npos || end == std::string::npos || close == std::string::npos ||
+      close < open) {
+    return false;
+  }
+  std::string catalog = pdf.substr(open + 2, close - open - 2);
+  if (catalog.find("/Names") != std::string::npos) {
+    return false;
+  }
+  const long file_obj = size;
+  const long spec_obj = size + 1;
+  std::string update = "\n";
+  const std::size_t file_at = pdf.size() + update.size();
+  update += std::to_string(file_obj) + " 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fyaml " +
+            "/Length " + std::to_string(source.size()) + " >>\nstream\n";
+  update += source;
+  update += "\nendstream\nendobj\n";
+  const std::size_t spec_at = pdf.size() + update.size();
+  update += std::to_string(spec_obj) +
+            " 0 obj\n<< /Type /Filespec /F (plan.yaml) /UF (plan.yaml) /AFRelationship /Source "
+            "/Desc (the plan file this document was made from) /EF << /F " +
+            std::to_string(file_obj) + " 0 R >> >>\nendobj\n";
+  const std::size_t root_at = pdf.size() + update.size();
+  update += std::to_string(root) + " 0 obj\n<<" + catalog +
+            " /Names << /EmbeddedFiles << /Names [(plan.yaml) " + std::to_string(spec_obj) +
+            " 0 R] >> >>\n>>\nendobj\n";
+  const std::size_t xref_at = pdf.size() + update.size();
+  update += "xref\n0 1\n0000000000 65535 f \n" + std::to_string(root) + " 1\n" +
+            xref_offset(root_at) + std::to_string(file_obj) + " 2\n" + xref_offset(file_at) +
+            xref_offset(spec_at);
+  update += "trailer\n<< /Size " + std::to_string(size + 2) + " /Root " + std::to_string(root) +
+            " 0 R" + (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) +
+            " /Prev " + std::to_string(prev) + " >>\nstartxref\n" + std::to_string(xref_at) +
+            "\n%%EOF\n";
+  pdf += update;
+  return true;
+}
+
+} // namespace
+
+std::vector<std::string> pdf_font_notes() {
+  return pdf::FontSet::for_thread().notes();
+}
+
+std::string to_pdf(const layout::Document& doc, std::string_view source) {
+  pdf::FontSet& fonts = pdf::FontSet::for_thread();
+  const typeset::Measure measure = [&](std::string_view text, const typeset::Style& style) {
+    return fonts.shape(text, style).width;
+  };
+  const std::vector<typeset::Page> pages = typeset::set_pages(doc, measure);
+  std::string out;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+      write_to_string, &out, typeset::Geometry::page_width, typeset::Geometry::page_height);
+  cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
+  // Properties and dates: the document's own, never the clock (cairo would write now).
+  const std::string stamp =
+      docx::w3cdtf(docx::package_timestamp(doc.metadata, util::source_date_epoch()));
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.metadata.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.metadata.author.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "planctl");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
+  cairo_t* cr = cairo_create(surface);
+  for (const typeset::Page& page : pages) {
+    for (const typeset::Rule& rule : page.rules) {
+      set_colour(cr, rule.red);
+      cairo_set_line_width(cr, rule.width);
+      cairo_move_to(cr, rule.x0, rule.y0);
+      cairo_line_to(cr, rule.x1, rule.y1);
+      cairo_stroke(cr);
+    }
+    for (const typeset::Line& line : page.lines) {
+      for (const typeset::Piece& piece : line.pieces) {
+        draw_piece(cr, fonts, piece);
+      }
+    }
+    for (const typeset::Piece& piece : page.extras) {
+      draw_piece(cr, fonts, piece);
+    }
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error(std::string("cannot write the PDF: ") +
+                             cairo_status_to_string(status));
+  }
+  if (!source.empty() && !embed_source(out, source)) {
+    throw std::runtime_error("cannot attach the plan file to the PDF: unexpected file structure");
+  }
+  return out;
+}
+
+} // namespace planctl::write

@@ -1,0 +1,194 @@
+"""planctl's own PDF read back with poppler (pdfinfo, pdffonts, pdftotext -bbox-layout,
+pdfdetach), over every example and a generated district sample: A4, title and author, every
+font embedded as a subset, the text equal to the DOCX-ready text's (whitespace and page
+numbers aside), at most 22 lines a page inside the 156 × 225 mm type area, no line against the
+Chinese breaking rules, no page holding only the sign-off, page numbers `— N —` 7 mm under the
+type area (odd pages right, even pages left, one character in), the plan file attached, and the
+same bytes on a second run (outputs.md "PDF", docs/pdf.md)."""
+
+import re
+from collections import Counter
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docx_common import environment, render_examples  # noqa: E402
+
+MM = 72 / 25.4
+LEFT, TOP = 28 * MM, 37 * MM
+RIGHT, BOTTOM = LEFT + 156 * MM, TOP + 225 * MM
+CELL = 156 * MM / 28
+TOL = 1.0  # points: glyph boxes poppler reports around the cells
+
+NO_START = "，。、；：？！）》」』”’…—"
+NO_END = "（《「『“‘"
+
+
+def norm(text):
+    return re.sub(r"[\s\u3000]+", "", text)
+
+
+def run(*args):
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def bbox_pages(pdf):
+    """[(width, height, [(xMin, yMin, xMax, yMax, text)])] per page."""
+    xml = run("pdftotext", "-bbox-layout", str(pdf), "-")
+    root = ET.fromstring(xml)
+    ns = {"x": "http://www.w3.org/1999/xhtml"}
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        lines = []
+        for line in page.iter("{http://www.w3.org/1999/xhtml}line"):
+            words = [w.text or "" for w in line.findall("x:word", ns)]
+            lines.append((float(line.get("xMin")), float(line.get("yMin")),
+                          float(line.get("xMax")), float(line.get("yMax")), "".join(words)))
+        pages.append((float(page.get("width")), float(page.get("height")), lines))
+    return pages
+
+
+def sign_off_lines(txt):
+    """The signature's and note's lines of the DOCX-ready text (set far right, or 附注)."""
+    out = set()
+    for line in txt.split("\n"):
+        if line.startswith("\u3000" * 6) and line.strip("\u3000 "):
+            out.add(norm(line))
+    return out
+
+
+def check_pdf(pdf, txt_path, problems):
+    name = pdf.name
+    info = run("pdfinfo", str(pdf))
+    if "595.276 x 841.89 pts (A4)" not in info:
+        problems.append(f"{name}: not A4: {info}")
+    for key in ("Title", "Author"):
+        if not re.search(rf"^{key}:\s+\S", info, re.M):
+            problems.append(f"{name}: no {key} in the document properties")
+    fonts = run("pdffonts", str(pdf)).splitlines()[2:]
+    if not fonts:
+        problems.append(f"{name}: no fonts")
+    for row in fonts:
+        cols = row.split()
+        # name type... emb sub uni object ID: emb/sub/uni are the 5th-3rd from the end
+        emb, sub, uni = cols[-5], cols[-4], cols[-3]
+        if (emb, sub, uni) != ("yes", "yes", "yes"):
+            problems.append(f"{name}: font not embedded as a subset with ToUnicode: {row}")
+    if "plan.yaml" not in run("pdfdetach", "-list", str(pdf)):
+        problems.append(f"{name}: the plan file is not attached")
+
+    txt = txt_path.read_text(encoding="utf-8")
+    pages = bbox_pages(pdf)
+    body_text = []
+    numbered = 0
+    signoff = sign_off_lines(txt)
+    for index, (width, height, lines) in enumerate(pages, start=1):
+        if abs(width - 595.276) > 0.5 or abs(height - 841.89) > 0.5:
+            problems.append(f"{name} page {index}: {width} x {height}, not A4 portrait")
+        inside = [ln for ln in lines if ln[3] <= BOTTOM + TOL]
+        below = [ln for ln in lines if ln[1] > BOTTOM]
+        baselines = sorted({round(ln[3]) for ln in inside})
+        if len(baselines) > 22:
+            problems.append(f"{name} page {index}: {len(baselines)} lines, more than 22")
+        for x0, y0, x1, y1, text in inside:
+            if x0 < LEFT - TOL or x1 > RIGHT + TOL or y0 < TOP - 30:
+                problems.append(f"{name} page {index}: line outside the type area "
+                                f"({x0:.1f},{y0:.1f})-({x1:.1f},{y1:.1f}): {text}")
+            if (x1 - x0) > 28 * CELL + TOL:
+                problems.append(f"{name} page {index}: line wider than 28 cells: {text}")
+            if text and text[0] in NO_START:
+                problems.append(f"{name} page {index}: line starts with {text[0]}: {text}")
+            if text and text[-1] in NO_END:
+                problems.append(f"{name} page {index}: line ends with {text[-1]}: {text}")
+            body_text.append((index, y0, x0, text))
+        texts = {norm(t) for *_, t in inside if norm(t)}
+        if texts and texts <= signoff:
+            problems.append(f"{name} page {index}: holds only the sign-off {sorted(texts)}")
+        # The page number: `— N —`, 7 mm below the type area, one character in.
+        if below:
+            numbered += 1
+            x0, y0, x1, y1, text = below[0]
+            if norm(text) != f"—{index}—":
+                problems.append(f"{name} page {index}: page number reads {text!r}")
+            if abs(y0 - (BOTTOM + 7 * MM)) > 6:  # the box top is the face ascent, not the dash
+                problems.append(f"{name} page {index}: page number at y {y0:.1f}, "
+                                f"not 7 mm below the type area ({BOTTOM + 7 * MM:.1f})")
+            if index % 2 == 1 and abs(x1 - (RIGHT - 14)) > 2:
+                problems.append(f"{name} page {index}: odd page number ends at {x1:.1f}, "
+                                f"not one character from the right ({RIGHT - 14:.1f})")
+            if index % 2 == 0 and abs(x0 - (LEFT + 14)) > 2:
+                problems.append(f"{name} page {index}: even page number starts at {x0:.1f}, "
+                                f"not one character from the left ({LEFT + 14:.1f})")
+    if numbered == 0:
+        problems.append(f"{name}: no page numbers")
+    # The words: pdftotext's reading order without page numbers equals the text output.
+    plain = run("pdftotext", str(pdf), "-")
+    plain = re.sub(r"—\s*\d+\s*—", "", plain)
+    got, want = norm(plain), norm(txt)
+    if got != want:
+        # A ruled table reads column by column in places, and its header row is repeated on
+        # every page: then the characters must agree, but for whole extra header rows.
+        if "\t" in txt:
+            header = next(Counter(norm(ln)) for ln in txt.split("\n") if "\t" in ln)
+            extra = Counter(got) - Counter(want)
+            repeats = max(extra.values(), default=0) // max(header.values())
+            if not Counter(want) - Counter(got) and all(
+                    extra[ch] == n * repeats for ch, n in header.items()) and sum(
+                    extra.values()) == repeats * sum(header.values()):
+                return
+        i = next((k for k in range(min(len(got), len(want))) if got[k] != want[k]),
+                 min(len(got), len(want)))
+        problems.append(f"{name}: text differs from {txt_path.name} at {i}:\n"
+                        f"  pdf {got[max(0, i - 20):i + 40]!r}\n  txt {want[max(0, i - 20):i + 40]!r}")
+
+
+def main():
+    planctl, source, _ = environment()
+    problems = []
+    checked = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        rendered, failures = render_examples(planctl, source, out / "examples", "pdf,txt")
+        problems += failures
+        # A generated district sample: every school's plan and report.
+        plans = out / "plans"
+        subprocess.run([sys.executable, str(source / "bench" / "gen_plans.py"), "--schools", "3",
+                        "--tasks", "30", "--activities", "40", "--out", str(plans)],
+                       check=True, capture_output=True)
+        district = out / "district"
+        district.mkdir()
+        proc = subprocess.run([str(planctl), "batch", str(plans), "-o", str(district),
+                               "--format", "pdf,txt"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            problems.append(f"batch exited {proc.returncode}: {proc.stderr}")
+        folders = list(rendered.values()) + [district]
+        for folder in folders:
+            for pdf in sorted(folder.glob("*.pdf")):
+                txt = pdf.with_suffix(".txt")
+                if not txt.exists():
+                    problems.append(f"{pdf.name}: no {txt.name} beside it")
+                    continue
+                check_pdf(pdf, txt, problems)
+                checked += 1
+        # The same bytes on a second run.
+        example = source / "examples" / "pingan-no2-2020.yaml"
+        again = out / "again"
+        again.mkdir()
+        subprocess.run([str(planctl), "render", str(example), "-o", str(again), "--format", "pdf"],
+                       check=True, capture_output=True)
+        first = rendered["pingan-no2-2020"] / "pingan-no2.plan.pdf"
+        if first.read_bytes() != (again / "pingan-no2.plan.pdf").read_bytes():
+            problems.append("two renders of pingan-no2-2020.yaml give different PDF bytes")
+    if checked < 10:
+        problems.append(f"only {checked} PDFs checked")
+    for p in problems:
+        print(p)
+    print(f"{checked} PDFs checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
