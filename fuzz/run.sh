@@ -22,6 +22,8 @@ bash "$src/fuzz/seed-corpus.sh" "$seeds" >/dev/null
 if [[ $target == fuzz_import ]]; then
   # Documents to import, beside the plan files (which are text documents too).
   for f in "$src"/tests/data/import/*.txt; do cp "$f" "$seeds/seed-import-$(basename "$f")"; done
+  # and an activity ledger (.xlsx) with a date cell, date texts, tasks and a bad row.
+  cp "$src"/fuzz/seeds/*.xlsx "$seeds/"
 fi
 corpus="${FUZZ_CORPUS_DIR:-$build/corpus-$target}"
 artifacts="$build/artifacts-$target"

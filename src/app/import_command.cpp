@@ -3,6 +3,7 @@
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/import/document_importer.hpp>
 #include <planctl/import/docx_reader.hpp>
+#include <planctl/import/ledger_import.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/source_document.hpp>
 #include <planctl/load/plan_loader.hpp>
@@ -32,6 +33,8 @@ struct ImportOptions {
   std::string issuer;
   std::string date;
   std::string numbering;
+  std::string into;
+  std::string sheet;
   bool force = false;
 };
 
@@ -225,22 +228,30 @@ void carry_to(std::vector<import::ImportedItem>& items,
   }
 }
 
-// The top-level blocks of a YAML text (`key:` at column 0 with what follows it), in order;
-// comments and blank lines before the first key belong to the key "".
+// The top-level blocks of a plan file's text (each key's lines, from load::top_level_keys), in
+// order; comments and blank lines before the first key belong to the key "". A text whose top
+// level is not a block mapping is one block "" (nothing in it can be carried key by key).
 std::vector<std::pair<std::string, std::string>> top_level_blocks(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> blocks{{"", ""}};
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    end = end == std::string_view::npos ? text.size() : end + 1;
-    const std::string_view line = text.substr(pos, end - pos);
-    const std::size_t colon = line.find(':');
-    if (!line.empty() && line[0] != ' ' && line[0] != '#' && line[0] != '-' && line[0] != '\n' &&
-        colon != std::string_view::npos) {
-      blocks.emplace_back(std::string(line.substr(0, colon)), "");
+  std::vector<std::size_t> starts{0}; // byte offset of each line
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts.push_back(i + 1);
     }
-    blocks.back().second.append(line);
-    pos = end;
+  }
+  const auto offset = [&](int line) {
+    return line - 1 < static_cast<int>(starts.size()) ? starts[static_cast<std::size_t>(line - 1)]
+                                                      : text.size();
+  };
+  const std::optional<std::vector<load::TopLevelKey>> keys = load::top_level_keys(text);
+  if (!keys || keys->empty()) {
+    blocks.back().second = std::string(text);
+    return blocks;
+  }
+  blocks.back().second = std::string(text.substr(0, offset(keys->front().line)));
+  for (const load::TopLevelKey& key : *keys) {
+    const std::size_t from = offset(key.line);
+    blocks.emplace_back(key.key, std::string(text.substr(from, offset(key.end_line) - from)));
   }
   return blocks;
 }
@@ -314,7 +325,107 @@ int write_carried(const ImportOptions& o, const std::string& out_path, const std
   return k_exit_ok;
 }
 
+// The errors of `findings` (load and check) of the plan file text `yaml`.
+std::size_t error_count(const std::string& yaml, const std::string& name) {
+  const load::LoadResult loaded = load::load_plan_text(yaml, name);
+  diag::DiagnosticList findings = loaded.diagnostics;
+  if (loaded.plan) {
+    check::check_plan(*loaded.plan, findings);
+  }
+  return findings.error_count();
+}
+
+// `planctl import LEDGER.xlsx --into plan.yaml`: the ledger's rows become activities of the
+// plan file, written into its text (docs/import.md, "The activity ledger").
+int run_ledger(const ImportOptions& o, Console& console) {
+  const std::string out_path = o.output.empty() ? o.into : o.output;
+  struct stat st {};
+  if (!o.output.empty() && o.output != o.into && out_path != "-" &&
+      ::lstat(out_path.c_str(), &st) == 0 && !o.force) {
+    return fail(console, "\"" + out_path +
+                             "\" already exists; use --force to overwrite it, or give another "
+                             "name with -o (without -o, " +
+                             o.into + " itself is changed)");
+  }
+  import::LedgerImport result;
+  std::string plan_text;
+  try {
+    const import::Workbook book = import::read_xlsx(read_source(o.file));
+    std::ifstream in(o.into, std::ios::binary);
+    if (!in || std::filesystem::is_directory(o.into)) {
+      return fail(console, "cannot read the plan file \"" + o.into + "\"");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    plan_text = text.str();
+    result = import::import_ledger(book, o.sheet, plan_text, o.into,
+                                   std::filesystem::path(o.file).filename().string());
+  } catch (const import::ImportError& e) {
+    return fail(console, e.what());
+  }
+  for (const import::LedgerFinding& f : result.findings) {
+    console.err << o.file << ":" << f.row << ":" << f.column << ": "
+                << (f.error ? "error" : "warning") << ": " << result.sheet << "!"
+                << import::cell_address(f.row, f.column) << ": " << f.message << "\n";
+  }
+  std::ostream& status = out_path == "-" ? console.err : console.out;
+  status << result.sheet << " (header on row " << result.header_row << "): " << result.rows
+         << (result.rows == 1 ? " row" : " rows") << "; " << result.added << " added";
+  if (result.already > 0) {
+    status << ", " << result.already << " already in " << o.into;
+  }
+  if (result.unusable > 0) {
+    status << ", " << result.unusable << " not usable (fix "
+           << (result.unusable == 1 ? "it" : "them")
+           << " and import again: rows already added are skipped)";
+  }
+  status << "\n";
+  const int code = result.unusable > 0 ? k_exit_findings : k_exit_ok;
+  if (result.added == 0 && out_path == o.into) {
+    status << o.into << " is unchanged\n";
+    return code;
+  }
+  // Rows are added only when the file stays as sound as it was.
+  const std::size_t before = error_count(plan_text, o.into);
+  const std::size_t after = error_count(result.yaml, out_path);
+  if (after > before) {
+    return fail(console, "the plan file with the rows added has " + std::to_string(after) +
+                             " errors where it had " + std::to_string(before) +
+                             "; nothing was written (please report this)");
+  }
+  if (out_path == "-") {
+    console.out << result.yaml;
+    return code;
+  }
+  const std::filesystem::path target(out_path);
+  try {
+    util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
+                                                          : target.parent_path());
+    sink.write(target.filename().string(), result.yaml);
+    sink.commit();
+  } catch (const util::OutputError& e) {
+    return fail(console, e.what());
+  }
+  status << "wrote " << out_path << "\n";
+  return code;
+}
+
 int run_import(const ImportOptions& o, Console& console) {
+  {
+    bool workbook = false;
+    try {
+      workbook = import::format_of(o.file) == import::SourceFormat::xlsx;
+    } catch (const import::ImportError& e) {
+      return fail(console, e.what());
+    }
+    if (workbook && !o.into.empty()) {
+      return run_ledger(o, console);
+    }
+    if (!o.into.empty()) {
+      return fail(console, "--into adds the rows of an activity ledger (.xlsx) to a plan file; \"" +
+                               o.file + "\" is a document, imported with -o");
+    }
+  }
   import::RecognizeOptions options;
   if (!o.issuer.empty()) {
     options.issuer = o.issuer;
@@ -459,7 +570,8 @@ int run_import(const ImportOptions& o, Console& console) {
 
 Handler setup_import(CLI::App& cmd) {
   auto o = std::make_shared<ImportOptions>();
-  cmd.add_option("FILE", o->file, "The document to read (.docx, .txt or .md)")
+  cmd.add_option("FILE", o->file,
+                 "The document to read (.docx, .txt or .md), or a workbook (.xlsx) with --into")
       ->required()
       ->type_name("");
   cmd.add_option("-o,--output", o->output,
@@ -474,6 +586,14 @@ Handler setup_import(CLI::App& cmd) {
                  "The numbering style of each depth, e.g. 一、,1.,（1）, instead of the one "
                  "guessed from the document")
       ->type_name("STYLES");
+  cmd.add_option("--into", o->into,
+                 "With a workbook (.xlsx): add the rows of its activity ledger (活动台账) to "
+                 "this plan file as activities, in place (or written to -o)")
+      ->type_name("PLAN.yaml");
+  cmd.add_option("--sheet", o->sheet,
+                 "With --into: the sheet to read (default: 活动台账, else the first sheet with "
+                 "日期 and 活动名称 columns)")
+      ->type_name("NAME");
   cmd.add_flag("--force", o->force, "Overwrite OUT if it exists");
   return [o](Console& console) { return run_import(*o, console); };
 }

@@ -36,13 +36,22 @@ SourceFormat format_of(std::string_view name) {
   if (ext == "docx") {
     return SourceFormat::docx;
   }
+  if (ext == "xlsx" || ext == "xlsm") {
+    return SourceFormat::xlsx;
+  }
+  if (ext == "xls" || ext == "et" || ext == "ods") {
+    throw ImportError("planctl cannot read ." + ext +
+                      " files; open it in Excel or WPS, save it as .xlsx (Excel 工作簿), and "
+                      "import the .xlsx");
+  }
   if (ext == "doc" || ext == "wps" || ext == "pdf" || ext == "rtf" || ext == "odt") {
     throw ImportError("planctl cannot read ." + ext +
                       " files; open it in Word or WPS, save it as .docx (Word 文档), and import "
                       "the .docx");
   }
-  throw ImportError("\"" + std::string(name) +
-                    "\" is not a .docx, .txt or .md file; save the document as .docx or as text");
+  throw ImportError(
+      "\"" + std::string(name) +
+      "\" is not a .docx, .txt, .md or .xlsx file; save the document as .docx or as text");
 }
 
 SourceDocument read_document(std::string_view bytes, SourceFormat format) {
@@ -57,6 +66,9 @@ SourceDocument read_document(std::string_view bytes, SourceFormat format) {
   case SourceFormat::docx:
     doc = read_docx(bytes);
     break;
+  case SourceFormat::xlsx:
+    throw ImportError("a workbook is an activity ledger, imported into a plan file: planctl "
+                      "import LEDGER.xlsx --into plan.yaml");
   }
   return doc;
 }

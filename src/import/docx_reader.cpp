@@ -1,9 +1,8 @@
 #include <planctl/import/docx_reader.hpp>
+#include <planctl/import/ooxml_package.hpp>
 #include <planctl/model/numbering.hpp>
 #include <planctl/util/base64.hpp>
 #include <planctl/util/utf8.hpp>
-
-#include <minizip/unzip.h>
 
 #include <expat.h>
 
@@ -20,166 +19,13 @@ namespace planctl::import {
 
 namespace {
 
-// ---- the zip, read from memory ----
-
-// minizip reads through these callbacks; the "file" is the bytes given to read_docx.
-struct MemoryFile {
-  std::string_view bytes;
-  std::uint64_t pos = 0;
-};
-
-voidpf mem_open(voidpf opaque, const void* /*name*/, int /*mode*/) {
-  return opaque;
-}
-
-uLong mem_read(voidpf /*opaque*/, voidpf stream, void* buf, uLong size) {
-  auto* f = static_cast<MemoryFile*>(stream);
-  const std::uint64_t left = f->bytes.size() - f->pos;
-  const uLong n = static_cast<uLong>(std::min<std::uint64_t>(size, left));
-  std::memcpy(buf, f->bytes.data() + f->pos, n);
-  f->pos += n;
-  return n;
-}
-
-uLong mem_write(voidpf, voidpf, const void*, uLong) {
-  return 0;
-}
-
-ZPOS64_T mem_tell(voidpf /*opaque*/, voidpf stream) {
-  return static_cast<MemoryFile*>(stream)->pos;
-}
-
-long mem_seek(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin) {
-  auto* f = static_cast<MemoryFile*>(stream);
-  std::uint64_t base = 0;
-  switch (origin) {
-  case ZLIB_FILEFUNC_SEEK_SET:
-    base = 0;
-    break;
-  case ZLIB_FILEFUNC_SEEK_CUR:
-    base = f->pos;
-    break;
-  case ZLIB_FILEFUNC_SEEK_END:
-    base = f->bytes.size();
-    break;
-  default:
-    return -1;
-  }
-  if (offset > f->bytes.size() || base > f->bytes.size() - offset) {
-    return -1;
-  }
-  f->pos = base + offset;
-  return 0;
-}
-
-int mem_close(voidpf, voidpf) {
-  return 0;
-}
-
-int mem_error(voidpf, voidpf) {
-  return 0;
-}
-
-class ZipReader {
-public:
-  explicit ZipReader(std::string_view bytes) : m_file{bytes, 0} {
-    zlib_filefunc64_def funcs{};
-    funcs.zopen64_file = mem_open;
-    funcs.zread_file = mem_read;
-    funcs.zwrite_file = mem_write;
-    funcs.ztell64_file = mem_tell;
-    funcs.zseek64_file = mem_seek;
-    funcs.zclose_file = mem_close;
-    funcs.zerror_file = mem_error;
-    funcs.opaque = &m_file;
-    m_zip = unzOpen2_64("document.docx", &funcs);
-    if (m_zip == nullptr) {
-      throw ImportError("the file is not a .docx (not a zip package); open it in Word or WPS and "
-                        "save it as .docx (Word 文档)");
-    }
-  }
-  ZipReader(const ZipReader&) = delete;
-  ZipReader& operator=(const ZipReader&) = delete;
-  ~ZipReader() { unzClose(m_zip); }
-
-  // The names of the entries, in the zip's order (at most `max`).
-  std::vector<std::string> names(std::size_t max) {
-    std::vector<std::string> out;
-    for (int rc = unzGoToFirstFile(m_zip); rc == UNZ_OK && out.size() < max;
-         rc = unzGoToNextFile(m_zip)) {
-      std::array<char, 512> name{};
-      unz_file_info64 info{};
-      if (unzGetCurrentFileInfo64(m_zip, &info, name.data(), name.size() - 1, nullptr, 0, nullptr,
-                                  0) == UNZ_OK) {
-        out.emplace_back(name.data());
-      }
-    }
-    return out;
-  }
-
-  // The inflated bytes of the entry `name`, std::nullopt when there is none.
-  std::optional<std::string> read(const char* name) {
-    if (unzLocateFile(m_zip, name, 1) != UNZ_OK) {
-      return std::nullopt;
-    }
-    if (unzOpenCurrentFile(m_zip) != UNZ_OK) {
-      throw ImportError(std::string("the .docx is damaged: its part ") + name +
-                        " cannot be opened; open the document in Word and save it again");
-    }
-    std::string out;
-    std::array<char, 64 * 1024> buf{};
-    for (;;) {
-      const int n = unzReadCurrentFile(m_zip, buf.data(), static_cast<unsigned>(buf.size()));
-      if (n < 0) {
-        unzCloseCurrentFile(m_zip);
-        throw ImportError(std::string("the .docx is damaged: its part ") + name +
-                          " cannot be inflated; open the document in Word and save it again");
-      }
-      if (n == 0) {
-        break;
-      }
-      // The size the zip states can lie; the bytes actually inflated are what count.
-      if (out.size() + static_cast<std::size_t>(n) > k_max_docx_part_bytes) {
-        unzCloseCurrentFile(m_zip);
-        throw ImportError(std::string("the .docx part ") + name + " inflates to more than " +
-                          std::to_string(k_max_docx_part_bytes >> 20) +
-                          " MiB; a plan's text is far smaller, so this is not a document "
-                          "planctl can import");
-      }
-      out.append(buf.data(), static_cast<std::size_t>(n));
-    }
-    if (unzCloseCurrentFile(m_zip) == UNZ_CRCERROR) {
-      throw ImportError(std::string("the .docx is damaged: its part ") + name +
-                        " fails its checksum; open the document in Word and save it again");
-    }
-    return out;
-  }
-
-private:
-  MemoryFile m_file;
-  unzFile m_zip = nullptr;
-};
-
-// ---- XML ----
+using ooxml::Name;
+using ooxml::to_int;
+using ooxml::XmlHandler;
 
 constexpr std::string_view k_w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view k_w_strict_ns = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 constexpr std::string_view k_mc_ns = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-// An element or attribute name as expat gives it with namespaces on: "URI|local".
-struct Name {
-  std::string_view ns;
-  std::string_view local;
-};
-
-Name split_name(const XML_Char* name) {
-  const std::string_view s(name);
-  const std::size_t bar = s.find('|');
-  if (bar == std::string_view::npos) {
-    return {{}, s};
-  }
-  return {s.substr(0, bar), s.substr(bar + 1)};
-}
 
 bool is_w(const Name& n, std::string_view local) {
   return (n.ns == k_w_ns || n.ns == k_w_strict_ns) && n.local == local;
@@ -187,94 +33,12 @@ bool is_w(const Name& n, std::string_view local) {
 
 // The value of the attribute w:`local` of an element, empty when absent.
 std::string_view w_attr(const XML_Char** atts, std::string_view local) {
-  for (std::size_t i = 0; atts[i] != nullptr; i += 2) {
-    const Name n = split_name(atts[i]);
-    if ((n.ns == k_w_ns || n.ns == k_w_strict_ns) && n.local == local) {
-      return atts[i + 1];
-    }
-  }
-  return {};
+  const std::string_view v = ooxml::attr(atts, k_w_ns, local);
+  return v.empty() ? ooxml::attr(atts, k_w_strict_ns, local) : v;
 }
 
-std::optional<int> to_int(std::string_view s) {
-  if (s.empty() || s.size() > 6) {
-    return std::nullopt;
-  }
-  int v = 0;
-  for (const char c : s) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
-    }
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-// What each part's handler sees: start and end of elements, and text.
-class XmlHandler {
-public:
-  virtual ~XmlHandler() = default;
-  virtual void start(const Name& name, const XML_Char** atts) = 0;
-  virtual void end(const Name& name) = 0;
-  virtual void text(std::string_view) {}
-};
-
-struct ParseState {
-  XML_Parser parser = nullptr;
-  XmlHandler* handler = nullptr;
-  bool doctype = false;
-};
-
-void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** atts) {
-  auto* s = static_cast<ParseState*>(data);
-  s->handler->start(split_name(name), atts);
-}
-
-void XMLCALL on_end(void* data, const XML_Char* name) {
-  auto* s = static_cast<ParseState*>(data);
-  s->handler->end(split_name(name));
-}
-
-void XMLCALL on_text(void* data, const XML_Char* text, int len) {
-  auto* s = static_cast<ParseState*>(data);
-  s->handler->text(std::string_view(text, static_cast<std::size_t>(len)));
-}
-
-// A DOCTYPE is where entities are declared: Word never writes one, so any is refused before
-// anything in it can expand (billion laughs) or be fetched (external entities).
-void XMLCALL on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-  auto* s = static_cast<ParseState*>(data);
-  s->doctype = true;
-  XML_StopParser(s->parser, XML_FALSE);
-}
-
-void parse_xml(const std::string& xml, const char* part, XmlHandler& handler) {
-  ParseState state;
-  state.handler = &handler;
-  state.parser = XML_ParserCreateNS(nullptr, '|');
-  if (state.parser == nullptr) {
-    throw std::bad_alloc();
-  }
-  XML_SetUserData(state.parser, &state);
-  XML_SetElementHandler(state.parser, on_start, on_end);
-  XML_SetCharacterDataHandler(state.parser, on_text);
-  XML_SetStartDoctypeDeclHandler(state.parser, on_doctype);
-  XML_SetParamEntityParsing(state.parser, XML_PARAM_ENTITY_PARSING_NEVER);
-  const XML_Status status =
-      XML_Parse(state.parser, xml.data(), static_cast<int>(xml.size()), XML_TRUE);
-  const unsigned long line = XML_GetCurrentLineNumber(state.parser);
-  const XML_LChar* message = XML_ErrorString(XML_GetErrorCode(state.parser));
-  const std::string error = message != nullptr ? message : "";
-  XML_ParserFree(state.parser);
-  if (state.doctype) {
-    throw ImportError(std::string("the .docx part ") + part +
-                      " declares a DOCTYPE, which Word never writes; planctl does not read it");
-  }
-  if (status != XML_STATUS_OK) {
-    throw ImportError(std::string("the .docx part ") + part + " is not well-formed XML (line " +
-                      std::to_string(line) + ": " + error +
-                      "); open the document in Word and save it again");
-  }
+void parse_xml(const std::string& xml, const std::string& part, XmlHandler& handler) {
+  ooxml::parse_xml(xml, part, handler, ooxml::k_docx);
 }
 
 // ---- the plan file a .docx planctl wrote carries (customXml/itemN.xml) ----
@@ -830,7 +594,7 @@ SourceDocument read_docx(std::string_view bytes) {
     throw ImportError("the file is not a .docx (not a zip package); open it in Word or WPS and "
                       "save it as .docx (Word 文档)");
   }
-  ZipReader zip(bytes);
+  ooxml::ZipPackage zip(bytes, ooxml::k_docx, k_max_docx_part_bytes);
   const std::optional<std::string> document = zip.read("word/document.xml");
   if (!document) {
     throw ImportError("the file is a zip package without word/document.xml, so not a Word "
@@ -858,9 +622,9 @@ SourceDocument read_docx(std::string_view bytes) {
       continue;
     }
     try {
-      if (const std::optional<std::string> xml = zip.read(name.c_str())) {
+      if (const std::optional<std::string> xml = zip.read(name)) {
         SourceHandler source;
-        parse_xml(*xml, name.c_str(), source);
+        parse_xml(*xml, name, source);
         if ((out.embedded_source = source.source())) {
           break;
         }

@@ -128,4 +128,42 @@ LoadResult load_plan_file(const std::filesystem::path& path, const std::string& 
   return load_owned(std::move(bytes), display_name);
 }
 
+std::optional<std::vector<TopLevelKey>> top_level_keys(std::string_view text) {
+  diag::DiagnosticList ignored;
+  Reporter report("text", ignored);
+  const SourceText source = check_source(text, report);
+  if (!source.parseable) {
+    return std::nullopt;
+  }
+  const ParsedYaml parsed = parse_yaml(source.text, report);
+  if (!parsed.document || !parsed.document->has_root()) {
+    return std::nullopt;
+  }
+  const YamlDocument& doc = *parsed.document;
+  if (doc.node(doc.root()).kind != NodeKind::mapping) {
+    return std::nullopt;
+  }
+  std::vector<TopLevelKey> out;
+  const std::span<const NodeId> children = doc.children(doc.root());
+  for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+    const YamlNode& key = doc.node(children[i]);
+    if (key.mark.column != 1 || (!out.empty() && key.mark.line <= out.back().line)) {
+      return std::nullopt; // a flow mapping or an indented top level
+    }
+    const YamlNode& value = doc.node(children[i + 1]);
+    out.push_back({std::string(doc.scalar(children[i])), key.mark.line, 0,
+                   value.kind == NodeKind::null ? key.mark : value.mark});
+  }
+  int lines = 1;
+  for (const char c : source.text) {
+    lines += c == '\n' ? 1 : 0;
+  }
+  // A text ending in a line end has no line after it.
+  const int end = source.text.ends_with('\n') ? lines : lines + 1;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i].end_line = i + 1 < out.size() ? out[i + 1].line : end;
+  }
+  return out;
+}
+
 } // namespace planctl::load

@@ -9,8 +9,9 @@
 
 namespace planctl::import {
 
-// The formats `import` reads, chosen by the file's extension.
-enum class SourceFormat { text, markdown, docx };
+// The formats `import` reads, chosen by the file's extension. A workbook (.xlsx) is an activity
+// ledger, imported into a plan file (ledger_import.hpp), not read as a document.
+enum class SourceFormat { text, markdown, docx, xlsx };
 
 // The format of a file named `name` by its extension (case ignored); throws ImportError with
 // the fix for `.doc`, `.wps`, `.pdf` and anything unknown.
@@ -23,7 +24,7 @@ struct ImportResult {
 };
 
 // The document `bytes` as paragraphs, read as `format`; throws ImportError when it cannot be
-// read.
+// read, or is a workbook.
 SourceDocument read_document(std::string_view bytes, SourceFormat format);
 
 // Recognises the plan in `doc` and writes the plan file.

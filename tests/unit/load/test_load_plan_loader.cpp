@@ -290,3 +290,33 @@ TEST_CASE("load::load_plan_file") {
                                    "[limit-size]\n");
   }
 }
+
+TEST_CASE("top_level_keys: each key's lines, for editing a plan file in place") {
+  const std::string text = "# modeline\n"
+                           "version: 1\n"
+                           "\n"
+                           "school:\n"
+                           "  name: 甲\n"
+                           "# 活动\n"
+                           "activities:\n"
+                           "  - date: 2020-03-13\n"
+                           "    title: 乙\n"
+                           "report: {date: 2020-12-28}";
+  const std::optional<std::vector<TopLevelKey>> keys = top_level_keys(text);
+  REQUIRE(keys);
+  std::string out;
+  for (const TopLevelKey& key : *keys) {
+    out += key.key + " " + std::to_string(key.line) + "-" + std::to_string(key.end_line) + " @" +
+           std::to_string(key.value.line) + ":" + std::to_string(key.value.column) + "\n";
+  }
+  CHECK(out == "version 2-4 @2:10\n"
+               "school 4-7 @5:3\n"
+               "activities 7-10 @8:3\n"
+               "report 10-11 @10:9\n");
+  CHECK(top_level_keys("a: 1\nb:\n")->back().end_line == 3);
+  CHECK(top_level_keys("a: 1\nb:\n")->back().value == util::Mark{2, 1}); // no value: the key
+  CHECK_FALSE(top_level_keys("{version: 1, plan: {}}"));
+  CHECK_FALSE(top_level_keys("  version: 1\n  plan: 2\n"));
+  CHECK_FALSE(top_level_keys("- a\n- b\n"));
+  CHECK_FALSE(top_level_keys("a: [\n"));
+}

@@ -1,0 +1,843 @@
+#include <planctl/import/date_parser.hpp>
+#include <planctl/import/ledger_import.hpp>
+#include <planctl/import/plan_yaml_writer.hpp>
+#include <planctl/import/source_document.hpp>
+#include <planctl/layout/text_rules.hpp>
+#include <planctl/load/plan_loader.hpp>
+#include <planctl/model/task_index.hpp>
+#include <planctl/util/utf8.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace planctl::import {
+
+namespace {
+
+// The columns of 活动台账 that become activity keys (序号 and 工作类别 are derived, not read).
+enum Column { date, end, title, task, host, participants, count, place, summary, evidence, n };
+
+struct Header {
+  Column column;
+  std::array<std::string_view, 6> names; // the workbook's name first, then what clerks write
+};
+
+// docs/import.md, "The activity ledger": the headers each column is known by.
+constexpr std::array<Header, Column::n> k_headers{{
+    {date, {"日期", "活动日期", "开始日期", "活动时间", "时间"}},
+    {end, {"结束日期", "结束时间"}},
+    {title, {"活动名称", "活动主题", "名称", "活动"}},
+    {task, {"关联任务", "任务", "工作任务"}},
+    {host, {"组织/主持", "组织", "主持", "主持人", "组织者", "负责人"}},
+    {participants, {"参加对象", "参加人员", "参与对象", "对象"}},
+    {count, {"人数", "参加人数", "参与人数"}},
+    {place, {"地点", "活动地点"}},
+    {summary, {"内容摘要", "内容", "摘要", "活动内容"}},
+    {evidence, {"佐证材料", "佐证", "证明材料"}},
+}};
+
+// The most characters of one text the loader takes (plan-format.md "Reading the file").
+constexpr std::size_t k_max_text = 10000;
+
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+
+// A header as compared: no spaces anywhere, full-width `／` as `/`.
+std::string header_key(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = util::next_code_point(text, pos);
+    if (is_space(c)) {
+      continue;
+    }
+    util::append_utf8(out, c == 0xFF0F ? U'/' : c);
+  }
+  return out;
+}
+
+// A cell's text as it goes into the plan file: line ends as `\n`, other control characters
+// and spaces at both ends dropped, each line trimmed.
+std::string clean(std::string_view text) {
+  std::string out;
+  std::string line;
+  auto flush = [&](bool newline) {
+    std::size_t a = 0;
+    std::size_t b = line.size();
+    while (a < b && (line[a] == ' ')) {
+      ++a;
+    }
+    while (b > a && line[b - 1] == ' ') {
+      --b;
+    }
+    out += line.substr(a, b - a);
+    if (newline) {
+      out += '\n';
+    }
+    line.clear();
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t c = util::next_code_point(text, pos);
+    if (c == '\n') {
+      flush(true);
+    } else if (c == '\r') {
+      if (pos < text.size() && text[pos] == '\n') {
+        continue;
+      }
+      flush(true);
+    } else if (c == '\t' || c == 0x3000 || c == 0xA0) {
+      line += ' ';
+    } else if (c < 0x20 || c == 0x7F || c == 0xFEFF) {
+      continue;
+    } else {
+      line.append(text.substr(start, pos - start));
+    }
+  }
+  flush(false);
+  // Blank lines at both ends go.
+  while (out.starts_with('\n')) {
+    out.erase(0, 1);
+  }
+  while (out.ends_with('\n')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// A cell's value as text: numbers as Excel shows them in General format.
+std::string text_of(const Cell& cell) {
+  return clean(cell.text);
+}
+
+std::string quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A list entry in a flow list `[a, b]`: quoted when a flow indicator would end it early.
+std::string flow_entry(std::string_view text) {
+  const std::string plain = yaml_inline_scalar(text);
+  if (plain.starts_with('"') || plain.find_first_of(",[]{}") == std::string::npos) {
+    return plain;
+  }
+  return quoted(text);
+}
+
+// Splits `text` at `、` `，` `,` `；` `;` and line ends: the parts (trimmed) and, before each
+// but the first, the separator that stood there.
+struct Parts {
+  std::vector<std::string> parts;
+  std::vector<std::string> separators;
+};
+
+Parts split_list(std::string_view text) {
+  Parts out;
+  std::string current;
+  std::size_t pos = 0;
+  auto push = [&](std::string sep) {
+    out.parts.push_back(clean(current));
+    out.separators.push_back(std::move(sep));
+    current.clear();
+  };
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t c = util::next_code_point(text, pos);
+    if (c == U'、' || c == U'，' || c == ',' || c == U'；' || c == ';' || c == '\n') {
+      push(std::string(text.substr(start, pos - start)));
+    } else {
+      current.append(text.substr(start, pos - start));
+    }
+  }
+  out.parts.push_back(clean(current));
+  out.separators.insert(out.separators.begin(), "");
+  out.separators.pop_back();
+  return out;
+}
+
+std::vector<std::string> nonempty(const std::vector<std::string>& parts) {
+  std::vector<std::string> out;
+  for (const std::string& p : parts) {
+    if (!p.empty()) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+// A count: a whole number ≥ 0, as a number cell or a text of digits (full-width too), with
+// an optional `人` after it.
+std::optional<std::int64_t> parse_count(const Cell& cell) {
+  if (cell.kind == CellKind::number) {
+    if (cell.number < 0 || cell.number > 1e12 || std::floor(cell.number) != cell.number) {
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>(cell.number);
+  }
+  if (cell.kind != CellKind::text) {
+    return std::nullopt;
+  }
+  std::string text = clean(cell.text);
+  if (text.ends_with("人")) {
+    text.resize(text.size() - std::string_view("人").size());
+  }
+  std::int64_t value = 0;
+  std::size_t pos = 0;
+  std::size_t digits = 0;
+  while (pos < text.size()) {
+    char32_t c = util::next_code_point(text, pos);
+    if (c >= 0xFF10 && c <= 0xFF19) {
+      c = c - 0xFF10 + '0';
+    }
+    if (c < '0' || c > '9' || ++digits > 12) {
+      return std::nullopt;
+    }
+    value = value * 10 + (c - '0');
+  }
+  if (digits == 0) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// The date of a cell in a date column: a date cell, a number (Excel's serial day, when the
+// cell was not formatted as a date) or a date text.
+std::optional<util::Date> parse_cell_date(const Cell& cell, bool date1904) {
+  if (cell.kind == CellKind::date || cell.kind == CellKind::number) {
+    return date_of_serial(cell.number, date1904);
+  }
+  if (cell.kind != CellKind::text) {
+    return std::nullopt;
+  }
+  std::string text = clean(cell.text);
+  // `2020-03-13 00:00:00` as some programs write a date cell's text.
+  if (text.size() > 10 && text.ends_with(" 00:00:00")) {
+    text.resize(text.size() - 9);
+  }
+  if (std::optional<util::Date> d = parse_written_date(text)) {
+    return d;
+  }
+  return util::parse_date(text);
+}
+
+// A title as compared: one line, no closing `。`, no spaces, punctuation width aside.
+std::string task_key(const layout::TextRules& rules, std::string_view text) {
+  // Punctuation width aside: full-width forms and curly quotes as their ASCII forms.
+  const std::string heading = rules.heading(text);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < heading.size()) {
+    char32_t c = util::next_code_point(heading, pos);
+    if (is_space(c)) {
+      continue;
+    }
+    if (c >= 0xFF01 && c <= 0xFF5E) {
+      c -= 0xFEE0;
+    } else if (c == U'“' || c == U'”') {
+      c = '"';
+    } else if (c == U'‘' || c == U'’') {
+      c = '\'';
+    } else if (c == U'。') {
+      c = '.';
+    }
+    util::append_utf8(out, c);
+  }
+  return out;
+}
+
+struct TaskMatch {
+  std::vector<std::string> ids; // the tasks' ids, in the cell's order
+  std::string error;            // why the cell cannot be used
+};
+
+class TaskMatcher {
+public:
+  TaskMatcher(const model::TaskIndex& index, const layout::TextRules& rules, std::string plan_name)
+      : m_rules(rules), m_plan_name(std::move(plan_name)) {
+    for (const model::TaskRef& task : index.tasks) {
+      if (task.item->id) {
+        m_ids.insert(task.item->id->value);
+      }
+      m_titles[task_key(rules, task.item->title.value)].push_back(task.item);
+    }
+  }
+
+  TaskMatch match(std::string_view cell) const {
+    const Parts parts = split_list(cell);
+    const std::size_t n = parts.parts.size();
+    // The cell as a sequence of ids and titles (a title may itself hold `、`): the fewest parts
+    // that each name one task.
+    std::vector<std::optional<std::vector<std::size_t>>> best(n + 1);
+    best[0] = std::vector<std::size_t>{};
+    for (std::size_t i = 1; i <= n && n <= 64; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (!best[j]) {
+          continue;
+        }
+        const std::string piece = join(parts, j, i);
+        if (piece.empty() ? i == j + 1 : resolves(piece)) {
+          if (!best[i] || best[j]->size() + 1 < best[i]->size()) {
+            best[i] = *best[j];
+            best[i]->push_back(j);
+          }
+        }
+      }
+    }
+    TaskMatch out;
+    if (best[n]) {
+      std::vector<std::size_t> starts = *best[n];
+      starts.push_back(n);
+      for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+        const std::string piece = join(parts, starts[k], starts[k + 1]);
+        if (piece.empty()) {
+          continue;
+        }
+        std::string id;
+        if (const std::string why = resolve(piece, id); !why.empty()) {
+          out.error = why;
+          return out;
+        }
+        if (std::find(out.ids.begin(), out.ids.end(), id) == out.ids.end()) {
+          out.ids.push_back(id);
+        }
+      }
+      return out;
+    }
+    // Name the first part that names nothing.
+    for (const std::string& part : parts.parts) {
+      if (!part.empty() && !resolves(part)) {
+        out.error = "\"" + part + "\" is neither the id nor the title of a task in " + m_plan_name +
+                    "; write a task's id or its title as the plan file has it";
+        return out;
+      }
+    }
+    out.error = "\"" + std::string(cell) + "\" does not name tasks of " + m_plan_name;
+    return out;
+  }
+
+private:
+  static std::string join(const Parts& parts, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+      out += (k == from ? "" : parts.separators[k]) + parts.parts[k];
+    }
+    return clean(out);
+  }
+
+  bool resolves(const std::string& piece) const {
+    return m_ids.count(piece) > 0 || m_titles.count(task_key(m_rules, piece)) > 0;
+  }
+
+  // The id of the task `piece` names, or why it names none that an activity can use.
+  std::string resolve(const std::string& piece, std::string& id) const {
+    if (m_ids.count(piece)) {
+      id = piece;
+      return {};
+    }
+    const auto it = m_titles.find(task_key(m_rules, piece));
+    if (it == m_titles.end()) {
+      return "\"" + piece + "\" is neither the id nor the title of a task in " + m_plan_name;
+    }
+    if (it->second.size() > 1) {
+      return "\"" + piece + "\" is the title of " + std::to_string(it->second.size()) +
+             " tasks in " + m_plan_name + " (lines " + std::to_string(it->second[0]->mark.line) +
+             ", " + std::to_string(it->second[1]->mark.line) + "); write the task's id instead";
+    }
+    const model::Item* item = it->second.front();
+    if (!item->id) {
+      return "the task \"" + piece + "\" (" + m_plan_name + ":" + std::to_string(item->mark.line) +
+             ") has no id, and activities name tasks by id; give it one (id: …) and import "
+             "again";
+    }
+    id = item->id->value;
+    return {};
+  }
+
+  const layout::TextRules& m_rules;
+  std::string m_plan_name;
+  std::set<std::string, std::less<>> m_ids;
+  std::map<std::string, std::vector<const model::Item*>, std::less<>> m_titles;
+};
+
+// The columns of a header row: column number → Column.
+using ColumnMap = std::map<Column, int>;
+
+std::optional<ColumnMap> header_columns(const std::vector<const Cell*>& row,
+                                        std::vector<LedgerFinding>& findings) {
+  ColumnMap out;
+  std::vector<LedgerFinding> notes;
+  for (const Cell* cell : row) {
+    if (cell->kind != CellKind::text) {
+      continue;
+    }
+    const std::string key = header_key(cell->text);
+    for (const Header& header : k_headers) {
+      if (std::find(header.names.begin(), header.names.end(), key) == header.names.end() ||
+          key.empty()) {
+        continue;
+      }
+      if (out.count(header.column)) {
+        notes.push_back({cell->row, cell->column, false,
+                         "a second column for " + std::string(header.names[0]) +
+                             " is not read (the first one is)"});
+      } else {
+        out[header.column] = cell->column;
+      }
+    }
+  }
+  if (!out.count(Column::date) || !out.count(Column::title)) {
+    return std::nullopt;
+  }
+  findings.insert(findings.end(), notes.begin(), notes.end());
+  return out;
+}
+
+// The rows of a sheet (only rows with cells), each its cells in column order.
+std::map<int, std::vector<const Cell*>> rows_of(const Sheet& sheet) {
+  std::map<int, std::vector<const Cell*>> out;
+  for (const Cell& cell : sheet.cells) {
+    out[cell.row].push_back(&cell);
+  }
+  return out;
+}
+
+struct Found {
+  const Sheet* sheet = nullptr;
+  int header_row = 0;
+  ColumnMap columns;
+};
+
+// The header is looked for in the first rows only: the workbook's is the third (title, as-of
+// line, header).
+constexpr int k_header_rows = 20;
+
+std::optional<Found> find_header(const Sheet& sheet, std::vector<LedgerFinding>& findings) {
+  for (const auto& [row, cells] : rows_of(sheet)) {
+    if (row > k_header_rows) {
+      break;
+    }
+    if (std::optional<ColumnMap> columns = header_columns(cells, findings)) {
+      return Found{&sheet, row, *columns};
+    }
+  }
+  return std::nullopt;
+}
+
+// An activity read from a row, as plan-file lines (without indentation).
+struct Entry {
+  util::Date date;
+  std::string title;
+  std::vector<std::string> lines;
+};
+
+// `key: value` for a text: inline when one short line, else a `|` block with a blank line
+// between paragraphs.
+void add_text(std::vector<std::string>& lines, std::string_view key, const std::string& text,
+              bool paragraphs) {
+  if (text.empty()) {
+    return;
+  }
+  const bool block =
+      paragraphs && (text.find('\n') != std::string::npos || util::count_code_points(text) > 40);
+  if (!block) {
+    std::string one = text;
+    for (char& c : one) {
+      if (c == '\n') {
+        c = ' ';
+      }
+    }
+    lines.push_back(std::string(key) + ": " + yaml_inline_scalar(one));
+    return;
+  }
+  lines.push_back(std::string(key) + ": |");
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) {
+      nl = text.size();
+    }
+    const std::string para = text.substr(start, nl - start);
+    if (!para.empty()) {
+      if (!first) {
+        lines.emplace_back(); // a blank line: the next paragraph
+      }
+      lines.push_back("  " + para);
+      first = false;
+    }
+    start = nl + 1;
+  }
+}
+
+std::string line_end_of(std::string_view text) {
+  return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    nl = nl == std::string_view::npos ? text.size() : nl + 1;
+    out.push_back(text.substr(pos, nl - pos));
+    pos = nl;
+  }
+  return out;
+}
+
+bool blank_or_top_comment(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  const std::string_view rest = line.substr(i);
+  return rest.empty() || rest == "\n" || rest == "\r\n" || (i == 0 && rest.starts_with('#'));
+}
+
+// The 1-based line after the last line of the block [first, end) that is not blank and not a
+// comment at column 1 (those belong with what follows).
+int content_end(const std::vector<std::string_view>& lines, int first, int end) {
+  int last = end;
+  while (last - 1 > first && blank_or_top_comment(lines[static_cast<std::size_t>(last - 2)])) {
+    --last;
+  }
+  return last;
+}
+
+// `plan_text` with `entries` added to its activities.
+std::string insert_entries(std::string_view plan_text, std::string_view plan_name,
+                           const std::vector<Entry>& entries, std::string_view comment) {
+  const std::optional<std::vector<load::TopLevelKey>> keys = load::top_level_keys(plan_text);
+  if (!keys) {
+    throw ImportError(std::string(plan_name) +
+                      " is not written as a block mapping with its keys at the start of the line, "
+                      "so planctl cannot add to it in place");
+  }
+  const std::string nl = line_end_of(plan_text);
+  std::vector<std::string_view> lines = split_lines(plan_text);
+  // Entries are separated by a blank line when the file's are (and in a new list, as the
+  // examples are written).
+  auto render = [&](std::size_t indent, bool spaced) {
+    const std::string pad(indent, ' ');
+    std::string out = (spaced ? nl : "") + pad + "# " + std::string(comment) + nl;
+    for (const Entry& entry : entries) {
+      if (spaced && &entry != &entries.front()) {
+        out += nl;
+      }
+      for (std::size_t i = 0; i < entry.lines.size(); ++i) {
+        const std::string& line = entry.lines[i];
+        out += line.empty() ? nl : pad + (i == 0 ? "- " : "  ") + line + nl;
+      }
+    }
+    return out;
+  };
+  // The lines with `insert` before line `before_line` (past the last line: at the end).
+  auto assemble = [&](int before_line, const std::string& insert) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (static_cast<int>(i) + 1 == before_line) {
+        out += insert;
+      }
+      out += lines[i];
+      if (i + 1 == lines.size() && !lines[i].ends_with('\n') &&
+          before_line > static_cast<int>(lines.size())) {
+        out += nl;
+      }
+    }
+    if (before_line > static_cast<int>(lines.size())) {
+      out += insert;
+    }
+    return out;
+  };
+  for (const load::TopLevelKey& key : *keys) {
+    if (key.key != "activities") {
+      continue;
+    }
+    const std::string_view key_line = lines[static_cast<std::size_t>(key.line - 1)];
+    const std::size_t colon = key_line.find(':');
+    std::string_view rest = colon == std::string_view::npos ? "" : key_line.substr(colon + 1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.back() == '\n' || rest.back() == '\r' ||
+                             rest.back() == ' ')) {
+      rest = rest.front() == ' ' ? rest.substr(1) : rest.substr(0, rest.size() - 1);
+    }
+    if (rest.empty() || rest.starts_with('#') || rest == "[]" || rest == "~" || rest == "null") {
+      if (key.value.line > key.line) {
+        // A block list: after its last entry, indented as its entries are.
+        const std::string_view first = lines[static_cast<std::size_t>(key.value.line - 1)];
+        const std::size_t indent = first.find_first_not_of(' ');
+        const int at = content_end(lines, key.line, key.end_line);
+        // Spaced when the line before the second entry is blank.
+        bool spaced = false;
+        for (int l = key.value.line + 1; l < at; ++l) {
+          const std::string_view line = lines[static_cast<std::size_t>(l - 1)];
+          if (indent != std::string_view::npos && line.size() > indent &&
+              line.find_first_not_of(' ') == indent && line[indent] == '-') {
+            spaced = blank_or_top_comment(lines[static_cast<std::size_t>(l - 2)]) &&
+                     lines[static_cast<std::size_t>(l - 2)].find('#') == std::string_view::npos;
+            break;
+          }
+        }
+        return assemble(at, render(indent == std::string_view::npos ? 2 : indent, spaced));
+      }
+      // No entries yet: `activities:` (or `[]`, `~`) becomes the head of a block list.
+      std::string out;
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (static_cast<int>(i) + 1 == key.line) {
+          out += "activities:" + nl + render(2, false);
+        } else {
+          out += lines[i];
+        }
+      }
+      return out;
+    }
+    throw ImportError("activities in " + std::string(plan_name) + " (line " +
+                      std::to_string(key.line) +
+                      ") is written on one line; write it as a block list (one `- date: …` "
+                      "entry a line) so that planctl can add to it");
+  }
+  // No activities yet: a new block before `report` or `bulletin` (as docs/format.md orders the
+  // keys), else at the end.
+  std::string block = "activities:" + nl + render(2, false);
+  for (const load::TopLevelKey& key : *keys) {
+    if (key.key == "report" || key.key == "bulletin") {
+      int at = key.line;
+      while (at > 1 && blank_or_top_comment(lines[static_cast<std::size_t>(at - 2)])) {
+        --at;
+      }
+      return assemble(at, nl + block);
+    }
+  }
+  return assemble(static_cast<int>(lines.size()) + 1,
+                  (plan_text.empty() || plan_text.ends_with(nl + nl) ? "" : nl) + block);
+}
+
+} // namespace
+
+LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
+                           std::string_view plan_text, std::string_view plan_name,
+                           std::string_view source_name) {
+  LedgerImport out;
+  out.yaml = std::string(plan_text);
+  const load::LoadResult loaded = load::load_plan_text(plan_text, std::string(plan_name));
+  if (!loaded.plan || loaded.diagnostics.has_errors()) {
+    std::string first;
+    for (const diag::Diagnostic& d : loaded.diagnostics.items()) {
+      if (d.severity == diag::Severity::error) {
+        first = " (" + std::string(plan_name) + ":" + std::to_string(d.mark.line) + ":" +
+                std::to_string(d.mark.column) + ": " + d.text() + ")";
+        break;
+      }
+    }
+    throw ImportError(std::string(plan_name) + " has errors" + first +
+                      "; fix them first (planctl validate " + std::string(plan_name) +
+                      ") and import the ledger again");
+  }
+  const model::PlanFile& plan = *loaded.plan;
+
+  // The sheet.
+  std::optional<Found> found;
+  std::vector<LedgerFinding> header_notes;
+  if (!sheet_name.empty()) {
+    for (const Sheet& sheet : book.sheets) {
+      if (sheet.name == sheet_name) {
+        found = find_header(sheet, header_notes);
+        if (!found) {
+          throw ImportError("the sheet \"" + sheet.name +
+                            "\" has no header row with 日期 and 活动名称 in its first " +
+                            std::to_string(k_header_rows) + " rows");
+        }
+      }
+    }
+    if (!found) {
+      throw ImportError("the workbook has no sheet \"" + std::string(sheet_name) + "\"");
+    }
+  }
+  for (const Sheet& sheet : book.sheets) {
+    if (!found && sheet.name == "活动台账") {
+      found = find_header(sheet, header_notes);
+    }
+  }
+  for (const Sheet& sheet : book.sheets) {
+    if (!found) {
+      header_notes.clear();
+      found = find_header(sheet, header_notes);
+    }
+  }
+  if (!found) {
+    std::string names;
+    for (const Sheet& sheet : book.sheets) {
+      names += (names.empty() ? "" : ", ") + sheet.name;
+    }
+    throw ImportError("no sheet of the workbook (" + (names.empty() ? "none" : names) +
+                      ") has a header row with 日期 and 活动名称, the columns of 活动台账; "
+                      "planctl reads the activity ledger its workbook has, filled in");
+  }
+  out.sheet = found->sheet->name;
+  out.header_row = found->header_row;
+  out.findings = header_notes;
+
+  const layout::TextRules rules(layout::LayoutOptions{});
+  const model::TaskIndex index = model::index_tasks(plan.plan);
+  const TaskMatcher matcher(index, rules, std::string(plan_name));
+  // The activities the plan file has, by date and title as the ledger shows them.
+  std::map<std::pair<long, std::string>, int> known;
+  for (const model::Activity& activity : plan.activities) {
+    known.emplace(std::pair{util::days_from_civil(activity.date.value),
+                            task_key(rules, activity.title.value)},
+                  activity.mark.line);
+  }
+  std::map<std::pair<long, std::string>, int> added_rows;
+
+  std::vector<Entry> entries;
+  for (const auto& [row, cells] : rows_of(*found->sheet)) {
+    if (row <= found->header_row) {
+      continue;
+    }
+    std::array<const Cell*, Column::n> at{};
+    for (const auto& [column, number] : found->columns) {
+      for (const Cell* cell : cells) {
+        if (cell->column == number && !clean(cell->text).empty()) {
+          at[column] = cell;
+        }
+      }
+    }
+    if (std::all_of(at.begin(), at.end(), [](const Cell* c) { return c == nullptr; })) {
+      continue; // nothing in the ledger's columns
+    }
+    ++out.rows;
+    std::vector<LedgerFinding> errors;
+    const auto error = [&](Column column, std::string message) {
+      errors.push_back({row, found->columns.at(column), true, std::move(message)});
+    };
+    Entry entry;
+    if (!at[date]) {
+      error(date, "the row has no date; fill in 日期");
+    } else if (const auto d = parse_cell_date(*at[date], book.date1904)) {
+      entry.date = *d;
+    } else {
+      error(date, "\"" + text_of(*at[date]) +
+                      "\" is not a date; write it as 2020-03-13 or 2020年3月13日, or make the "
+                      "cell a date");
+    }
+    std::optional<util::Date> end_date;
+    if (at[end]) {
+      end_date = parse_cell_date(*at[end], book.date1904);
+      if (!end_date) {
+        error(end, "\"" + text_of(*at[end]) +
+                       "\" is not a date; write it as 2020-03-13 or 2020年3月13日, or make the "
+                       "cell a date");
+      } else if (errors.empty() && *end_date < entry.date) {
+        error(end, "the end date " + util::to_iso(*end_date) + " is before the date " +
+                       util::to_iso(entry.date));
+      }
+    }
+    if (!at[title]) {
+      error(title, "the row has no title; fill in 活动名称");
+    } else {
+      entry.title = text_of(*at[title]);
+    }
+    TaskMatch tasks;
+    if (at[task]) {
+      tasks = matcher.match(text_of(*at[task]));
+      if (!tasks.error.empty()) {
+        error(task, tasks.error);
+      }
+    }
+    std::optional<std::int64_t> people;
+    if (at[count]) {
+      people = parse_count(*at[count]);
+      if (!people) {
+        error(count, "\"" + text_of(*at[count]) + "\" is not a number of people (a whole number)");
+      }
+    }
+    for (std::size_t c = 0; c < Column::n; ++c) {
+      if (at[c] && util::count_code_points(at[c]->text) > k_max_text) {
+        error(static_cast<Column>(c), "the text is longer than " + std::to_string(k_max_text) +
+                                          " characters, the most a plan file's text may have");
+      }
+    }
+    if (!errors.empty()) {
+      ++out.unusable;
+      out.findings.insert(out.findings.end(), errors.begin(), errors.end());
+      continue;
+    }
+    const std::pair<long, std::string> key{util::days_from_civil(entry.date),
+                                           task_key(rules, entry.title)};
+    if (known.count(key)) {
+      ++out.already;
+      continue;
+    }
+    if (const auto twice = added_rows.find(key); twice != added_rows.end()) {
+      out.findings.push_back(
+          {row, found->columns.at(title), false,
+           "the same date and title as row " + std::to_string(twice->second) + "; added once"});
+      ++out.already;
+      continue;
+    }
+    added_rows.emplace(key, row);
+
+    entry.lines.push_back("date: " + util::to_iso(entry.date));
+    if (end_date && *end_date != entry.date) {
+      entry.lines.push_back("end: " + util::to_iso(*end_date));
+    }
+    entry.lines.push_back("title: " + yaml_inline_scalar(entry.title));
+    if (tasks.ids.size() == 1) {
+      entry.lines.push_back("task: " + yaml_inline_scalar(tasks.ids.front()));
+    } else if (!tasks.ids.empty()) {
+      std::string list;
+      for (const std::string& id : tasks.ids) {
+        list += (list.empty() ? "" : ", ") + flow_entry(id);
+      }
+      entry.lines.push_back("task: [" + list + "]");
+    }
+    if (at[host]) {
+      add_text(entry.lines, "host", text_of(*at[host]), false);
+    }
+    if (at[participants]) {
+      add_text(entry.lines, "participants", text_of(*at[participants]), false);
+    }
+    if (people) {
+      entry.lines.push_back("count: " + std::to_string(*people));
+    }
+    if (at[place]) {
+      add_text(entry.lines, "place", text_of(*at[place]), false);
+    }
+    if (at[summary]) {
+      add_text(entry.lines, "summary", text_of(*at[summary]), true);
+    }
+    if (at[evidence]) {
+      const std::vector<std::string> items = nonempty(split_list(text_of(*at[evidence])).parts);
+      std::string list;
+      for (const std::string& item : items) {
+        list += (list.empty() ? "" : ", ") + flow_entry(item);
+      }
+      if (!items.empty()) {
+        entry.lines.push_back("evidence: [" + list + "]");
+      }
+    }
+    entries.push_back(std::move(entry));
+  }
+  out.added = entries.size();
+  if (!entries.empty()) {
+    out.yaml = insert_entries(plan_text, plan_name, entries,
+                              "由 planctl import 从 " + std::string(source_name) + " 的“" +
+                                  out.sheet + "”导入");
+  }
+  return out;
+}
+
+} // namespace planctl::import
