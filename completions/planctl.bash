@@ -18,7 +18,7 @@ _planctl_options() {
         batch) echo "-h --help -o --output-dir -j --jobs -f --format --as-of --keep-punctuation --force --color --lang" ;;
         status) echo "-h --help --as-of -f --format -j --jobs --color --lang" ;;
         init) echo "-h --help --force" ;;
-        import) echo "-h --help -o --output --issuer --date --numbering --force" ;;
+        import) echo "-h --help -o --output --issuer --date --numbering --into --sheet --force" ;;
         rules) echo "-h --help -f --format" ;;
         schema | help) echo "-h --help" ;;
     esac
@@ -26,7 +26,7 @@ _planctl_options() {
 
 _planctl_takes_value() {
     case $1 in
-        -f | --format | -o | --output | --output-dir | -j | --jobs | --as-of | --color | --lang | --issuer | --date | --numbering) return 0 ;;
+        -f | --format | -o | --output | --output-dir | -j | --jobs | --as-of | --color | --lang | --issuer | --date | --numbering | --into | --sheet) return 0 ;;
     esac
     return 1
 }
@@ -46,17 +46,17 @@ _planctl_plan_files() {
     done
 }
 
-# COMPREPLY += documents `import` reads (*.docx, *.txt, *.md), and folders to descend into.
+# COMPREPLY += documents `import` reads (*.docx, *.txt, *.md, and a ledger *.xlsx), and folders to descend into.
 _planctl_document_files() {
     local cur=$1
     if declare -F _filedir >/dev/null; then
-        _filedir '@(docx|txt|md|DOCX|TXT|MD)'
+        _filedir '@(docx|txt|md|xlsx|DOCX|TXT|MD|XLSX)'
         return
     fi
     local IFS=$'\n' ext
     compopt -o filenames 2>/dev/null
     COMPREPLY+=($(compgen -d -- "$cur"))
-    for ext in docx txt md DOCX TXT MD; do
+    for ext in docx txt md xlsx DOCX TXT MD XLSX; do
         COMPREPLY+=($(compgen -f -X "!*.$ext" -- "$cur"))
     done
 }
@@ -117,7 +117,7 @@ _planctl_value() {
             COMPREPLY=($(compgen -W "text markdown json" -- "$cur")) ;;
         validate:-o | validate:--output)
             _planctl_any_files "$cur" ;;
-        import:-o | import:--output)
+        import:-o | import:--output | import:--into)
             _planctl_plan_files "$cur" ;;
         import:--numbering)
             _planctl_comma_list "$cur" "一、 （一） 1. （1）" ;;

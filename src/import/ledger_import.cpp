@@ -720,8 +720,9 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
     }
     ++out.rows;
     std::vector<LedgerFinding> errors;
+    const int at_row = row;
     const auto error = [&](Column column, std::string message) {
-      errors.push_back({row, found->columns.at(column), true, std::move(message)});
+      errors.push_back({at_row, found->columns.at(column), true, std::move(message)});
     };
     Entry entry;
     if (!at[date]) {
