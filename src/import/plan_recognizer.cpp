@@ -465,7 +465,10 @@ private:
     if (!text.empty()) {
       item.paragraphs.push_back(std::move(text));
     }
-    m_nodes.push_back(Node{std::move(item), {}, depth});
+    const bool split_heading_text =
+        model::is_heading_style(label.style) && !item.paragraphs.empty();
+    m_nodes.push_back(
+        Node{std::move(item), {}, depth, line.auto_label + line.text, !split_heading_text});
     std::vector<std::size_t>& siblings = parent ? m_nodes[*parent].children : m_roots;
     siblings.push_back(m_nodes.size() - 1);
     m_open.push_back(m_nodes.size() - 1);
@@ -628,17 +631,28 @@ private:
       }
       ++counts[node.depth][node.item.style];
     }
+    // The style whose items render as written most often wins a depth (a heading whose line
+    // ran on into its text comes back as two lines), then the style seen most.
+    std::vector<std::map<model::NumberStyle, int>> written(counts.size());
+    for (const Node& node : m_nodes) {
+      written[node.depth][node.item.style] += node.as_written ? 1 : 0;
+    }
     std::vector<model::NumberStyle> chosen;
-    for (const auto& at_depth : counts) {
+    for (std::size_t depth = 0; depth < counts.size(); ++depth) {
+      const auto& at_depth = counts[depth];
       const auto best =
-          std::max_element(at_depth.begin(), at_depth.end(),
-                           [](const auto& a, const auto& b) { return a.second < b.second; });
+          std::max_element(at_depth.begin(), at_depth.end(), [&](const auto& a, const auto& b) {
+            const int wa = written[depth][a.first];
+            const int wb = written[depth][b.first];
+            return wa != wb ? wa < wb : a.second < b.second;
+          });
       chosen.push_back(best->first);
     }
+    dissolve_other_styles(chosen);
     for (const Node& node : m_nodes) {
       const model::NumberStyle style = node.item.style;
       const std::size_t depth = node.depth;
-      if (style != chosen[depth]) {
+      if (style != chosen[depth] && !node.dissolved) {
         m_plan.warnings.push_back(Warning{
             node.item.line,
             fmt::format("numbered in the {} style where the document's other items at this depth "
@@ -652,6 +666,57 @@ private:
         model::NumberStyle::paren_arabic};
     if (!std::equal(chosen.begin(), chosen.end(), k_default.begin())) {
       m_plan.numbering = chosen;
+    }
+  }
+
+  // The lines of `index` and everything under it, as written, in reading order.
+  void lines_as_written(std::size_t index, std::vector<std::string>& out) {
+    Node& node = m_nodes[index];
+    node.dissolved = true;
+    out.push_back(node.source);
+    for (std::string& paragraph : node.item.paragraphs) {
+      if (&paragraph != &node.item.paragraphs.front() || node.as_written) {
+        out.push_back(std::move(paragraph));
+      }
+    }
+    for (std::size_t child : node.children) {
+      lines_as_written(child, out);
+    }
+  }
+
+  // A whole list of items (all the children of one item) numbered in a style that is not its
+  // depth's, as seed 004's section 二 numbers its items `1.` where the other sections use
+  // `（一）`: one plan has one style per depth, so renumbering them would change the text.
+  // They become their parent's paragraphs as written, labels included, and are warned about.
+  void dissolve_other_styles(const std::vector<model::NumberStyle>& chosen) {
+    for (std::size_t parent = 0; parent < m_nodes.size(); ++parent) {
+      std::vector<std::size_t>& children = m_nodes[parent].children;
+      if (children.empty() || !std::all_of(children.begin(), children.end(), [&](std::size_t c) {
+            return m_nodes[c].item.style != chosen[m_nodes[c].depth] &&
+                   m_nodes[c].item.style == m_nodes[children.front()].item.style;
+          })) {
+        continue;
+      }
+      const Node& first = m_nodes[children.front()];
+      m_plan.warnings.push_back(Warning{
+          first.item.line,
+          fmt::format("the items from here to line {} are numbered in the {} style where the "
+                      "document's other items at this depth use {}; one plan has one style per "
+                      "depth, so they are kept as paragraphs of the item before them, numbers "
+                      "as written",
+                      m_nodes[children.back()].item.line, model::style_name(first.item.style),
+                      model::style_name(chosen[first.depth]))});
+      std::vector<std::string> lines;
+      for (std::size_t child : children) {
+        lines_as_written(child, lines);
+        for (Note& n : m_nodes[child].item.notes) {
+          m_nodes[parent].item.notes.push_back(std::move(n));
+        }
+      }
+      for (std::string& line : lines) {
+        m_nodes[parent].item.paragraphs.push_back(std::move(line));
+      }
+      children.clear();
     }
   }
 
@@ -683,6 +748,9 @@ private:
     ImportedItem item;
     std::vector<std::size_t> children;
     std::size_t depth = 0;
+    std::string source;     // the line as written, label included
+    bool as_written = true; // rendering gives the line back (not a heading split in two)
+    bool dissolved = false; // its lines became its parent's paragraphs
   };
   std::vector<Node> m_nodes;
   std::vector<std::size_t> m_roots;

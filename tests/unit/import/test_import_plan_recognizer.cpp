@@ -193,3 +193,26 @@ TEST_CASE("yaml_inline_scalar") {
   CHECK(import::yaml_inline_scalar("时间 #1") == "\"时间 #1\"");
   CHECK(import::yaml_inline_scalar("8:30开会") == "8:30开会");
 }
+
+TEST_CASE("recognize_plan: a list numbered in another style than its depth's (seed 004)") {
+  // 二's items are 1., 三's are （一） used as run-in paragraphs: the style whose items come back
+  // as written (1.) numbers the depth, and 三's list is kept as its paragraphs, labels and all.
+  const auto plan =
+      recognize("报告\n一、做法\n1.提高素质。一是收看直播。\n2.强化师德。一是加强教育。\n"
+                "二、问题\n（一）认识不够。一些基层领导干部把意识形态工作作为软任务。\n"
+                "（二）机制不健全。一些中小学党支部对意识形态工作缺少研究和部署。\n"
+                "补充说明。\n学校\n2022年10月31日\n");
+  CHECK(plan.numbering ==
+        std::vector<model::NumberStyle>{model::NumberStyle::chinese, model::NumberStyle::arabic});
+  REQUIRE(plan.sections.size() == 2);
+  CHECK(plan.sections[0].items.size() == 2);
+  CHECK(plan.sections[1].items.empty());
+  CHECK(plan.sections[1].paragraphs ==
+        std::vector<std::string>{"（一）认识不够。一些基层领导干部把意识形态工作作为软任务。",
+                                 "（二）机制不健全。一些中小学党支部对意识形态工作缺少研究和部署。",
+                                 "补充说明。"});
+  CHECK(warnings_of(plan) ==
+        "6: the items from here to line 7 are numbered in the （一） style where the document's "
+        "other items at this depth use 1.; one plan has one style per depth, so they are kept as "
+        "paragraphs of the item before them, numbers as written\n");
+}
