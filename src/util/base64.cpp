@@ -32,20 +32,32 @@ std::string base64_encode(std::string_view bytes) {
   char* o = out.data();
   const auto* in = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t full = bytes.size() / 3;
-  for (std::size_t g = 0; g < groups; ++g) {
+  auto put = [&](std::uint32_t v) {
+    o[0] = k_alphabet[(v >> 18) & 0x3F];
+    o[1] = k_alphabet[(v >> 12) & 0x3F];
+    o[2] = k_alphabet[(v >> 6) & 0x3F];
+    o[3] = k_alphabet[v & 0x3F];
+    o += 4;
+  };
+  std::size_t g = 0;
+  for (; g < full; ++g) {
+    if (g != 0 && g % k_groups_per_line == 0) {
+      *o++ = '\n';
+    }
+    const unsigned char* p = in + g * 3;
+    put((std::uint32_t{p[0]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[2]});
+  }
+  if (g < groups) { // one or two bytes left
     if (g != 0 && g % k_groups_per_line == 0) {
       *o++ = '\n';
     }
     const std::size_t i = g * 3;
-    const std::size_t n = g < full ? 3 : bytes.size() - i;
-    const std::uint32_t v = (std::uint32_t{in[i]} << 16) |
-                            (n > 1 ? std::uint32_t{in[i + 1]} << 8 : 0u) |
-                            (n > 2 ? std::uint32_t{in[i + 2]} : 0u);
-    o[0] = k_alphabet[(v >> 18) & 0x3F];
-    o[1] = k_alphabet[(v >> 12) & 0x3F];
-    o[2] = n > 1 ? k_alphabet[(v >> 6) & 0x3F] : '=';
-    o[3] = n > 2 ? k_alphabet[v & 0x3F] : '=';
-    o += 4;
+    const bool two = bytes.size() - i == 2;
+    put((std::uint32_t{in[i]} << 16) | (two ? std::uint32_t{in[i + 1]} << 8 : 0u));
+    o[-1] = '=';
+    if (!two) {
+      o[-2] = '=';
+    }
   }
   return out;
 }
