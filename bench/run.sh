@@ -9,6 +9,10 @@
 #   bash bench/run.sh --growth     only the growth table of issue 15: batch of 200, 2,000 and
 #                                  5,000 schools beside the Python peer (bench/peer/), one run
 #                                  each (about 25 minutes on the 2-core machine)
+#   GROWTH_SIZES="5000" PEER_MAX=0 bash bench/run.sh --growth
+#                                  only the rows named (here the 5,000-school planctl row, about
+#                                  a minute on 2 quiet cores); PEER_MAX: the largest batch the
+#                                  peer also runs (default 2000; 0 for none)
 #   Rows (g) and (h) are re-runs into a folder a full batch of the 200 schools filled (records
 #   in place, docs/cli.md "Re-runs"): unchanged, and with one school's file changed; the table
 #   is followed by their ratio to the full batch (b), whose target is ≤ 15 %.
@@ -112,19 +116,20 @@ if ((GROWTH)); then
       { echo "bench: the peer needs python3-yaml, -jinja2, -docx, -xlsxwriter (scripts/install-deps.sh)" >&2; exit 2; }
   done
   echo
-  echo "| schools | planctl batch -j 2 | per school | CPU | peak memory | Python peer (2 processes) | peer ÷ planctl | load avg |"
+  echo "| schools | planctl batch -j 2 | CPU (user+sys) | CPU per school | peak memory | Python peer (2 processes) wall / CPU | peer ÷ planctl (wall / CPU) | load avg |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for n in 200 2000 5000; do
+  for n in ${GROWTH_SIZES:-200 2000 5000}; do
     gen "schools$n" --schools "$n" --tasks 60 --activities 120
     once "batch, $n schools" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF"
     wall=$WALL cpu=$CPU peak=$PEAK
     peer="—" ratio="—"
     if ((n <= ${PEER_MAX:-2000})); then
       once "peer, $n schools" "/usr/bin/python3 '$PEER' schools$n out --jobs 2 --as-of $AS_OF"
-      peer="$WALL s" ratio=$(/usr/bin/python3 -c 'import sys; print("%.1f×" % (float(sys.argv[1]) / float(sys.argv[2])))' "$WALL" "$wall")
+      peer="$WALL s / $CPU s"
+      ratio=$(/usr/bin/python3 -c 'import sys; a = [float(x) for x in sys.argv[1:]]; print("%.1f× / %.1f×" % (a[0] / a[1], a[2] / a[3]))' "$WALL" "$wall" "$CPU" "$cpu")
     fi
-    per=$(/usr/bin/python3 -c 'import sys; print("%.1f ms" % (1000 * float(sys.argv[1]) / int(sys.argv[2])))' "$wall" "$n")
-    ROWS+=("| $n | $wall s | $per | $cpu s | $peak MiB | $peer | $ratio | $(cut -d' ' -f1 /proc/loadavg) |")
+    per=$(/usr/bin/python3 -c 'import sys; print("%.1f ms" % (1000 * float(sys.argv[1]) / int(sys.argv[2])))' "$cpu" "$n")
+    ROWS+=("| $n | $wall s | $cpu s | $per | $peak MiB | $peer | $ratio | $(cut -d' ' -f1 /proc/loadavg) |")
   done
   printf '%s\n' "${ROWS[@]}"
   exit 0
