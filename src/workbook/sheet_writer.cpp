@@ -189,14 +189,22 @@ std::size_t SheetWriter::line_count(const Lines& lines) const {
 }
 
 std::size_t SheetWriter::lines_at(const std::vector<std::size_t>& widths, double width) {
+  return lines_in(widths, usable_units(width));
+}
+
+double SheetWriter::usable_units(double width) {
   // Excel, the narrower of the two readers, shows a column `width` units wide as
   // 8 × (width + 5/7) px for 宋体 11 pt (libxlsxwriter stores width + 5/7), less 5 px of
   // padding and grid line; a display unit, half a Chinese character at 11 pt, is 22/3 px.
   // Whole Chinese characters only: an odd unit is lost. LibreOffice (Noto Serif CJK in place
-  // of 宋体) fits a character or two more, so its rows have room to spare. Latin words wrap
-  // whole and a line never starts with a closing mark (a character moves down): 5 % slack.
+  // of 宋体) fits a character or two more, so its rows have room to spare.
   const double units = std::floor((8.0 * (width + 5.0 / 7.0) - 5.0) / (22.0 / 3.0));
-  const double usable = std::max(2.0, 2.0 * std::floor(units / 2.0));
+  return std::max(2.0, 2.0 * std::floor(units / 2.0));
+}
+
+std::size_t SheetWriter::lines_in(const std::vector<std::size_t>& widths, double usable) {
+  // Latin words wrap whole and a line never starts with a closing mark (a character moves
+  // down): 5 % slack.
   std::size_t count = 0;
   for (std::size_t w : widths) {
     const double needed = static_cast<double>(w) * 1.05 / usable;
@@ -253,9 +261,16 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
       }
       lines_by_step[c].reserve(steps[c].size() * cells[c].size());
       for (const double w : steps[c]) {
+        const double usable = usable_units(w);
         for (const Lines* cell : cells[c]) {
-          lines_by_step[c].push_back(lines_at(cell->widths, w));
+          lines_by_step[c].push_back(lines_in(cell->widths, usable));
         }
+      }
+    }
+    std::vector<std::vector<std::size_t>> row_of(n); // each cell's row, from first_row
+    for (std::size_t c = 0; c < n; ++c) {
+      for (const Lines* cell : cells[c]) {
+        row_of[c].push_back(cell->first_row - first_row);
       }
     }
     auto lines_of = [&](std::size_t c, std::size_t k, std::size_t i) {
@@ -264,7 +279,7 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
     std::vector<std::vector<std::size_t>> lines(n, std::vector<std::size_t>(rows, 1));
     auto measure = [&](std::size_t c) {
       for (std::size_t i = 0; i < cells[c].size(); ++i) {
-        lines[c][cells[c][i]->first_row - first_row] = lines_of(c, step[c], i);
+        lines[c][row_of[c][i]] = lines_of(c, step[c], i);
       }
     };
     for (std::size_t c = 0; c < n; ++c) {
@@ -294,10 +309,12 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
              k < steps[c].size() && spent - width[c] + steps[c][k] <= budget; ++k) {
           const double w = steps[c][k];
           std::size_t saved = 0;
-          for (std::size_t i = 0; i < cells[c].size(); ++i) {
-            const std::size_t r = cells[c][i]->first_row - first_row;
+          const std::size_t* at_k = &lines_by_step[c][k * cells[c].size()];
+          const std::vector<std::size_t>& rows_c = row_of[c];
+          for (std::size_t i = 0; i < rows_c.size(); ++i) {
+            const std::size_t r = rows_c[i];
             const std::size_t before = std::max(others[r], lines[c][r]);
-            const std::size_t after = std::max(others[r], lines_of(c, k, i));
+            const std::size_t after = std::max(others[r], at_k[i]);
             saved += before - std::min(before, after);
           }
           const double ratio = static_cast<double>(saved) / (w - width[c]);

@@ -101,6 +101,10 @@ private:
   std::size_t line_count(const Lines& lines) const;
   // How many lines paragraphs of display widths `widths` take in a column `width` units wide.
   static std::size_t lines_at(const std::vector<std::size_t>& widths, double width);
+  // The display units a line holds in a column `width` units wide.
+  static double usable_units(double width);
+  // How many lines paragraphs of display widths `widths` take in lines of `usable` units.
+  static std::size_t lines_in(const std::vector<std::size_t>& widths, double usable);
 
   lxw_worksheet* m_sheet;
   std::string m_name;
