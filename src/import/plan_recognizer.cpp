@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <map>
+#include <optional>
 
 namespace planctl::import {
 
@@ -143,6 +145,8 @@ std::optional<std::pair<std::string, std::string>> debris_kind(std::string_view 
   return std::nullopt;
 }
 
+std::optional<std::string> document_number(std::string_view text);
+
 // The official-document part a line is, when it is one (GB/T 9704 §7.2–7.4).
 std::optional<std::pair<std::string, std::string>> official_kind(std::string_view text) {
   if (starts_with(text, "抄送")) {
@@ -155,11 +159,13 @@ std::optional<std::pair<std::string, std::string>> official_kind(std::string_vie
   }
   const std::size_t open =
       text.find("〔") != std::string_view::npos ? text.find("〔") : text.find("[");
-  if (open != std::string_view::npos && ends_with(text, "号") && width(text) <= 40) {
+  if ((open != std::string_view::npos && ends_with(text, "号") && width(text) <= 40) ||
+      (width(text) <= 40 && document_number(text))) {
     return std::pair{std::string("公文要素：发文字号"),
                      std::string("the document number (发文字号)")};
   }
-  if (starts_with(text, "签发人")) {
+  if (starts_with(text, "签发人") ||
+      (text.find("签发人") != std::string_view::npos && width(text) <= 60)) {
     return std::pair{std::string("公文要素：签发人"), std::string("the signer (签发人)")};
   }
   return std::nullopt;
@@ -169,10 +175,14 @@ bool is_letterhead(std::string_view text) {
   return ends_with(text, "文件") && width(text) <= 30;
 }
 
+// The 主送 line: short, ending in `：`, a list of organisations (`各中小学、各幼儿园：`) or one
+// (`中共海东市平安区委员会：`), not a sentence that introduces what follows (`……如下：`).
 bool is_recipients(std::string_view text) {
   return ends_in_colon(text) && width(text) <= 60 && text.find("。") == std::string_view::npos &&
-         text.find("如下") == std::string_view::npos &&
-         (text.find("、") != std::string_view::npos || starts_with(text, "各"));
+         text.find("如下") == std::string_view::npos && !parse_number_label(text) &&
+         (text.find("、") != std::string_view::npos || starts_with(text, "各") ||
+          (width(text) <= 30 && text.find("，") == std::string_view::npos &&
+           text.find(",") == std::string_view::npos));
 }
 
 // A run-in label's rest split into title and text at the first full stop (keeping closing
@@ -228,6 +238,123 @@ std::pair<std::string, std::string> split_heading(std::string_view rest, bool kn
     return {std::string(rest), {}};
   }
   return {std::string(rest.substr(0, stop)), std::string(rest.substr(stop + 3))};
+}
+
+// ---- official-document elements (plan-format.md "Official-document elements") ----
+
+std::string trimmed(std::string_view text) {
+  std::size_t a = 0;
+  std::size_t b = text.size();
+  while (true) {
+    if (a < b && text[a] == ' ') {
+      ++a;
+    } else if (b - a >= 3 && text.substr(a, 3) == "\u3000") {
+      a += 3;
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (b > a && text[b - 1] == ' ') {
+      --b;
+    } else if (b - a >= 3 && text.substr(b - 3, 3) == "\u3000") {
+      b -= 3;
+    } else {
+      break;
+    }
+  }
+  return std::string(text.substr(a, b - a));
+}
+
+// `text` split at each of `separators`, parts trimmed, empty parts left out.
+std::vector<std::string> split_at(std::string_view text,
+                                  std::initializer_list<std::string_view> separators) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t length = 0;
+    for (std::string_view sep : separators) {
+      if (text.substr(pos, sep.size()) == sep) {
+        length = sep.size();
+        break;
+      }
+    }
+    if (length > 0 || pos == text.size()) {
+      std::string part = trimmed(text.substr(start, pos - start));
+      if (!part.empty()) {
+        out.push_back(std::move(part));
+      }
+      if (pos == text.size()) {
+        break;
+      }
+      pos += length;
+      start = pos;
+    } else {
+      util::next_code_point(text, pos);
+    }
+  }
+  return out;
+}
+
+// The document number with its year in 六角括号, `平教〔2020〕12号`, from the forms clerks type
+// (`[2020]` `（2020）` `(2020)` `【2020】`); std::nullopt when it does not have the shape
+// prefix + year + number + 号.
+std::optional<std::string> document_number(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> k_brackets{
+      {{"〔", "〕"}, {"[", "]"}, {"（", "）"}, {"(", ")"}, {"【", "】"}}};
+  for (const auto& [open, close] : k_brackets) {
+    const std::size_t at = text.find(open);
+    if (at == std::string_view::npos || at == 0) {
+      continue;
+    }
+    const std::size_t year = at + open.size();
+    if (text.size() < year + 4 + close.size() ||
+        !std::all_of(text.begin() + static_cast<long>(year),
+                     text.begin() + static_cast<long>(year + 4),
+                     [](char c) { return c >= '0' && c <= '9'; }) ||
+        text.substr(year + 4, close.size()) != close) {
+      continue;
+    }
+    std::string_view serial = text.substr(year + 4 + close.size());
+    if (!ends_with(serial, "号")) {
+      return std::nullopt;
+    }
+    serial.remove_suffix(std::string_view("号").size());
+    if (serial.empty() ||
+        !std::all_of(serial.begin(), serial.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return std::nullopt;
+    }
+    const std::string prefix = trimmed(text.substr(0, at));
+    if (prefix.empty() || prefix.find(' ') != std::string::npos) {
+      return std::nullopt;
+    }
+    return prefix + "〔" + std::string(text.substr(year, 4)) + "〕" + std::string(serial) + "号";
+  }
+  return std::nullopt;
+}
+
+// `平安区教育局关工委办公室　　2020年3月9日印发`: the office and the date.
+std::optional<std::pair<std::string, util::Date>> printed_line(std::string_view text) {
+  if (!ends_with(text, "印发")) {
+    return std::nullopt;
+  }
+  const std::string_view body = text.substr(0, text.size() - std::string_view("印发").size());
+  for (std::size_t i = 0; i < body.size();) {
+    const bool digit = body[i] >= '0' && body[i] <= '9';
+    if ((digit && (i == 0 || body[i - 1] < '0' || body[i - 1] > '9')) ||
+        starts_with(body.substr(i), "二〇") || starts_with(body.substr(i), "二零")) {
+      if (const auto date = parse_written_date(body.substr(i))) {
+        std::string office = trimmed(body.substr(0, i));
+        if (!office.empty() && width(office) <= k_issuer_max) {
+          return std::pair{std::move(office), *date};
+        }
+        return std::nullopt;
+      }
+    }
+    util::next_code_point(body, i);
+  }
+  return std::nullopt;
 }
 
 // The signature's date and where it stands; a line may hold the issuer before the date.
@@ -315,6 +442,7 @@ public:
     place_set_aside();
     decide_numbering();
     decide_period();
+    check_official();
     for (std::size_t root : m_roots) {
       m_plan.sections.push_back(assemble(root));
     }
@@ -335,6 +463,79 @@ private:
     m_plan.head_notes.push_back(note(line, std::move(zh), std::move(en)));
   }
 
+  // Sets the official-document key `line` holds (the letterhead, the document number with or
+  // without the signer, the copy-to line, the printed-by line) when it has that key's shape and
+  // the key is not set yet; false otherwise (the line is then kept as a comment, as before).
+  bool take_official(const SourceLine& line) {
+    const std::string& text = line.text;
+    if (is_letterhead(text) && m_plan.letterhead.empty()) {
+      m_plan.letterhead = text;
+      return true;
+    }
+    if (starts_with(text, "抄送") && m_plan.copy_to.empty()) {
+      std::string_view rest = std::string_view(text).substr(std::string_view("抄送").size());
+      for (std::string_view colon : {"：", ":"}) {
+        if (starts_with(rest, colon)) {
+          rest.remove_prefix(colon.size());
+        }
+      }
+      std::string list = trimmed(rest);
+      while (ends_with(list, "。") || ends_with(list, ".")) {
+        list.resize(list.size() - (ends_with(list, ".") ? 1 : 3));
+      }
+      m_plan.copy_to = split_at(list, {"，", "、", ",", "；", ";"});
+      return !m_plan.copy_to.empty();
+    }
+    if (const auto printed = printed_line(text); printed && m_plan.printed_by.empty()) {
+      m_plan.printed_by = printed->first;
+      m_plan.printed_date = printed->second;
+      m_printed_line = line;
+      return true;
+    }
+    // `平教〔2020〕12号`, or `平教〔2020〕12号　　签发人：张三` in a document sent up.
+    std::string number = text;
+    std::string signer;
+    for (std::string_view key : {"签发人：", "签发人:"}) {
+      if (const std::size_t at = text.find(key); at != std::string::npos) {
+        number = trimmed(std::string_view(text).substr(0, at));
+        signer = trimmed(std::string_view(text).substr(at + key.size()));
+      }
+    }
+    if (number.empty() && !signer.empty() && m_plan.signer.empty()) {
+      m_plan.signer = signer; // on a line of its own
+      m_signer_line = line;
+      return true;
+    }
+    if (const auto normalised = document_number(number);
+        normalised && m_plan.doc_number.empty() && width(number) <= 40) {
+      m_plan.doc_number = *normalised;
+      if (!signer.empty()) {
+        m_plan.signer = signer;
+        m_signer_line = line;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // A signer without a document number, or a printing date before the document's date, would
+  // make the plan file fail to validate: they go back to being comments.
+  void check_official() {
+    if (!m_plan.signer.empty() && m_plan.doc_number.empty() && m_signer_line) {
+      head_note(*m_signer_line, "公文要素：签发人",
+                "the signer (签发人), without a document number");
+      m_plan.signer.clear();
+    }
+    if (m_plan.printed_date && m_plan.date && *m_plan.printed_date < *m_plan.date) {
+      m_plan.tail_notes.push_back(note(*m_printed_line, "公文版记：印发机关和印发日期",
+                                       "the printed-by line (印发), dated before the document"));
+      m_plan.printed_by.clear();
+      m_plan.printed_date.reset();
+    } else if (m_plan.printed_date && m_plan.date && *m_plan.printed_date == *m_plan.date) {
+      m_plan.printed_date.reset(); // the default
+    }
+  }
+
   // Debris, the letterhead and the document number before the title; the title; the
   // recipients line after it. Returns the index of the first body line.
   std::size_t read_head() {
@@ -346,10 +547,19 @@ private:
       }
       if (auto debris = debris_kind(line.text)) {
         head_note(line, debris->first, debris->second);
+      } else if ((is_letterhead(line.text) || official_kind(line.text)) && take_official(line)) {
+        // a key of the plan file now
       } else if (is_letterhead(line.text)) {
         head_note(line, "公文版头：发文机关标志", "the letterhead (发文机关标志)");
       } else if (auto official = official_kind(line.text)) {
         head_note(line, official->first, official->second);
+      } else if (i + 1 < m_lines.size() && m_plan.letterhead.empty() && width(line.text) <= 30 &&
+                 !parse_number_label(line.text) &&
+                 (document_number(m_lines[i + 1].text) ||
+                  m_lines[i + 1].text.find("签发人") != std::string::npos)) {
+        // The mark of a document sent up is the organisation's name (no `文件`): it is the
+        // line above the document number.
+        m_plan.letterhead = line.text;
       } else {
         break;
       }
@@ -377,7 +587,15 @@ private:
     while (i < m_lines.size()) {
       const SourceLine& line = m_lines[i];
       if (is_recipients(line.text) && line.heading == 0 && line.auto_label.empty()) {
-        head_note(line, "公文要素：主送机关", "the recipients line (主送机关)");
+        if (m_plan.recipients.empty()) {
+          std::string list = line.text;
+          list.resize(list.size() - (ends_with(list, ":") ? 1 : 3));
+          m_plan.recipients = split_at(list, {"、", "，", ","});
+        } else {
+          head_note(line, "公文要素：主送机关", "the recipients line (主送机关)");
+        }
+      } else if (official_kind(line.text) && take_official(line)) {
+        // a key of the plan file now
       } else if (auto official = official_kind(line.text)) {
         head_note(line, official->first, official->second);
       } else if (auto debris = debris_kind(line.text)) {
@@ -396,9 +614,17 @@ private:
       m_plan.date = spot->date;
       for (std::size_t j = spot->index + 1; j < m_lines.size(); ++j) {
         const SourceLine& line = m_lines[j];
-        if (auto official = official_kind(line.text)) {
+        const bool bracketed = (starts_with(line.text, "（") && ends_with(line.text, "）")) ||
+                               (starts_with(line.text, "(") && ends_with(line.text, ")"));
+        if (official_kind(line.text) && take_official(line)) {
+          // a key of the plan file now
+        } else if (auto official = official_kind(line.text)) {
           m_plan.tail_notes.push_back(note(line, official->first, official->second));
-        } else if (starts_with(line.text, "（") && ends_with(line.text, "）")) {
+        } else if (bracketed && j == spot->index + 1 && line.text.size() > 6) {
+          const bool wide = starts_with(line.text, "（");
+          m_plan.note = trimmed(
+              std::string_view(line.text).substr(wide ? 3 : 1, line.text.size() - (wide ? 6 : 2)));
+        } else if (bracketed) {
           m_plan.tail_notes.push_back(note(line, "公文要素：附注", "a closing note (附注)"));
         } else if (auto debris = debris_kind(line.text)) {
           m_plan.tail_notes.push_back(note(line, debris->first, debris->second));
@@ -595,7 +821,9 @@ private:
         continue;
       }
       if (auto official = official_kind(text); official && starts_with(text, "抄送")) {
-        add_note(note(line, official->first, official->second));
+        if (!take_official(line)) {
+          add_note(note(line, official->first, official->second));
+        }
         continue;
       }
       add_paragraph(line, text);
@@ -757,6 +985,8 @@ private:
   std::vector<std::size_t> m_open; // the open node at each depth
   std::vector<Note> m_set_aside;
   bool m_in_attachments = false;
+  std::optional<SourceLine> m_printed_line; // where printed_by and printed_date came from
+  std::optional<SourceLine> m_signer_line;
 };
 
 } // namespace

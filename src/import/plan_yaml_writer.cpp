@@ -177,6 +177,31 @@ std::string write_plan_yaml(const ImportedPlan& plan, std::string_view source_na
     }
     out += fmt::format("  numbering: [{}]\n", styles);
   }
+  const auto text_key = [&](std::string_view key, const std::string& value) {
+    if (!value.empty()) {
+      out += fmt::format("  {}: {}\n", key, yaml_inline_scalar(value));
+    }
+  };
+  const auto list_key = [&](std::string_view key, const std::vector<std::string>& values) {
+    if (values.size() == 1) {
+      text_key(key, values.front());
+    } else if (!values.empty()) {
+      out += fmt::format("  {}:\n", key);
+      for (const std::string& value : values) {
+        out += fmt::format("    - {}\n", yaml_inline_scalar(value));
+      }
+    }
+  };
+  text_key("letterhead", plan.letterhead);
+  text_key("doc_number", plan.doc_number);
+  text_key("signer", plan.signer);
+  list_key("recipients", plan.recipients);
+  text_key("note", plan.note);
+  list_key("copy_to", plan.copy_to);
+  text_key("printed_by", plan.printed_by);
+  if (plan.printed_date) {
+    out += fmt::format("  printed_date: {}\n", util::to_iso(*plan.printed_date));
+  }
   write_prose(out, 2, "basis", plan.basis);
   write_notes(out, plan.head_notes, 2);
   if (plan.sections.empty()) {

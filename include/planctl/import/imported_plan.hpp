@@ -51,8 +51,18 @@ struct ImportedPlan {
   int year = 0;
   std::optional<util::Date> period_start; // set for a school year (学年)
   std::optional<util::Date> period_end;
-  std::vector<Note> head_notes; // before the first item (official parts, web-page debris)
-  std::vector<Note> tail_notes; // after the body (after the signature, or not placeable)
+  // The official-document elements found (plan-format.md "Official-document elements"); each
+  // empty when the document has none.
+  std::string letterhead;
+  std::string doc_number;
+  std::string signer;
+  std::vector<std::string> recipients;
+  std::string note;
+  std::vector<std::string> copy_to;
+  std::string printed_by;
+  std::optional<util::Date> printed_date; // set when it differs from `date`
+  std::vector<Note> head_notes;           // before the first item (official parts, web-page debris)
+  std::vector<Note> tail_notes;           // after the body (after the signature, or not placeable)
   std::vector<Warning> warnings;
 };
 

@@ -93,20 +93,42 @@ TEST_CASE("recognize_plan") {
     CHECK(warnings_of(plan) == "3: numbered 三、 in the document but it is item 2 at its depth; "
                                "planctl will number it 二、\n");
   }
-  SUBCASE("official-document parts and debris become notes") {
-    const auto plan = recognize("平安区教育局文件\n平教〔2020〕12号\n关于做好工作的通知\n"
+  SUBCASE("official-document parts become keys, debris notes") {
+    const auto plan = recognize("平安区教育局文件\n平教（2020）12号\n关于做好工作的通知\n"
                                 "各中小学、各幼儿园：\n现将有关事项通知如下：\n一、要求\n- 3 -\n"
-                                "平安区教育局\n2020年4月9日\n抄送：市教育局。\n");
+                                "平安区教育局\n2020年4月9日\n(联系人：张慧君)\n抄送：市教育局。\n"
+                                "局办公室 2020.4.10印发\n");
     CHECK(plan.title == "关于做好工作的通知");
-    REQUIRE(plan.head_notes.size() == 3);
-    CHECK(plan.head_notes[0].why_zh == "公文版头：发文机关标志");
-    CHECK(plan.head_notes[1].why_zh == "公文要素：发文字号");
-    CHECK(plan.head_notes[2].why_zh == "公文要素：主送机关");
+    CHECK(plan.head_notes.empty());
+    CHECK(plan.letterhead == "平安区教育局文件");
+    CHECK(plan.doc_number == "平教〔2020〕12号");
+    CHECK(plan.recipients == std::vector<std::string>{"各中小学", "各幼儿园"});
     CHECK(plan.basis == std::vector<std::string>{"现将有关事项通知如下："});
     REQUIRE(plan.sections[0].notes.size() == 1);
     CHECK(plan.sections[0].notes[0].why_zh == "页码");
-    CHECK(plan.tail_notes[0].why_zh == "公文版记：抄送机关");
+    CHECK(plan.note == "联系人：张慧君");
+    CHECK(plan.copy_to == std::vector<std::string>{"市教育局"});
+    CHECK(plan.printed_by == "局办公室");
+    CHECK(plan.printed_date == util::Date{2020, 4, 10});
+    CHECK(plan.tail_notes.empty());
     CHECK(plan.issuer == "平安区教育局");
+  }
+  SUBCASE("official-document parts that would not validate stay notes") {
+    const auto plan = recognize("平安区教育局文件\n平安区教育局文件\n平教〔2020〕号\n签发人：刘莹\n"
+                                "关于做好工作的通知\n一、要求\n平安区教育局\n2020年4月9日\n"
+                                "局办公室 2020年4月8日印发\n");
+    CHECK(plan.letterhead == "平安区教育局文件");
+    CHECK(plan.doc_number.empty());
+    CHECK(plan.signer.empty());
+    std::string notes;
+    for (const import::Note& n : plan.head_notes) {
+      notes += std::to_string(n.line) + " " + n.why_zh + "\n";
+    }
+    CHECK(notes == "2 公文版头：发文机关标志\n3 公文要素：发文字号\n4 公文要素：签发人\n");
+    REQUIRE(plan.tail_notes.size() == 1);
+    CHECK(plan.tail_notes[0].why_zh == "公文版记：印发机关和印发日期");
+    CHECK(plan.printed_by.empty());
+    CHECK_FALSE(plan.printed_date);
   }
   SUBCASE("no signature: --issuer and --date, else nothing") {
     import::RecognizeOptions options;
