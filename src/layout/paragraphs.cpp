@@ -39,9 +39,8 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return lines;
 }
 
-} // namespace
-
-std::string trim(std::string_view text) {
+// `text` without blanks (space, tab, U+3000) at either end.
+std::string_view trim_view(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size()) {
     std::size_t pos = begin;
@@ -54,14 +53,20 @@ std::string trim(std::string_view text) {
   while (!rest.empty() && is_blank_char(last_code_point(rest))) {
     rest = drop_last_code_point(rest);
   }
-  return std::string(rest);
+  return rest;
+}
+
+} // namespace
+
+std::string trim(std::string_view text) {
+  return std::string(trim_view(text));
 }
 
 std::vector<std::string> split_paragraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::string current;
   for (const std::string_view raw : lines_of(text)) {
-    const std::string line = trim(raw);
+    const std::string_view line = trim_view(raw);
     if (line.empty()) {
       if (!current.empty()) {
         paragraphs.push_back(std::move(current));

@@ -2,6 +2,7 @@
 #include <planctl/layout/punctuation.hpp>
 #include <planctl/util/utf8.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace planctl::layout {
@@ -74,6 +75,13 @@ bool is_terminal(char32_t cp) {
 } // namespace
 
 std::string normalize_punctuation(std::string_view text) {
+  // Every mark that may be converted is ASCII, and an ASCII byte is always a character of its
+  // own in UTF-8 (or, ill-formed around it, still decodes as itself): most texts have none.
+  if (std::none_of(text.begin(), text.end(), [](char c) {
+        return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '?' || c == '!';
+      })) {
+    return std::string(text);
+  }
   const std::vector<CodePoint> cps = decode_all(text);
   const std::size_t n = cps.size();
   constexpr std::size_t none = static_cast<std::size_t>(-1);

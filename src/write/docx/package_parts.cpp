@@ -224,7 +224,14 @@ std::vector<Part> package(const layout::Document& doc, const Timestamp& time,
     parts.push_back({"word/footer3.xml", blank_footer_xml()});
   }
   if (with_source) {
-    parts.push_back({"customXml/item1.xml", source_xml(source)});
+    // A school's two documents carry the same plan file: the thread keeps the last one's part.
+    thread_local std::string last_source;
+    thread_local std::string last_xml;
+    if (last_xml.empty() || last_source != source) {
+      last_xml = source_xml(source);
+      last_source.assign(source);
+    }
+    parts.push_back({"customXml/item1.xml", last_xml});
     parts.push_back({"customXml/itemProps1.xml", source_props_xml()});
     parts.push_back({"customXml/_rels/item1.xml.rels", source_rels_xml()});
   }
