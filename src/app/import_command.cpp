@@ -368,6 +368,11 @@ int run_ledger(const ImportOptions& o, Console& console) {
                 << (f.error ? "error" : "warning") << ": " << result.sheet << "!"
                 << import::cell_address(f.row, f.column) << ": " << f.message << "\n";
   }
+  for (const auto& [line, id] : result.new_ids) {
+    console.err << out_path << ":" << line << ": note: id " << id
+                << " added: activities name tasks by id, and the item the ledger names by its "
+                   "title had none (it is a task now)\n";
+  }
   std::ostream& status = out_path == "-" ? console.err : console.out;
   status << result.sheet << " (header on row " << result.header_row << "): " << result.rows
          << (result.rows == 1 ? " row" : " rows") << "; " << result.added << " added";

@@ -262,19 +262,62 @@ std::string task_key(const layout::TextRules& rules, std::string_view text) {
 struct TaskMatch {
   std::vector<std::string> ids; // the tasks' ids, in the cell's order
   std::string error;            // why the cell cannot be used
+  // Items named by title that have no id yet: the id each gets when the row is added.
+  std::vector<const model::Item*> new_ids;
 };
+
+// Where an `id:` line can go in the plan file's text for an item that has none: right after
+// its `title:` line, at the title key's indentation, when the title is written on that one
+// line (the next line that is not blank is indented no deeper than the key).
+std::optional<std::pair<int, std::size_t>> id_spot(const model::Item& item,
+                                                   const std::vector<std::string_view>& lines) {
+  const util::Mark key = item.title.key;
+  if (!key.known() || key.line > static_cast<int>(lines.size())) {
+    return std::nullopt;
+  }
+  const std::string_view line = lines[static_cast<std::size_t>(key.line - 1)];
+  const std::size_t indent = static_cast<std::size_t>(key.column - 1);
+  // The key's column counts characters: only ASCII (spaces and `- `) may stand before it.
+  if (line.size() < indent + 6 || line.substr(indent, 6) != "title:" ||
+      !std::all_of(line.begin(), line.begin() + static_cast<long>(indent),
+                   [](char c) { return c == ' ' || c == '-'; })) {
+    return std::nullopt;
+  }
+  for (std::size_t next = static_cast<std::size_t>(key.line); next < lines.size(); ++next) {
+    const std::string_view text = lines[next];
+    const std::size_t first = text.find_first_not_of(" \r\n");
+    if (first == std::string_view::npos) {
+      continue;
+    }
+    if (first > indent) {
+      return std::nullopt; // the title goes on (a `|` block or a folded line)
+    }
+    break;
+  }
+  return std::pair{key.line, indent};
+}
 
 class TaskMatcher {
 public:
-  TaskMatcher(const model::TaskIndex& index, const layout::TextRules& rules, std::string plan_name)
+  // Tasks are named by id or title; an item that is not a task yet (an imported plan's items
+  // have no task keys) and has no items of its own can be named by title too: it gets an id
+  // `t` + its position (`t2-1-3`), written into the file, which makes it a task.
+  TaskMatcher(const model::Plan& plan, const model::TaskIndex& index,
+              const layout::TextRules& rules, std::string plan_name,
+              const std::vector<std::string_view>& lines)
       : m_rules(rules), m_plan_name(std::move(plan_name)) {
     for (const model::TaskRef& task : index.tasks) {
       if (task.item->id) {
         m_ids.insert(task.item->id->value);
       }
-      m_titles[task_key(rules, task.item->title.value)].push_back(task.item);
     }
+    std::vector<int> path;
+    collect(plan.sections, path, lines);
   }
+
+  // The id given to `item`, which had none.
+  const std::string& new_id(const model::Item* item) const { return m_new.at(item).id; }
+  std::pair<int, std::size_t> spot(const model::Item* item) const { return m_new.at(item).spot; }
 
   TaskMatch match(std::string_view cell) const {
     const Parts parts = split_list(cell);
@@ -307,7 +350,7 @@ public:
           continue;
         }
         std::string id;
-        if (const std::string why = resolve(piece, id); !why.empty()) {
+        if (const std::string why = resolve(piece, id, out.new_ids); !why.empty()) {
           out.error = why;
           return out;
         }
@@ -338,13 +381,43 @@ private:
     return clean(out);
   }
 
+  void collect(const std::vector<model::Item>& items, std::vector<int>& path,
+               const std::vector<std::string_view>& lines) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const model::Item& item = items[i];
+      path.push_back(static_cast<int>(i + 1));
+      if (item.is_task || item.items.empty()) {
+        m_titles[task_key(m_rules, item.title.value)].push_back(&item);
+      }
+      if (!item.id && (item.is_task || item.items.empty())) {
+        if (const auto where = id_spot(item, lines)) {
+          std::string id = "t";
+          for (std::size_t k = 0; k < path.size(); ++k) {
+            id += (k ? "-" : "") + std::to_string(path[k]);
+          }
+          const std::string base = id;
+          for (int n = 2; m_ids.count(id); ++n) {
+            id = base + "." + std::to_string(n);
+          }
+          m_ids.insert(id);
+          m_generated.insert(id);
+          m_new.emplace(&item, NewId{id, *where});
+        }
+      }
+      collect(item.items, path, lines);
+      path.pop_back();
+    }
+  }
+
   bool resolves(const std::string& piece) const {
-    return m_ids.count(piece) > 0 || m_titles.count(task_key(m_rules, piece)) > 0;
+    return (m_ids.count(piece) > 0 && !m_generated.count(piece)) ||
+           m_titles.count(task_key(m_rules, piece)) > 0;
   }
 
   // The id of the task `piece` names, or why it names none that an activity can use.
-  std::string resolve(const std::string& piece, std::string& id) const {
-    if (m_ids.count(piece)) {
+  std::string resolve(const std::string& piece, std::string& id,
+                      std::vector<const model::Item*>& new_ids) const {
+    if (m_ids.count(piece) && !m_generated.count(piece)) {
       id = piece;
       return {};
     }
@@ -359,13 +432,27 @@ private:
     }
     const model::Item* item = it->second.front();
     if (!item->id) {
-      return "the task \"" + piece + "\" (" + m_plan_name + ":" + std::to_string(item->mark.line) +
-             ") has no id, and activities name tasks by id; give it one (id: …) and import "
-             "again";
+      const auto planned = m_new.find(item);
+      if (planned == m_new.end()) {
+        return "the item \"" + piece + "\" (" + m_plan_name + ":" +
+               std::to_string(item->mark.line) +
+               ") has no id, activities name tasks by id, and its title is not on one line where "
+               "planctl could add one; give it an id (id: …) and import again";
+      }
+      id = planned->second.id;
+      new_ids.push_back(item);
+      return {};
     }
     id = item->id->value;
     return {};
   }
+
+  struct NewId {
+    std::string id;
+    std::pair<int, std::size_t> spot; // the title's line and indentation
+  };
+  std::map<const model::Item*, NewId> m_new;
+  std::set<std::string, std::less<>> m_generated; // ids planned, not in the file
 
   const layout::TextRules& m_rules;
   std::string m_plan_name;
@@ -692,7 +779,9 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
 
   const layout::TextRules rules(layout::LayoutOptions{});
   const model::TaskIndex index = model::index_tasks(plan.plan);
-  const TaskMatcher matcher(index, rules, std::string(plan_name));
+  const std::vector<std::string_view> plan_lines = split_lines(plan_text);
+  const TaskMatcher matcher(plan.plan, index, rules, std::string(plan_name), plan_lines);
+  std::set<const model::Item*> given_ids; // items of added rows that get an id
   // The activities the plan file has, by date and title as the ledger shows them.
   std::map<std::pair<long, std::string>, int> known;
   for (const model::Activity& activity : plan.activities) {
@@ -790,6 +879,7 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
       continue;
     }
     added_rows.emplace(key, row);
+    given_ids.insert(tasks.new_ids.begin(), tasks.new_ids.end());
 
     entry.lines.push_back("date: " + util::to_iso(entry.date));
     if (end_date && *end_date != entry.date) {
@@ -833,8 +923,39 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
     entries.push_back(std::move(entry));
   }
   out.added = entries.size();
+  // The `id:` lines first (bottom up, so that the lines above stay where they are), then the
+  // entries into the text that has them.
+  std::string text(plan_text);
+  if (!given_ids.empty()) {
+    std::map<int, std::string, std::greater<>> at;
+    for (const model::Item* item : given_ids) {
+      const auto [line, indent] = matcher.spot(item);
+      at[line] = std::string(indent, ' ') + "id: " + matcher.new_id(item);
+    }
+    for (const auto& [line, id_line] : at) {
+      // Where the `id:` line is in the file written: below its title, after the lines added above.
+      const int above = static_cast<int>(std::count_if(
+          at.begin(), at.end(), [&](const auto& other) { return other.first < line; }));
+      std::string id = id_line.substr(id_line.find("id: ") + 4);
+      out.new_ids.push_back({line + above + 1, id});
+    }
+    std::sort(out.new_ids.begin(), out.new_ids.end());
+    std::vector<std::string> lines(plan_lines.begin(), plan_lines.end());
+    const std::string nl = line_end_of(plan_text);
+    for (const auto& [line, id_line] : at) {
+      std::string& title_line = lines[static_cast<std::size_t>(line - 1)];
+      if (!title_line.ends_with('\n')) {
+        title_line += nl;
+      }
+      lines.insert(lines.begin() + line, id_line + nl);
+    }
+    text.clear();
+    for (const std::string& line : lines) {
+      text += line;
+    }
+  }
   if (!entries.empty()) {
-    out.yaml = insert_entries(plan_text, plan_name, entries,
+    out.yaml = insert_entries(text, plan_name, entries,
                               "由 planctl import 从 " + std::string(source_name) + " 的“" +
                                   out.sheet + "”导入");
   }

@@ -1,4 +1,4 @@
-# planctl import LEDGER.xlsx --into plan.yaml (docs/import.md, "The activity ledger"): the rows a
+# planctl import LEDGER.xlsx --into plan.yaml (docs/import.md, "The activity ledger from Excel"): the rows a
 # school adds to the workbook's 活动台账 in Excel (a date cell, a date text, a list of tasks by
 # title and id) become activities of the plan file, written into its text so that its comments
 # and layout stay; unusable rows are named by cell; rows already there are skipped, so importing
@@ -113,6 +113,59 @@ diff -u expected.diff own.diff || fail "the activity from 台账 differs (above)
 run import own.xlsx --into before.yaml -o own.yaml
 expect_code 2
 err_has "\"own.yaml\" already exists; use --force"
+
+# A plan imported from a document has no tasks: the ledger names its items by title, and each
+# item named gets an id (which makes it a task) written below its title; the document planctl
+# renders from the file is the same as before.
+run import "${PLANCTL_TEST_DATA_DIR:-$SRC/tests}/data/import/seed-000.txt" -o seed.yaml
+expect_code 0
+mkdir seed-out
+run render seed.yaml -o seed-out --format txt,xlsx
+expect_code 0
+/usr/bin/python3 - "$T/seed-out/seed.tasks.xlsx" "$T/seed-ledger.xlsx" <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["活动台账"]
+r = ws.max_row + 1
+ws[f"B{r}"] = datetime.datetime(2020, 5, 8)
+ws[f"D{r}"] = "召开创建工作动员大会"
+ws[f"E{r}"] = "校内外营造浓厚的宣传氛围、总体要求"
+ws[f"B{r + 1}"] = "2020年5月20日"
+ws[f"D{r + 1}"] = "开展民族团结主题班会"
+ws[f"E{r + 1}"] = "校内外营造浓厚的宣传氛围"
+wb.save(sys.argv[2])
+PY
+cp seed.yaml seed-before.yaml
+run import seed-ledger.xlsx --into seed.yaml
+expect_code 0
+expect_err "seed.yaml:17: note: id t1 added: activities name tasks by id, and the item the ledger names by its title had none (it is a task now)
+seed.yaml:31: note: id t3-2-1 added: activities name tasks by id, and the item the ledger names by its title had none (it is a task now)"
+expect_out "活动台账 (header on row 3): 2 rows; 2 added
+wrote seed.yaml"
+diff seed-before.yaml seed.yaml | sed "s/ *$//" >seed.diff || true
+cat >expected.diff <<'DIFF'
+16a17
+>       id: t1
+29a31
+>               id: t3-2-1
+96a99,107
+>
+> activities:
+>   # 由 planctl import 从 seed-ledger.xlsx 的“活动台账”导入
+>   - date: 2020-05-08
+>     title: 召开创建工作动员大会
+>     task: [t3-2-1, t1]
+>   - date: 2020-05-20
+>     title: 开展民族团结主题班会
+>     task: t3-2-1
+DIFF
+diff -u expected.diff seed.diff || fail "the ids and activities added to the imported plan differ (above)"
+run validate seed.yaml
+expect_code 0
+mkdir seed-after
+run render seed.yaml -o seed-after --format txt
+expect_code 0
+cmp seed-out/seed.plan.txt seed-after/seed.plan.txt || fail "the plan document changed"
 
 # What cannot be imported says so.
 run import ledger.xlsx -o x.yaml

@@ -23,6 +23,9 @@ struct LedgerImport {
   int header_row = 0;
   std::string yaml; // the plan file's text with the rows added (unchanged when none was)
   std::vector<LedgerFinding> findings;
+  // Items named by title that had no id and got one (which makes them tasks): the line of the
+  // `id:` line in `yaml`, and the id.
+  std::vector<std::pair<int, std::string>> new_ids;
   std::size_t rows = 0;     // rows with something in them below the header
   std::size_t added = 0;    // rows added as activities
   std::size_t already = 0;  // rows the plan file already has (same date and title)

@@ -209,7 +209,8 @@ plan:
         - title: 学习“要点”、制度
           id: study
           lead: 德育处
-        - title: 无编号的任务
+        - title: |
+            无编号的任务
           lead: 德育处
 
 # 报告
@@ -251,8 +252,9 @@ TEST_CASE("ledger: columns by header in any order, tasks by id and title, a new 
   CHECK(result.added == 1);
   CHECK(result.unusable == 1);
   CHECK(findings_of(result) ==
-        "B4 error: the task \"无编号的任务\" (plan.yaml:18) has no id, and activities name tasks "
-        "by id; give it one (id: …) and import again\n");
+        "B4 error: the item \"无编号的任务\" (plan.yaml:18) has no id, activities name tasks by "
+        "id, and its title is not on one line where planctl could add one; give it an id (id: "
+        "…) and import again\n");
   // Before `report` and the comment above it, which stay as written.
   CHECK(result.yaml ==
         std::string(k_plan).replace(std::string(k_plan).find("\n# 报告"), 0,
@@ -312,7 +314,7 @@ TEST_CASE("ledger: an empty activities key, a flow list, a plan file with errors
     return std::string("no error");
   };
   CHECK(error_of(std::string(k_plan) + "activities: [{date: 2020-03-02, title: 甲}]\n") ==
-        "activities in p.yaml (line 24) is written on one line; write it as a block list (one "
+        "activities in p.yaml (line 25) is written on one line; write it as a block list (one "
         "`- date: …` entry a line) so that planctl can add to it");
   CHECK(error_of("version: 1\nplan: {title: 甲\n") ==
         "p.yaml has errors (p.yaml:2:7: a mapping opened with \"{\" is not closed with \"}\"); fix "
@@ -321,4 +323,62 @@ TEST_CASE("ledger: an empty activities key, a flow list, a plan file with errors
   CHECK(error_of(k_plan, "说明") ==
         "the sheet \"说明\" has no header row with 日期 and 活动名称 in its first 20 rows");
   CHECK(error_of(k_plan, "无此表") == "the workbook has no sheet \"无此表\"");
+}
+
+TEST_CASE("ledger: an item named by title without an id gets one, and is a task then") {
+  const std::string plan = "version: 1\n"
+                           "school: {name: 第二中学}\n"
+                           "plan:\n"
+                           "  title: 2020年工作计划\n"
+                           "  year: 2020\n"
+                           "  issuer: 第二中学\n"
+                           "  date: 2020-03-01\n"
+                           "  sections:\n"
+                           "    - title: 总体要求\n"
+                           "      text: 深入学习。\n"
+                           "    - title: 工作任务\n"
+                           "      items:\n"
+                           "        - title: 营造氛围。\n"
+                           "        - title: 另一项\n"
+                           "          lead: 德育处\n"
+                           "          id: t2-1\n";
+  const std::string rows = "<row r=\"1\">" + inline_cell("A1", "日期") +
+                           inline_cell("B1", "活动名称") + inline_cell("C1", "关联任务") +
+                           "</row><row r=\"2\">" + inline_cell("A2", "2020-03-20") +
+                           inline_cell("B2", "动员") + inline_cell("C2", "营造氛围、总体要求") +
+                           "</row><row r=\"3\">" + inline_cell("A3", "2020-03-21") +
+                           inline_cell("B3", "分组") + inline_cell("C3", "工作任务") + "</row>";
+  const import::LedgerImport result = import::import_ledger(
+      import::read_xlsx(workbook("活动台账", rows)), "", plan, "p.yaml", "b.xlsx");
+  // 工作任务 has items, so it is no task to name; the id 营造氛围's place gives, t2-1, is
+  // another task's, so it gets t2-1.2.
+  CHECK(findings_of(result) == "C3 error: \"工作任务\" is neither the id nor the title of a task "
+                               "in p.yaml; write a task's id or its title as the plan file has "
+                               "it\n");
+  CHECK(result.added == 1);
+  CHECK(result.new_ids == std::vector<std::pair<int, std::string>>{{10, "t1"}, {15, "t2-1.2"}});
+  CHECK(result.yaml == "version: 1\n"
+                       "school: {name: 第二中学}\n"
+                       "plan:\n"
+                       "  title: 2020年工作计划\n"
+                       "  year: 2020\n"
+                       "  issuer: 第二中学\n"
+                       "  date: 2020-03-01\n"
+                       "  sections:\n"
+                       "    - title: 总体要求\n"
+                       "      id: t1\n"
+                       "      text: 深入学习。\n"
+                       "    - title: 工作任务\n"
+                       "      items:\n"
+                       "        - title: 营造氛围。\n"
+                       "          id: t2-1.2\n"
+                       "        - title: 另一项\n"
+                       "          lead: 德育处\n"
+                       "          id: t2-1\n"
+                       "\n"
+                       "activities:\n"
+                       "  # 由 planctl import 从 b.xlsx 的“活动台账”导入\n"
+                       "  - date: 2020-03-20\n"
+                       "    title: 动员\n"
+                       "    task: [t2-1.2, t1]\n");
 }
