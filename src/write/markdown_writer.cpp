@@ -61,6 +61,9 @@ bool is_email_char(char c) {
 // Text on one line: line breaks become spaces, so a paragraph can never end early or start a
 // block of its own.
 std::string one_line(std::string_view text) {
+  if (text.find_first_of("\r\n") == std::string_view::npos) {
+    return std::string(text);
+  }
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -106,6 +109,19 @@ std::string escape(std::string_view raw, bool line_start) {
     }
   }
   for (; i < text.size(); ++i) {
+    // A run of characters that stay as they are is copied at once.
+    std::size_t run = i;
+    while (run < text.size() && !always_escaped(text[run]) && text[run] != ':' &&
+           text[run] != '.' && text[run] != '@') {
+      ++run;
+    }
+    if (run > i) {
+      out.append(text, i, run - i);
+      i = run;
+      if (i == text.size()) {
+        break;
+      }
+    }
     const char c = text[i];
     if (always_escaped(c)) {
       out += '\\';
