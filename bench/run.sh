@@ -142,6 +142,18 @@ all_kib=$(du -sk schools200 | cut -f1)
 
 measure "(a) seed-000 example, all formats (render)" "≤ 20 ms" \
   "'$PLANCTL' render '$SEED000' -o out --as-of $AS_OF"
+# planctl's own PDF (docs/pdf.md) beside LibreOffice converting the .docx of the same plan,
+# with a profile of its own, warmed by the hyperfine warm-up run: the target is ≥ 20× faster.
+rm -rf seed000 && mkdir seed000 && "$PLANCTL" render "$SEED000" -o seed000 --format docx --as-of $AS_OF >/dev/null 2>&1
+measure "(i) seed-000 plan and report as PDF (render --format pdf)" "≥ 20× faster than (j)" \
+  "'$PLANCTL' render '$SEED000' -o out --format pdf --as-of $AS_OF"
+pdf_time=$MEDIAN
+lo_time=0
+if command -v soffice >/dev/null; then
+  measure "(j) LibreOffice converting the seed-000 plan's .docx to PDF" "—" \
+    "soffice -env:UserInstallation=file://$WORK/lo --headless --convert-to pdf --outdir out seed000/pingan-no2.plan.docx" 3
+  lo_time=$MEDIAN
+fi
 measure "(b) 200 schools × 60 tasks/120 activities ($((all_kib / 1024)) MiB), all formats, batch -j 2" "≤ 1.5 s" \
   "'$PLANCTL' batch schools200 -o out -j 2 --as-of $AS_OF"
 if [[ -d /dev/shm && -w /dev/shm ]]; then
@@ -194,6 +206,8 @@ echo
 /usr/bin/python3 -c 'import sys; b, g, h = map(float, sys.argv[1:4]); print("Re-runs: unchanged %.0f ms = %.1f %% of the full batch (b, %.0f ms); one school changed %.0f ms = %.1f %%" % (g * 1000, 100 * g / b, b * 1000, h * 1000, 100 * h / b))' \
   "$full_batch" "$unchanged_rerun" "$one_changed"
 echo "One school changed: $one_line; a second run into that folder renders $rendered_again schools"
+/usr/bin/python3 -c 'import sys; p, l = map(float, sys.argv[1:3]); print("PDF: planctl writes the plan and the report in %.0f ms; LibreOffice converts the plan alone in %.0f ms: %.0f× (target ≥ 20×)" % (p * 1000, l * 1000, l / p) if l else "PDF: planctl %.0f ms; no soffice to compare with" % (p * 1000))' \
+  "$pdf_time" "$lo_time"
 /usr/bin/python3 -c 'import sys; b, p = map(float, sys.argv[1:3]); print("The Python peer takes %.1f× as long as planctl (p ÷ b)" % (p / b))' \
   "$full_batch" "$peer_batch"
 echo

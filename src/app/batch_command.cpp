@@ -9,6 +9,7 @@
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
 #include <planctl/workbook/district_summary.hpp>
+#include <planctl/write/writers.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -251,6 +252,14 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     code = std::max<int>(code, k_exit_usage);
   }
   code = std::max(code, write_summary(schools, results, *run, console));
+  if (std::find(run->options.formats.begin(), run->options.formats.end(), OutputFormat::pdf) !=
+          run->options.formats.end() &&
+      std::any_of(schools.begin(), schools.end(),
+                  [](const School& s) { return s.rendered && !s.unchanged; })) {
+    for (const std::string& note : write::pdf_font_notes()) {
+      console.err << "planctl: warning: " << note << "\n"; // once a run, not once a school
+    }
+  }
   console.err << final_line(schools, progress, lang);
   return code;
 }

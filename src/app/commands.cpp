@@ -25,9 +25,10 @@ constexpr Command k_commands[] = {
      "rendering goes on. Then writes into DIR, for STEM = school.code or else the\n"
      "file name without its extension: STEM.plan.md, STEM.plan.txt, STEM.plan.docx,\n"
      "STEM.report.md/.txt/.docx when the file has a report or activities, and\n"
-     "STEM.tasks.xlsx. Every file goes to a temporary file in DIR and is renamed into\n"
-     "place only when all outputs succeeded, so a failed run leaves earlier outputs\n"
-     "untouched. Prints the path of each written file.\n"
+     "STEM.tasks.xlsx; with --format pdf also STEM.plan.pdf and STEM.report.pdf.\n"
+     "Every file goes to a temporary file in DIR and is renamed into place only when\n"
+     "all outputs succeeded, so a failed run leaves earlier outputs untouched.\n"
+     "Prints the path of each written file.\n"
      "Exit status: 0 written; 1 a file has errors; 2 bad arguments, an unreadable\n"
      "input or an output that cannot be written; 3 internal error.",
      "planctl render plan.yaml\n"

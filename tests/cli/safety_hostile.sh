@@ -22,10 +22,10 @@ done
 
 # Names come from the input's file name only: the school name starts with ../../etc/passwd.
 # (.hostile.planctl.json: the re-run record, docs/cli.md "Re-runs".)
-names='.hostile.planctl.json hostile.plan.docx hostile.plan.md hostile.plan.txt hostile.report.docx hostile.report.md hostile.report.txt hostile.tasks.xlsx '
+names='.hostile.planctl.json hostile.plan.docx hostile.plan.md hostile.plan.pdf hostile.plan.txt hostile.report.docx hostile.report.md hostile.report.pdf hostile.report.txt hostile.tasks.xlsx '
 for mode in keep default; do
-  opts=()
-  [[ "$mode" == keep ]] && opts=(--keep-punctuation)
+  opts=(--format md,txt,docx,pdf,xlsx)
+  [[ "$mode" == keep ]] && opts+=(--keep-punctuation)
   mkdir "h-$mode" "b-$mode"
   run render "${opts[@]}" -o "h-$mode" hostile/hostile.yaml
   expect_code 0
@@ -55,7 +55,7 @@ expect_code 0
 # part stays well-formed (Word and Excel refuse a file that is not).
 mkdir nonchar
 printf 'version: 1\nschool:\n  name: "一中\xef\xbf\xbf"\ndepartments:\n  - {id: d, name: "教务处\xef\xbf\xbe"}\nplan:\n  title: "计划\xef\xbf\xbf"\n  year: 2020\n  issuer: 一中\n  date: 2020-01-01\n  sections:\n    - title: "总则\xef\xbf\xbe"\n      id: t1\n      lead: d\n      text: "a\xc2\x80b\xef\xbf\xbfc"\n' >nonchar/nonchar.yaml
-run render --keep-punctuation -o nonchar nonchar/nonchar.yaml
+run render --keep-punctuation --format md,txt,docx,pdf,xlsx -o nonchar nonchar/nonchar.yaml
 expect_code 0
 grep -qF $'计划\xef\xbf\xbf' nonchar/nonchar.plan.txt || fail "the .txt lost U+FFFF"
 grep -qF $'a\xc2\x80b\xef\xbf\xbfc' nonchar/nonchar.plan.md || fail "the .md lost U+0080 or U+FFFF"

@@ -225,6 +225,13 @@ def run_check(source_path, hostile_dir, benign_dir, expected_dir):
             golden_name, content = name + ".txt", check_docx(name, hostile, benign, table)
         elif name.endswith(".xlsx"):
             golden_name, content = name + ".txt", check_xlsx(name, hostile, benign, table)
+        elif name.endswith(".pdf"):
+            # planctl's PDF: no actions a reader would run, and hostile text is only text.
+            for path in (hostile, benign):
+                info = subprocess.run(["pdfinfo", path], capture_output=True, text=True)
+                check(info.returncode == 0 and re.search(r"^JavaScript:\s+no$", info.stdout, re.M),
+                      f"{name}: pdfinfo: {info.stdout}{info.stderr}")
+            continue
         elif name.startswith(".") and name.endswith(".planctl.json"):
             # The re-run record (docs/cli.md, "Re-runs"): names and hashes only, no plan text.
             with open(hostile, encoding="utf-8") as f:

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <hb-ft.h>
+#include <hb-subset.h>
 #include <memory>
 #include <mutex>
 
@@ -191,7 +192,105 @@ LoadedFace* load_face(const std::string& file, int index, std::string& why) {
   return face;
 }
 
+// A FreeType face over a subset font's bytes, with the bytes kept alive as long as it.
+struct MemoryFace {
+  FT_Face ft = nullptr;
+  hb_blob_t* blob = nullptr;
+};
+
+void destroy_memory_face(void* data) {
+  auto* m = static_cast<MemoryFace*>(data);
+  FT_Done_Face(m->ft);
+  hb_blob_destroy(m->blob);
+  delete m;
+}
+
+cairo_font_face_t* memory_cairo_face(hb_blob_t* blob, bool bold) {
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob, &length);
+  auto* m = new MemoryFace;
+  if (FT_New_Memory_Face(ft_library(), reinterpret_cast<const FT_Byte*>(data),
+                         static_cast<FT_Long>(length), 0, &m->ft) != 0) {
+    delete m;
+    return nullptr;
+  }
+  m->blob = hb_blob_reference(blob);
+  cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(m->ft, 0);
+  cairo_font_face_set_user_data(face, &k_ft_key, m, destroy_memory_face);
+  if (bold) {
+    cairo_ft_font_face_set_synthesize(face, CAIRO_FT_SYNTHESIZE_BOLD);
+  }
+  return face;
+}
+
 } // namespace
+
+DocumentFaces::~DocumentFaces() {
+  for (Entry& e : entries_) {
+    hb_set_destroy(e.glyphs);
+    if (e.regular != nullptr) {
+      cairo_font_face_destroy(e.regular);
+    }
+    if (e.bold != nullptr) {
+      cairo_font_face_destroy(e.bold);
+    }
+  }
+}
+
+DocumentFaces::Entry& DocumentFaces::entry(const LoadedFace& face) {
+  for (Entry& e : entries_) {
+    if (e.face == &face) {
+      return e;
+    }
+  }
+  Entry e;
+  e.face = &face;
+  e.glyphs = hb_set_create();
+  entries_.push_back(e);
+  return entries_.back();
+}
+
+void DocumentFaces::use(const ShapedRun& run) {
+  Entry& e = entry(*run.face);
+  for (const unsigned g : run.glyphs) {
+    hb_set_add(e.glyphs, g);
+  }
+}
+
+cairo_font_face_t* DocumentFaces::cairo_face(const LoadedFace& face, bool bold) {
+  Entry& e = entry(face);
+  if (!e.made) {
+    e.made = true;
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    if (input != nullptr) {
+      hb_set_union(hb_subset_input_glyph_set(input), e.glyphs);
+      // Glyph ids kept: the runs were shaped with the whole face.
+      hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+      // Only what a PDF reader draws with: no layout tables (shaping is done), no vertical
+      // metrics, no colour or bitmaps; their closure over a CJK face is most of the work.
+      hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+      for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx",
+                              "VORG", "COLR", "CPAL", "SVG ", "CBDT", "CBLC", "sbix", "EBDT",
+                              "EBLC", "DSIG", "meta", "morx", "kerx", "kern"}) {
+        hb_set_add(drop, hb_tag_from_string(tag, 4));
+      }
+      hb_face_t* subset = hb_subset_or_fail(hb_font_get_face(face.hb), input);
+      hb_subset_input_destroy(input);
+      if (subset != nullptr) {
+        hb_blob_t* blob = hb_face_reference_blob(subset);
+        e.regular = memory_cairo_face(blob, false);
+        e.bold = memory_cairo_face(blob, true);
+        hb_blob_destroy(blob);
+        hb_face_destroy(subset);
+      }
+    }
+  }
+  cairo_font_face_t* chosen = bold ? e.bold : e.regular;
+  if (chosen == nullptr) {
+    return bold ? face.cairo_bold : face.cairo;
+  }
+  return chosen;
+}
 
 FontSet& FontSet::for_thread() {
   thread_local FontSet set;

@@ -1,6 +1,7 @@
 // The PDF writer: the pages of typeset::set_pages drawn with cairo's PDF surface, which embeds
 // each face as a subset (CIDFontType0 for CFF faces, CIDFontType2 for TrueType) with a
 // ToUnicode map made from the text and clusters given here, so that readers extract the words.
+#include <planctl/util/utf8.hpp>
 #include <planctl/write/docx/parts.hpp>
 #include <planctl/write/pdf/font_set.hpp>
 #include <planctl/write/writers.hpp>
@@ -28,9 +29,26 @@ void set_colour(cairo_t* cr, bool red) {
   }
 }
 
+// `text` with the noncharacters (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF), which cairo refuses as
+// invalid UTF-8, replaced by U+FFFD; the loader lets them through and the .txt keeps them.
+std::string cairo_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t cp = util::next_code_point(text, pos);
+    const bool nonchar = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+    util::append_utf8(out, nonchar ? char32_t{0xFFFD} : cp);
+  }
+  return out;
+}
+
 // Draws `piece`: a grid piece one character a cell (each at the left of its cell), a
 // half-width run as shaped.
-void draw_piece(cairo_t* cr, pdf::FontSet& fonts, const typeset::Piece& piece) {
+void draw_piece(cairo_t* cr, pdf::FontSet& fonts, pdf::DocumentFaces& faces,
+                const typeset::Piece& shown) {
+  typeset::Piece piece = shown;
+  piece.text = cairo_text(shown.text);
   const pdf::ShapedRun run = fonts.shape(piece.text, piece.style);
   if (run.glyphs.empty()) {
     return;
@@ -62,7 +80,7 @@ void draw_piece(cairo_t* cr, pdf::FontSet& fonts, const typeset::Piece& piece) {
   }
   // 仿宋 has no bold face: a bold run is emboldened by FreeType (cairo embeds it as a Type 3
   // font of outlines, still text with its ToUnicode map).
-  cairo_set_font_face(cr, piece.style.bold ? run.face->cairo_bold : run.face->cairo);
+  cairo_set_font_face(cr, faces.cairo_face(*run.face, piece.style.bold));
   cairo_set_font_size(cr, piece.style.size);
   if (piece.grid && piece.width < 0.75 * piece.style.size) {
     // A squeezed mark (`。”` at a line's end): set in half its width, so that its box (which
@@ -170,11 +188,25 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
   // Properties and dates: the document's own, never the clock (cairo would write now).
   const std::string stamp =
       docx::w3cdtf(docx::package_timestamp(doc.metadata, util::source_date_epoch()));
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.metadata.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc.metadata.author.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                 cairo_text(doc.metadata.title).c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
+                                 cairo_text(doc.metadata.author).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "planctl");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
+  // The glyphs each face must hold, before any face is cut down to them.
+  pdf::DocumentFaces faces;
+  for (const typeset::Page& page : pages) {
+    for (const typeset::Line& line : page.lines) {
+      for (const typeset::Piece& piece : line.pieces) {
+        faces.use(fonts.shape(cairo_text(piece.text), piece.style));
+      }
+    }
+    for (const typeset::Piece& piece : page.extras) {
+      faces.use(fonts.shape(cairo_text(piece.text), piece.style));
+    }
+  }
   cairo_t* cr = cairo_create(surface);
   for (const typeset::Page& page : pages) {
     for (const typeset::Rule& rule : page.rules) {
@@ -186,11 +218,11 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
     }
     for (const typeset::Line& line : page.lines) {
       for (const typeset::Piece& piece : line.pieces) {
-        draw_piece(cr, fonts, piece);
+        draw_piece(cr, fonts, faces, piece);
       }
     }
     for (const typeset::Piece& piece : page.extras) {
-      draw_piece(cr, fonts, piece);
+      draw_piece(cr, fonts, faces, piece);
     }
     cairo_show_page(cr);
   }

@@ -33,6 +33,34 @@ struct ShapedRun {
   double width = 0;
 };
 
+// The faces one document embeds: each face cut down by hb-subset to the glyphs the document
+// uses (glyph ids kept), so that cairo reads and subsets a few hundred kilobytes instead of
+// the whole CJK face (tens of megabytes: time and memory, docs/pdf.md).
+class DocumentFaces {
+public:
+  DocumentFaces() = default;
+  ~DocumentFaces();
+  DocumentFaces(const DocumentFaces&) = delete;
+  DocumentFaces& operator=(const DocumentFaces&) = delete;
+
+  // Notes the glyphs of `run` as used.
+  void use(const ShapedRun& run);
+  // The cairo face to draw `face` with (emboldened when `bold`); the whole face when it could
+  // not be cut down.
+  cairo_font_face_t* cairo_face(const LoadedFace& face, bool bold);
+
+private:
+  struct Entry {
+    const LoadedFace* face = nullptr;
+    hb_set_t* glyphs = nullptr;
+    cairo_font_face_t* regular = nullptr;
+    cairo_font_face_t* bold = nullptr;
+    bool made = false;
+  };
+  Entry& entry(const LoadedFace& face);
+  std::vector<Entry> entries_;
+};
+
 class FontSet {
 public:
   // The font set of the calling thread (faces are not shared between threads).
