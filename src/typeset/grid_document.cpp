@@ -47,12 +47,23 @@ public:
     return w;
   }
 
-  // The pieces of one broken line starting `x` points from the page's left edge.
+  // The pieces of one broken line starting `x` points from the page's left edge: a run of grid
+  // characters of one style and one cell width is one piece (a long document holds millions).
   static std::vector<Piece> pieces(const BrokenLine& line, double x, double cell) {
     std::vector<Piece> out;
     x += line.indent * cell;
     for (const Unit& u : line.units) {
+      const double w = u.width * cell;
+      if (u.grid && !out.empty() && out.back().grid && out.back().advance == w &&
+          out.back().style.face == u.style.face && out.back().style.size == u.style.size &&
+          out.back().style.bold == u.style.bold && out.back().style.red == u.style.red) {
+        out.back().text += u.text;
+        out.back().width += w;
+        x += w;
+        continue;
+      }
       Piece p;
+      p.advance = u.grid ? w : 0;
       p.text = u.text;
       p.style = u.style;
       p.x = x;
@@ -426,9 +437,10 @@ void number_page(Page& page, int number, const Measure& measure) {
   double x = number % 2 == 1 ? Geometry::left + Geometry::area_width - k_small_size - w
                              : Geometry::left + k_small_size;
   const double y = Geometry::top + Geometry::area_height + 7 * Geometry::mm + 0.88 * k_small_size;
-  page.extras.push_back(Piece{"—", song, x, y, k_small_size, true});
+  page.extras.push_back(Piece{"—", song, x, y, k_small_size, true, k_small_size});
   page.extras.push_back(Piece{digits, song, x + k_small_size, y, w - 2 * k_small_size, false});
-  page.extras.push_back(Piece{"—", song, x + w - k_small_size, y, k_small_size, true});
+  page.extras.push_back(
+      Piece{"—", song, x + w - k_small_size, y, k_small_size, true, k_small_size});
 }
 
 } // namespace

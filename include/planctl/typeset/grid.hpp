@@ -55,8 +55,8 @@ struct Geometry {
 };
 
 // Text placed on a page: `text` starts at `x` (points from the page's left edge) on the baseline
-// `y` (points from the top) and takes `width` points (a squeezed mark takes half a cell). `grid`
-// text is set one character a cell (`width` / its characters each).
+// `y` (points from the top) and takes `width` points. `grid` text is set one character a cell,
+// each `advance` points on from the last (a squeezed mark is a piece of its own, half a cell).
 struct Piece {
   std::string text;
   Style style;
@@ -64,6 +64,7 @@ struct Piece {
   double y = 0; // before `paginate`: 0 for the line's baseline, else points below the line's top
   double width = 0;
   bool grid = true;
+  double advance = 0; // grid: the cell of each character
 };
 
 // A straight rule (版头 and 版记 rules, table borders).

@@ -59,7 +59,7 @@ void draw_piece(cairo_t* cr, pdf::FontSet& fonts, pdf::DocumentFaces& faces,
     glyphs[i].index = run.glyphs[i];
     glyphs[i].x = x;
     glyphs[i].y = piece.y;
-    x += piece.grid ? piece.width : run.advances[i];
+    x += piece.grid ? piece.advance : run.advances[i];
   }
   // Clusters in text order: ToUnicode maps each glyph back to its characters.
   std::vector<cairo_text_cluster_t> clusters;
@@ -82,7 +82,7 @@ void draw_piece(cairo_t* cr, pdf::FontSet& fonts, pdf::DocumentFaces& faces,
   // font of outlines, still text with its ToUnicode map).
   cairo_set_font_face(cr, faces.cairo_face(*run.face, piece.style.bold));
   cairo_set_font_size(cr, piece.style.size);
-  if (piece.grid && piece.width < 0.75 * piece.style.size) {
+  if (piece.grid && piece.advance < 0.75 * piece.style.size) {
     // A squeezed mark (`。”` at a line's end): set in half its width, so that its box (which
     // readers use to order text) does not overlap the next character's.
     cairo_matrix_t m;
