@@ -7,6 +7,7 @@ build=(
   build-essential cmake ninja-build pkg-config git
   libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libxlsxwriter-dev doctest-dev
   libminizip-dev nlohmann-json3-dev zlib1g-dev
+  libturbojpeg0-dev  # photos of the 工作简报 turned upright losslessly (src/util/image.cpp)
   libexpat1-dev  # planctl import reads .docx XML; fuzz/fuzz_render checks the XML it writes
   # The PDF writer (docs/pdf.md): cairo's PDF surface, HarfBuzz shaping, fontconfig and FreeType.
   libcairo2-dev libharfbuzz-dev libfontconfig-dev libfreetype-dev

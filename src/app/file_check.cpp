@@ -1,5 +1,6 @@
 #include <planctl/app/file_check.hpp>
 #include <planctl/app/parallel.hpp>
+#include <planctl/app/photos.hpp>
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/load/plan_loader.hpp>
 
@@ -45,6 +46,7 @@ CheckedFile check_file(const std::string& arg, Console& console) {
     out.result.diagnostics = std::move(loaded.diagnostics);
     if (loaded.plan) {
       check::check_plan(*loaded.plan, out.result.diagnostics);
+      check_photos(*loaded.plan, name, photo_folder(arg), out.result.diagnostics);
       out.plan = std::move(loaded.plan);
     }
   } catch (const std::exception& e) {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <thread>
 
 namespace planctl::app {
@@ -36,6 +37,7 @@ struct RenderCliOptions {
   bool force = false;
   std::string color = "auto";
   std::string lang;
+  std::string bulletin;
 };
 
 int fail(Console& console, const std::string& message, int code = k_exit_usage) {
@@ -54,7 +56,76 @@ std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) 
   return formats;
 }
 
+// `render --bulletin`: the bulletins of each file, and nothing else; the re-run record is
+// neither read nor written (docs/bulletin.md).
+int run_bulletins(const RenderCliOptions& o, RenderOptions options,
+                  const std::vector<CheckedFile>& checked, const std::vector<std::string>& stem_of,
+                  util::DirectorySink& sink, Console& console, diag::Lang lang) {
+  const std::optional<BulletinRequest> request = parse_bulletin_request(o.bulletin);
+  std::erase(options.formats, OutputFormat::xlsx);
+  if (options.formats.empty()) {
+    return fail(console, "--bulletin writes md, txt and docx; ask for one of them with --format");
+  }
+  std::vector<std::string> names;
+  std::set<std::string> pictures;
+  std::size_t current = 0;
+  try {
+    for (current = 0; current < checked.size(); ++current) {
+      const model::PlanFile& plan = *checked[current].plan;
+      const std::vector<layout::MonthSpan> spans = bulletin_spans(plan, *request);
+      if (spans.empty()) {
+        sink.discard();
+        return fail(console,
+                    fmt::format(fmt::runtime(lang == diag::Lang::zh
+                                                 ? "\"{}\" 没有活动，无法编写简报；未写出任何文件"
+                                                 : "\"{}\" has no activities for a bulletin; "
+                                                   "nothing was written"),
+                                checked[current].result.file));
+      }
+      for (const layout::MonthSpan& span : spans) {
+        if (layout::bulletin_activities(plan, span).empty()) {
+          sink.discard();
+          return fail(
+              console,
+              fmt::format(fmt::runtime(lang == diag::Lang::zh
+                                           ? "\"{}\" 在 {} 没有活动，无法编写简报；未写出任何文件"
+                                           : "\"{}\" has no activities in {}; nothing was written"),
+                          checked[current].result.file, span_label(span)));
+        }
+        const std::string& file = checked[current].result.file;
+        for (std::string& name : render_bulletin(plan, file == "<stdin>" ? "-" : file,
+                                                 stem_of[current], span, options, sink, pictures)) {
+          names.push_back(std::move(name));
+        }
+      }
+    }
+    sink.commit();
+  } catch (const util::OutputError& e) {
+    sink.discard();
+    return fail(console, std::string(e.what()) + "; nothing was written");
+  } catch (const std::exception& e) {
+    sink.discard();
+    const std::string file = current < checked.size() ? checked[current].result.file : "";
+    return fail(
+        console,
+        fmt::format("cannot write the bulletin of \"{}\": {}; nothing was written", file, e.what()),
+        k_exit_usage);
+  }
+  for (const std::string& name : names) {
+    console.out << (o.out_dir.empty() ? std::filesystem::path(name)
+                                      : std::filesystem::path(o.out_dir) / name)
+                       .string()
+                << "\n";
+  }
+  return k_exit_ok;
+}
+
 int run_render(const RenderCliOptions& o, Console& console) {
+  if (!o.bulletin.empty() && !parse_bulletin_request(o.bulletin)) {
+    return fail(console, fmt::format("--bulletin \"{}\" is not a month; write YYYY-MM (2020-06), "
+                                     "a span YYYY-MM..YYYY-MM or all",
+                                     o.bulletin));
+  }
   RenderOptions options;
   options.formats = chosen_formats(o.formats);
   options.keep_punctuation = o.keep_punctuation;
@@ -123,6 +194,10 @@ int run_render(const RenderCliOptions& o, Console& console) {
       return fail(console, stem_clash_message(checked[it->second].result.file, stem_of[it->second],
                                               checked[i].result.file, stem_of[i]));
     }
+  }
+
+  if (!o.bulletin.empty()) {
+    return run_bulletins(o, options, checked, stem_of, *sink, console, lang);
   }
 
   // What each stem's outputs were made from (output_record.hpp): a stem whose record matches
@@ -243,6 +318,12 @@ Handler setup_render(CLI::App& cmd) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--keep-punctuation", o->keep_punctuation,
                "Keep ASCII punctuation next to Chinese\ntext as written");
+  cmd.add_option(
+         "--bulletin", o->bulletin,
+         "Write the 工作简报 of a month (YYYY-MM),\na span (YYYY-MM..YYYY-MM) or all months\n"
+         "with activities, instead of the documents")
+      ->type_name("MONTH")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--force", o->force, "Render every file, also those whose\noutputs are up to date");
   cmd.add_option("--color", o->color,
                  "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")

@@ -1,4 +1,6 @@
+#include <planctl/app/photos.hpp>
 #include <planctl/app/render_job.hpp>
+#include <planctl/layout/bulletin.hpp>
 #include <planctl/layout/layout.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
@@ -6,8 +8,10 @@
 #include <planctl/write/writers.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 namespace planctl::app {
@@ -174,6 +178,104 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::stri
     stage_workbook(sink);
   }
   return warnings;
+}
+
+namespace {
+
+std::optional<layout::Month> parse_month(std::string_view word) {
+  if (word.size() != 7 || word[4] != '-') {
+    return std::nullopt;
+  }
+  int year = 0;
+  int month = 0;
+  for (std::size_t i = 0; i < 7; ++i) {
+    if (i == 4) {
+      continue;
+    }
+    if (word[i] < '0' || word[i] > '9') {
+      return std::nullopt;
+    }
+    (i < 4 ? year : month) = (i < 4 ? year : month) * 10 + (word[i] - '0');
+  }
+  if (month < 1 || month > 12) {
+    return std::nullopt;
+  }
+  return layout::Month{year, month};
+}
+
+std::string month_label(const layout::Month& m) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", m.year, m.month);
+  return buf;
+}
+
+} // namespace
+
+std::optional<BulletinRequest> parse_bulletin_request(std::string_view word) {
+  BulletinRequest request;
+  if (word == "all") {
+    request.all = true;
+    return request;
+  }
+  const std::size_t dots = word.find("..");
+  const auto first = parse_month(word.substr(0, dots));
+  const auto last = dots == std::string_view::npos ? first : parse_month(word.substr(dots + 2));
+  if (!first || !last || *last < *first) {
+    return std::nullopt;
+  }
+  request.span = {*first, *last};
+  return request;
+}
+
+std::vector<layout::MonthSpan> bulletin_spans(const model::PlanFile& plan,
+                                              const BulletinRequest& request) {
+  if (!request.all) {
+    return {request.span};
+  }
+  std::vector<layout::MonthSpan> spans;
+  for (const layout::Month& m : layout::activity_months(plan)) {
+    spans.push_back({m, m});
+  }
+  return spans;
+}
+
+std::string span_label(const layout::MonthSpan& span) {
+  if (span.first == span.last) {
+    return month_label(span.first);
+  }
+  return month_label(span.first) + "--" + month_label(span.last);
+}
+
+std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std::string& plan_path,
+                                         const std::string& stem, const layout::MonthSpan& span,
+                                         const RenderOptions& options, util::OutputSink& sink,
+                                         std::set<std::string>& pictures_staged) {
+  const layout::LayoutOptions layout_options{.keep_punctuation = options.keep_punctuation};
+  const layout::BulletinPhotos photos =
+      read_bulletin_photos(layout::bulletin_activities(plan, span), photo_folder(plan_path), stem);
+  const layout::Bulletin bulletin = layout::layout_bulletin(plan, span, photos, layout_options);
+  const std::string base = stem + ".bulletin-" + span_label(span) + ".";
+  std::vector<std::string> names;
+  if (wants(options.formats, OutputFormat::md)) {
+    names.push_back(base + "md");
+    sink.write(names.back(), write::to_markdown(bulletin));
+    for (const layout::Picture& picture : bulletin.pictures) {
+      if (pictures_staged.insert(picture.name).second) {
+        names.push_back(picture.name);
+        sink.write(picture.name, *picture.bytes);
+      }
+    }
+  }
+  if (wants(options.formats, OutputFormat::txt)) {
+    names.push_back(base + "txt");
+    sink.write(names.back(), write::to_text(bulletin));
+  }
+  if (wants(options.formats, OutputFormat::docx)) {
+    names.push_back(base + "docx");
+    sink.write_with(names.back(),
+                    [&](const std::filesystem::path& path) { write::write_docx(bulletin, path); });
+  }
+  return names;
 }
 
 } // namespace planctl::app

@@ -171,13 +171,7 @@ std::vector<Block> practice_blocks(const model::PlanFile& file, const model::Tas
   // What the author wrote may repeat as the ledger repeats it; only the generated wording is
   // kept rare.
   for (const model::Activity& activity : file.activities) {
-    const ActivityWords own = activity_words(activity, base_year, rules);
-    for (const std::string& text : {own.title, own.host, own.place, own.participants}) {
-      book.add_own_text(text);
-    }
-    for (const std::string& paragraph : own.summary) {
-      book.add_own_text(paragraph);
-    }
+    add_own_words(book, activity_words(activity, base_year, rules));
   }
   std::vector<Block> blocks;
   std::size_t position = 0;

@@ -354,6 +354,37 @@ std::vector<std::string> activity_sentence(const ActivityWords& w, std::size_t p
   return paragraphs;
 }
 
+void add_own_words(PhraseBook& book, const ActivityWords& words) {
+  for (const std::string& text : {words.title, words.host, words.place, words.participants}) {
+    book.add_own_text(text);
+  }
+  for (const std::string& paragraph : words.summary) {
+    book.add_own_text(paragraph);
+  }
+}
+
+std::vector<std::string> news_story(const ActivityWords& w, std::size_t position,
+                                    const std::string& school, PhraseBook& book) {
+  const bool organiser = !w.host.empty() && !host_is_clause(w.host);
+  const std::string at = place_part(w);
+  // The school names itself once: an organiser written with the school's name keeps it.
+  const std::string subject =
+      organiser ? (w.host.starts_with(school) ? w.host : school + w.host) : school;
+  std::vector<std::string> candidates;
+  const auto first = static_cast<int>(position);
+  for (int form = first; form < first + 5; ++form) {
+    const std::string who = participation(w, form);
+    std::string story = sentence_of({w.date, subject + at + w.title});
+    // Who led it and who took part: a clause of the host (`……主持`), then the participation.
+    const std::string second = sentence_of({organiser ? std::string() : w.host, who});
+    story += second;
+    candidates.push_back(std::move(story));
+  }
+  std::vector<std::string> paragraphs;
+  append_summary(paragraphs, book.choose(candidates), w.summary);
+  return paragraphs;
+}
+
 std::vector<std::string> merged_sentence(const std::vector<ActivityWords>& words, bool same_day,
                                          std::size_t position, const std::string& school,
                                          PhraseBook& book) {

@@ -247,6 +247,37 @@ void ModelFiller::read_attachments(const Entry& e, TextList& titles,
   }
 }
 
+void ModelFiller::read_photos(const Entry& e, std::vector<model::Photo>& out) {
+  out.clear();
+  const auto one = [&](NodeId node, const Args& name) {
+    if (is_scalar(node)) {
+      if (is_blank(m_doc.scalar(node))) {
+        add(node, "empty-entry", name);
+        return;
+      }
+      model::Photo& photo = out.emplace_back();
+      photo.file = text_at(node, e.key_node);
+      photo.mark = m_doc.node(node).mark;
+    } else if (is_map(node)) {
+      model::Photo photo;
+      photo.mark = m_doc.node(node).mark;
+      fill(mapping(MapId::photo), node, &photo);
+      if (!photo.file.value.empty()) { // else missing or blank, and reported
+        out.push_back(std::move(photo));
+      }
+    }
+  };
+  if (!is_seq(e.value)) {
+    one(e.value, what(e.key));
+    return;
+  }
+  const auto kids = m_doc.children(e.value);
+  out.reserve(kids.size());
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    one(kids[i], what_entry(e.key, i));
+  }
+}
+
 // ---- typed scalars ----------------------------------------------------------------------------
 
 std::optional<std::int64_t> ModelFiller::integer(NodeId value, const Args& name) {

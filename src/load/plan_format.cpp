@@ -68,14 +68,19 @@ void put_attachments(ModelFiller& filler, const Entry& entry, void* model) {
   filler.read_attachments(entry, plan.attachments, plan.attachment_content);
 }
 
+void put_photos(ModelFiller& filler, const Entry& entry, void* model) {
+  filler.read_photos(entry, static_cast<model::Activity*>(model)->photos);
+}
+
 // ---- the tables ---------------------------------------------------------------------------------
 // A row: key, kind, required, description (English, Chinese), where the value goes; for a
 // mapping or a list of mappings, the mapping's table; for an item's task keys, `task`.
 
 using K = Kind;
-using model::Activity, model::Department, model::Item, model::OfficialParts, model::Period,
-    model::Person, model::Plan, model::PlanFile, model::ProfileFact, model::Report,
-    model::ReportGroup, model::ReportHeadings, model::ReportItem, model::School;
+using model::Activity, model::Bulletin, model::Department, model::Photo, model::Item,
+    model::OfficialParts, model::Period, model::Person, model::Plan, model::PlanFile,
+    model::ProfileFact, model::Report, model::ReportGroup, model::ReportHeadings, model::ReportItem,
+    model::School;
 
 const KeyRow k_top[] = {
     {"version",
@@ -122,6 +127,12 @@ const KeyRow k_top[] = {
      {"What the year-end report adds to the log.", "年终总结的补充内容。"},
      put<&PlanFile::report>,
      MapId::report},
+    {"bulletin",
+     K::mapping,
+     false,
+     {"The 工作简报's masthead and foot (planctl render --bulletin).", "工作简报的报头和报尾。"},
+     put<&PlanFile::bulletin>,
+     MapId::bulletin},
 };
 
 const KeyRow k_profile_fact[] = {
@@ -466,6 +477,89 @@ const KeyRow k_activity[] = {
      false,
      {"The evidence filed, e.g. [会议记录, 签到表, 照片].", "佐证材料。"},
      put<&Activity::evidence>},
+    {"headline",
+     K::text,
+     false,
+     {"The news headline in the 工作简报; default: the title.", "简报标题，默认为活动名称。"},
+     put<&Activity::headline>},
+    {"reporter",
+     K::text,
+     false,
+     {"The 通讯员 named in the 工作简报's byline.", "简报署名的通讯员。"},
+     put<&Activity::reporter>},
+    {"photos",
+     K::photos,
+     false,
+     {"Photos for the 工作简报: JPEG or PNG files inside the plan file's folder, each a path "
+      "relative to the plan file or {file, caption}.",
+      "简报配图：计划文件所在文件夹内的 JPEG 或 PNG 文件，写相对路径或 {file, caption}。"},
+     put_photos,
+     MapId::photo},
+};
+
+const KeyRow k_photo[] = {
+    {"file",
+     K::text,
+     true,
+     {"The image file, relative to the plan file's folder (required).", "图片文件（必填）。"},
+     put<&Photo::file>},
+    {"caption",
+     K::text,
+     false,
+     {"The caption printed under the photo.", "图片说明。"},
+     put<&Photo::caption>},
+};
+
+const KeyRow k_bulletin_copy[] = {
+    {"报",
+     K::text,
+     false,
+     {"The 报 line: offices reported to.", "报送单位。"},
+     put<&Bulletin::copy_report>},
+    {"送",
+     K::text,
+     false,
+     {"The 送 line: offices sent to.", "送达单位。"},
+     put<&Bulletin::copy_send>},
+    {"发",
+     K::text,
+     false,
+     {"The 发 line: who receives it.", "发放范围。"},
+     put<&Bulletin::copy_issue>},
+};
+
+// `copy_to` fills three fields of the bulletin itself.
+void put_bulletin_copy(ModelFiller& filler, const Entry& entry, void* model) {
+  auto& bulletin = *static_cast<Bulletin*>(model);
+  filler.read_into(entry, &bulletin);
+}
+
+const KeyRow k_bulletin[] = {
+    {"name",
+     K::text,
+     false,
+     {"The bulletin's name in the masthead; default: the school's short name (or name) and "
+      "工作简报.",
+      "简报名称，默认为学校简称加“工作简报”。"},
+     put<&Bulletin::name>},
+    {"number",
+     K::count,
+     false,
+     {"The 期号 of the bulletin of the period's first month that has activities; each later "
+      "month with activities counts on by one. Default 1.",
+      "首个有活动的月份的期号，其后每个有活动的月份加一，默认为 1。"},
+     put<&Bulletin::number>},
+    {"editor",
+     K::text,
+     false,
+     {"The 编印 unit; default: the school's name.", "编印单位，默认为学校名称。"},
+     put<&Bulletin::editor>},
+    {"copy_to",
+     K::mapping,
+     false,
+     {"The 报/送/发 lines at the foot: {报: …, 送: …, 发: …}.", "报尾的报、送、发。"},
+     put_bulletin_copy,
+     MapId::bulletin_copy},
 };
 
 const KeyRow k_report_item[] = {
@@ -716,6 +810,15 @@ const MappingDef k_mappings[] = {
      {"activities", "活动"},
      {"One entry of the activity log (活动台账).", "活动台账中的一项活动。"},
      k_activity},
+    {MapId::photo,
+     "photo",
+     {"a photo", "图片"},
+     {"a photo (a mapping with \"file\")", "图片（含 file 的映射）"},
+     {"photos", "图片"},
+     {"A photo of an activity with its caption, e.g. {file: photos/0313.jpg, caption: "
+      "动员大会现场}.",
+      "活动图片及其说明。"},
+     k_photo},
     {MapId::report_item,
      "report_item",
      {"a report item", "总结条目"},
@@ -749,6 +852,21 @@ const MappingDef k_mappings[] = {
      {"What the year-end report (工作总结) adds to the activity log; everything is optional.",
       "年终总结的补充内容，均可选。"},
      k_report},
+    {MapId::bulletin,
+     "bulletin",
+     {"\"bulletin\"", "“bulletin”"},
+     k_a_mapping,
+     k_a_mapping,
+     {"The 工作简报 (planctl render --bulletin): its name, number, editor and 报/送/发 lines.",
+      "工作简报的名称、期号、编印单位和报送范围。"},
+     k_bulletin},
+    {MapId::bulletin_copy,
+     "bulletin_copy",
+     {"\"bulletin.copy_to\"", "“bulletin.copy_to”"},
+     k_a_mapping,
+     k_a_mapping,
+     {"The 报/送/发 lines at the foot of the 工作简报.", "工作简报报尾的报、送、发。"},
+     k_bulletin_copy},
 };
 
 // ---- the value kinds ----------------------------------------------------------------------------
@@ -786,6 +904,13 @@ const KindDef k_kinds[] = {
       "一个或一组附件：附件名称，或 {title, content} 映射。"},
      {"a title, a mapping {title, content} or a list of them",
       "附件名称、{title, content} 映射或其列表"}},
+    {K::photos,
+     "photos",
+     {"One photo or a list of them: each a path relative to the plan file, or a mapping "
+      "{file, caption}.",
+      "一张或一组图片：相对于计划文件的路径，或 {file, caption} 映射。"},
+     {"a path, a mapping {file, caption} or a list of them",
+      "图片路径、{file, caption} 映射或其列表"}},
     {K::id,
      "id",
      {"An id: 1-64 characters, letters of any script, digits, _ - . and no spaces.",
@@ -866,18 +991,20 @@ Json types(std::initializer_list<const char*> names) {
 // The schema of a kind's definition (`#/definitions/<name>`).
 Json definition_schema(const KindDef& def) {
   Json j = Json::object();
-  if (def.kind == K::attachments) { // read_attachments: a title or {title, content}, or a list
+  if (def.kind == K::attachments || def.kind == K::photos) {
+    // read_attachments, read_photos: a text or a mapping, or a list of them
+    const std::string_view sub = def.kind == K::photos ? "photo" : "attachment";
     Json entry = Json::object();
     Json either = Json::array();
     either.push(ref("text"));
-    either.push(ref("attachment"));
+    either.push(ref(sub));
     entry.set("anyOf", std::move(either));
     Json list = Json::object();
     list.set("type", "array");
     list.set("items", std::move(entry));
     Json any = Json::array();
     any.push(ref("text"));
-    any.push(ref("attachment"));
+    any.push(ref(sub));
     any.push(std::move(list));
     j.set("description", joined(def.description));
     j.set("anyOf", std::move(any));
@@ -1003,6 +1130,7 @@ Json property_schema(const KeyRow& row, bool allow_null) {
   case K::flag:
   case K::content:
   case K::attachments:
+  case K::photos:
     referring(find_kind(row.kind)->name);
     break;
   case K::mapping:
@@ -1145,6 +1273,8 @@ Words entry_words(Kind kind, MapId sub) {
     return find_kind(kind)->expected;
   case K::attachments:
     return {"a title or a mapping {title, content}", "附件名称或 {title, content} 映射"};
+  case K::photos:
+    return {"a path or a mapping {file, caption}", "图片路径或 {file, caption} 映射"};
   default:
     break;
   }

@@ -49,6 +49,7 @@ unsigned value_types(Kind kind) {
   case Kind::text_list:
     return t_scalar | t_array;
   case Kind::attachments:
+  case Kind::photos:
     return t_scalar | t_object | t_array;
   case Kind::flag:
     return t_boolean;
@@ -74,6 +75,7 @@ unsigned entry_types(Kind kind) {
   case Kind::mappings:
     return t_object;
   case Kind::attachments:
+  case Kind::photos:
     return t_scalar | t_object;
   default:
     return t_scalar;
@@ -221,7 +223,8 @@ private:
       return true;
     }
     // A mapping, or an attachment written as `{title, content}`.
-    if (type == t_object && (shape.types == t_object || shape.kind == Kind::attachments)) {
+    if (type == t_object && (shape.types == t_object || shape.kind == Kind::attachments ||
+                             shape.kind == Kind::photos)) {
       const std::size_t before = m_report_count;
       check_mapping(value, mapping(shape.sub));
       return m_report_count != before;

@@ -364,4 +364,53 @@ std::string to_markdown(const layout::Document& doc) {
   return out;
 }
 
+std::string to_markdown(const layout::Bulletin& bulletin) {
+  std::string out = "# " + escape(bulletin.name, false) + "\n";
+  plain_paragraph(out, bulletin.number);
+  plain_paragraph(out, two_parts(bulletin.editor, bulletin.date));
+  out += "\n---\n"; // the red rule
+  for (const layout::NewsSection& section : bulletin.sections) {
+    if (!section.school.empty()) {
+      out += "\n## " + escape(section.school, false) + "\n";
+    }
+    for (const layout::NewsItem& item : section.items) {
+      std::string headline;
+      for (const std::string& line : item.headline_lines) {
+        headline += line;
+      }
+      out += section.school.empty() ? "\n## " : "\n### ";
+      out += escape(headline, false);
+      out += '\n';
+      plain_paragraph(out, item.byline);
+      for (const std::string& paragraph : item.paragraphs) {
+        plain_paragraph(out, paragraph);
+      }
+      for (const layout::Figure& figure : item.figures) {
+        // The picture is copied beside the document under its content's name.
+        std::string target;
+        for (const char c : bulletin.pictures.at(figure.picture).name) {
+          if (c == '<' || c == '>' || c == '\\') {
+            target += '\\';
+          }
+          target += c;
+        }
+        out += "\n![" + escape(figure.alt, false) + "](<" + target + ">)\n";
+        plain_paragraph(out, figure.caption);
+      }
+    }
+  }
+  if (!bulletin.copy_lines.empty()) {
+    out += "\n---\n";
+    std::string foot;
+    for (const layout::CopyLine& line : bulletin.copy_lines) {
+      if (!foot.empty()) {
+        foot += "\\\n";
+      }
+      foot += escape(line.label + "：" + line.text, true);
+    }
+    out += '\n' + foot + '\n';
+  }
+  return out;
+}
+
 } // namespace planctl::write

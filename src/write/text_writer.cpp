@@ -232,4 +232,39 @@ std::string to_text(const layout::Document& doc) {
   return out;
 }
 
+std::string to_text(const layout::Bulletin& bulletin) {
+  // The masthead centred on the 28-character line, as the title is.
+  std::string out;
+  append_line(out, {}, bulletin.name);
+  append_line(out, {}, bulletin.number);
+  out += spread_line(bulletin.editor, bulletin.date);
+  out += '\n';
+  for (const layout::NewsSection& section : bulletin.sections) {
+    if (!section.school.empty()) {
+      append_line(out, {}, section.school);
+      out += '\n';
+    }
+    for (const layout::NewsItem& item : section.items) {
+      for (const std::string& line : item.headline_lines) {
+        append_line(out, {}, line);
+      }
+      if (!item.byline.empty()) {
+        append_line(out, {}, item.byline);
+      }
+      for (const std::string& paragraph : item.paragraphs) {
+        append_line(out, k_indent, paragraph);
+      }
+      for (const layout::Figure& figure : item.figures) {
+        append_line(out, {},
+                    "【图：" + (figure.caption.empty() ? figure.alt : figure.caption) + "】");
+      }
+      out += '\n';
+    }
+  }
+  for (const layout::CopyLine& line : bulletin.copy_lines) {
+    append_line(out, "\u3000", line.label + "：" + line.text);
+  }
+  return out;
+}
+
 } // namespace planctl::write

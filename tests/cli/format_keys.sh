@@ -24,6 +24,8 @@ where = {
         ([k for k in item_keys if k not in task_keys], item_required),
     ("Tasks", "key"): (task_keys, set()),
     ("`activities`", "key"): keys(defs["activity"]),
+    ("`activities`", "key of a photo"): keys(defs["photo"]),
+    ("`bulletin`", "key"): keys(defs["bulletin"]),
     ("`report`", "key"): keys(defs["report"]),
 }
 assert set(task_keys) == set(item_keys) - {"title", "text", "points", "items"}

@@ -2,11 +2,15 @@
 // layout step, the writers and the workbook, all staged into one OutputSink.
 #pragma once
 
+#include <planctl/layout/bulletin.hpp>
 #include <planctl/model/plan.hpp>
 #include <planctl/util/date.hpp>
 #include <planctl/util/output_sink.hpp>
 
+#include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace planctl::app {
@@ -49,5 +53,33 @@ std::vector<std::string> output_names(const model::PlanFile& plan, const std::st
 std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::string_view source,
                                           const std::string& stem, const RenderOptions& options,
                                           util::OutputSink& sink);
+
+// What `--bulletin` asks for: every month that has activities (`all`), or one span of months
+// (`2020-06`, `2020-03..2020-06`).
+struct BulletinRequest {
+  bool all = false;
+  layout::MonthSpan span;
+};
+
+// `word` as a bulletin request, or std::nullopt when it is none of the three forms (or the
+// span runs backwards).
+std::optional<BulletinRequest> parse_bulletin_request(std::string_view word);
+
+// The spans `request` gives for `plan`: each month with activities for `all`, else the one
+// span (which may have no activities).
+std::vector<layout::MonthSpan> bulletin_spans(const model::PlanFile& plan,
+                                              const BulletinRequest& request);
+
+// The name part of a span: `2020-06`, or `2020-03--2020-06` (ISO 8601's interval).
+std::string span_label(const layout::MonthSpan& span);
+
+// Stages the bulletin of `plan` (read from `plan_path`) for `span` in each of `formats` (md,
+// txt, docx; others are left out) as `STEM.bulletin-LABEL.FORMAT`, with the photos beside the
+// Markdown (a picture already in `pictures_staged` is not staged again); returns the names
+// staged. The span must have activities.
+std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std::string& plan_path,
+                                         const std::string& stem, const layout::MonthSpan& span,
+                                         const RenderOptions& options, util::OutputSink& sink,
+                                         std::set<std::string>& pictures_staged);
 
 } // namespace planctl::app

@@ -5,6 +5,7 @@
 
 #include <planctl/model/plan.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,5 +88,66 @@ struct Document {
   std::vector<AttachmentPage> attachment_pages;
   Metadata metadata;
 };
+
+} // namespace planctl::layout
+
+namespace planctl::layout {
+
+// ---- the 工作简报 (outputs.md, Bulletin) -------------------------------------------------------
+
+// One image of a bulletin, stored once however often it is shown: its data already upright.
+struct Picture {
+  std::string name;   // `<sha256>.jpg` / `.png`: by content, for the .docx media and the copies
+  std::string format; // `jpeg` or `png`
+  int width = 0;      // pixels, upright
+  int height = 0;
+  std::shared_ptr<const std::string> bytes;
+};
+
+// One photo under a news item: which picture, its printed size and its caption.
+struct Figure {
+  std::size_t picture = 0; // index into Bulletin::pictures
+  int width = 0;           // twips (1/20 pt): at most the type area's width
+  int height = 0;          // twips: at most a third of the type area's height
+  std::string caption;     // printed under it; empty for none
+  std::string alt;         // the text for readers that cannot show it (the caption or headline)
+};
+
+// One news item: the headline, the byline, the story and the photos.
+struct NewsItem {
+  std::vector<std::string> headline_lines; // one line unless the author broke it
+  std::string byline;                      // `■ 通讯员 蔡晓铭`, or empty
+  std::vector<std::string> paragraphs;     // the first opens `本报讯`
+  std::vector<Figure> figures;
+};
+
+// The items of one school, under its name in a combined bulletin (the name is empty in a
+// school's own).
+struct NewsSection {
+  std::string school;
+  std::vector<NewsItem> items;
+};
+
+// One 报/送/发 line of the foot: `报：市教育局`.
+struct CopyLine {
+  std::string label; // `报`, `送`, `发`
+  std::string text;
+};
+
+// A whole bulletin: the masthead, the items and the foot.
+struct Bulletin {
+  std::string name;   // `平安二中工作简报`, red, large, centred
+  std::string number; // `第5期`
+  std::string editor; // `编印：平安二中`
+  std::string date;   // `2020年6月30日`
+  std::vector<NewsSection> sections;
+  std::vector<CopyLine> copy_lines;
+  std::vector<Picture> pictures;
+  Metadata metadata;
+};
+
+// The type area the photos are scaled into (156 × 225 mm, GB/T 9704), in twips.
+inline constexpr int k_figure_max_width = 8844;       // 156 mm
+inline constexpr int k_figure_max_height = 12755 / 3; // a third of 225 mm
 
 } // namespace planctl::layout

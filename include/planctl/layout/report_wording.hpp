@@ -67,6 +67,12 @@ private:
   std::set<std::string, std::less<>> m_own; // the author's texts and each of their clauses
 };
 
+struct ActivityWords;
+
+// Marks every text of `words` as the author's (PhraseBook::add_own_text): the title, host,
+// place, participants and summary of one activity.
+void add_own_words(PhraseBook& book, const ActivityWords& words);
+
 // The clauses of `sentence` that count as phrases (see PhraseBook).
 std::vector<std::string> phrase_clauses(std::string_view sentence);
 
@@ -90,6 +96,16 @@ ActivityWords activity_words(const model::Activity& activity, int base_year,
 // activity's place in the report) and by `book`, then the summary.
 std::vector<std::string> activity_sentence(const ActivityWords& words, std::size_t position,
                                            const std::string& school, PhraseBook& book);
+
+// The story of one activity in the news register of a 工作简报 (outputs.md, Bulletin), from the
+// same parts as activity_sentence (count wording, host and place): `date，school在place title。`
+// (`school` + an organising host as the subject: `平安二中德育处在……`), then who led it and who
+// took part and how many (`工会主席张慧君主持，全体教职工89人参加。`), then the summary. Absent
+// keys leave their words out. The participation wording is chosen by `position` and `book` so
+// that no generated phrase is used more than twice in one bulletin. The caller puts `本报讯`
+// before it.
+std::vector<std::string> news_story(const ActivityWords& words, std::size_t position,
+                                    const std::string& school, PhraseBook& book);
 
 // The paragraphs telling several activities of one group that share a day (`same_day`) or a
 // title (otherwise) as one: `4月13日，…；…。` or `3月5日、4月2日，先后2次…`, then the summaries.

@@ -56,6 +56,13 @@ public:
   // Fills `model` (of `def`'s type) from the mapping node `map`, key by key through `def`'s rows.
   void fill(const MappingDef& def, NodeId map, void* model);
 
+  // Fills `model` from the value of `e` (a mapping of the row's `sub` table) when it is one:
+  // a mapping whose keys fill fields of the mapping that holds it (`bulletin.copy_to`).
+  void read_into(const Entry& e, void* model) {
+    if (is_map(e.value)) {
+      fill(mapping(e.row->sub), e.value, model);
+    }
+  }
   // Whether the value of `e` is a list that was not flagged.
   bool is_list(const Entry& e) const { return is_seq(e.value); }
   // Whether the value of `e` is a plain number (integer or decimal).
@@ -135,6 +142,8 @@ public:
   // index, its `content` (absent for an entry written as a title); blank titles are reported.
   void read_attachments(const Entry& e, model::TextList& titles,
                         std::vector<std::optional<model::Text>>& content);
+  // `photos` (`Kind::photos`): each entry, a path or `{file, caption}`; blank paths are reported.
+  void read_photos(const Entry& e, std::vector<model::Photo>& out);
 
 private:
   template <class M> void fill_one(const Entry& e, NodeId map, M& m) {

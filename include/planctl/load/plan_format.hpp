@@ -37,6 +37,7 @@ enum class Kind {
   flag,          // true or false
   attachments,   // one attachment or a list: a title, or a mapping described by `KeyRow::sub`
   content,       // what an attachment holds: `tasks` (the task allocation table)
+  photos,        // one photo or a list: a path, or a mapping described by `KeyRow::sub`
   mapping,       // a mapping described by `KeyRow::sub`
   mappings,      // a list of mappings described by `KeyRow::sub`
 };
@@ -52,11 +53,14 @@ enum class MapId {
   period,
   item,
   activity,
+  photo,
   attachment,
   report,
   report_item,
   report_group,
   headings,
+  bulletin,
+  bulletin_copy,
 };
 
 class ModelFiller;

@@ -162,6 +162,14 @@ struct Plan {
   Mark mark;
 };
 
+// A photo of an activity for the 工作简报: the file as written (relative to the plan file's
+// folder) and its caption.
+struct Photo {
+  Text file;
+  std::optional<Text> caption;
+  Mark mark; // the entry (a path, or the `{file, caption}` mapping)
+};
+
 struct Activity {
   Located<util::Date> date;
   std::optional<Located<util::Date>> end;
@@ -173,6 +181,9 @@ struct Activity {
   std::optional<Text> place;
   std::optional<Text> summary;
   TextList evidence;
+  std::optional<Text> headline; // the bulletin's headline; default the title
+  std::optional<Text> reporter; // the 通讯员 of the bulletin's byline
+  std::vector<Photo> photos;
   Mark mark;
   std::size_t file_index = 0; // position in the file's list, for stable date ordering
 };
@@ -199,6 +210,17 @@ struct ReportGroup {
   Text group;                  // the group's title as written, or its task or item id
   std::optional<Text> heading; // replaces the group's title in its `（一）` heading
   std::optional<Text> lead;    // the paragraphs that open the group, instead of a generated lead
+  Mark mark;
+};
+
+// `bulletin` (plan-format.md): the 工作简报's masthead and foot.
+struct Bulletin {
+  std::optional<Text> name;                    // default: the short name (or name) + 工作简报
+  std::optional<Located<std::int64_t>> number; // the first month's 期号; default 1
+  std::optional<Text> editor;                  // 编印单位; default the school's name
+  std::optional<Text> copy_report;             // copy_to.报
+  std::optional<Text> copy_send;               // copy_to.送
+  std::optional<Text> copy_issue;              // copy_to.发
   Mark mark;
 };
 
@@ -229,6 +251,7 @@ struct PlanFile {
   Plan plan;
   std::vector<Activity> activities;
   std::optional<Report> report;
+  std::optional<Bulletin> bulletin;
 
   // Whether the file produces a report document (it has `report` or `activities`).
   bool has_report() const { return report.has_value() || !activities.empty(); }

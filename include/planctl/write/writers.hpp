@@ -31,4 +31,14 @@ std::string to_pdf(const layout::Document& doc, std::string_view source = {});
 // machine (and any refused for their embedding permission); empty when all are the real ones.
 std::vector<std::string> pdf_font_notes();
 
+// The 工作简报 as Markdown: the masthead, each item with its photos as `![caption](name)`
+// (the picture files are written beside the document under their `name`s), the foot.
+std::string to_markdown(const layout::Bulletin& bulletin);
+
+// The 工作简报 as DOCX-ready text: a photo is the line `【图：caption】`.
+std::string to_text(const layout::Bulletin& bulletin);
+
+// Writes the 工作简报 as a WordprocessingML package at `path`, each picture stored once.
+void write_docx(const layout::Bulletin& bulletin, const std::filesystem::path& path);
+
 } // namespace planctl::write

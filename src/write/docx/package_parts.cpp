@@ -50,7 +50,7 @@ std::string w3cdtf(const Timestamp& time) {
   return buf;
 }
 
-std::string content_types_xml(bool blank_footer, bool source) {
+std::string content_types_xml(bool blank_footer, bool source, bool jpeg, bool png) {
   XmlWriter w;
   w.open("Types", {{"xmlns", k_ns_content_types}});
   w.newline();
@@ -59,6 +59,14 @@ std::string content_types_xml(bool blank_footer, bool source) {
   w.newline();
   w.leaf("Default", {{"Extension", "xml"}, {"ContentType", "application/xml"}});
   w.newline();
+  if (jpeg) {
+    w.leaf("Default", {{"Extension", "jpg"}, {"ContentType", "image/jpeg"}});
+    w.newline();
+  }
+  if (png) {
+    w.leaf("Default", {{"Extension", "png"}, {"ContentType", "image/png"}});
+    w.newline();
+  }
   const auto override_part = [&](std::string_view part, const std::string& type) {
     w.leaf("Override", {{"PartName", part}, {"ContentType", type}});
     w.newline();
@@ -99,7 +107,8 @@ std::string package_rels_xml() {
   return w.finish();
 }
 
-std::string document_rels_xml(bool blank_footer, bool source) {
+std::string document_rels_xml(bool blank_footer, bool source,
+                              const std::vector<std::pair<std::string, std::string>>& images) {
   XmlWriter w;
   w.open("Relationships", {{"xmlns", k_ns_relationships}});
   w.newline();
@@ -114,6 +123,9 @@ std::string document_rels_xml(bool blank_footer, bool source) {
   }
   if (source) {
     relationship(w, "rId7", base + "customXml", "../customXml/item1.xml");
+  }
+  for (const auto& [id, target] : images) {
+    relationship(w, id, base + "image", target);
   }
   w.close();
   return w.finish();

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace planctl::write::docx {
@@ -35,7 +36,9 @@ std::string w3cdtf(const Timestamp& time);
 
 // [Content_Types].xml; `blank_footer` adds word/footer3.xml, `source` the source part's
 // properties (customXml/itemProps1.xml).
-std::string content_types_xml(bool blank_footer = false, bool source = false);
+// `jpeg` and `png` add the image types of word/media.
+std::string content_types_xml(bool blank_footer = false, bool source = false, bool jpeg = false,
+                              bool png = false);
 
 // _rels/.rels: the main document and the two property parts.
 std::string package_rels_xml();
@@ -43,7 +46,9 @@ std::string package_rels_xml();
 // word/_rels/document.xml.rels: styles, settings, font table and the two footers, and with
 // `blank_footer` the footer without a page number (rId6) of the 版记's page, with `source` the
 // custom XML part that holds the source file (rId7).
-std::string document_rels_xml(bool blank_footer = false, bool source = false);
+// `images` adds one relationship per picture: its id and its target (`media/….jpg`).
+std::string document_rels_xml(bool blank_footer = false, bool source = false,
+                              const std::vector<std::pair<std::string, std::string>>& images = {});
 
 // The namespace of the custom XML part that carries the file a document was made from.
 inline constexpr std::string_view k_source_namespace = "urn:planctl:source:1";
@@ -94,5 +99,11 @@ std::string app_xml();
 // [Content_Types].xml first; a non-empty `source` is carried in customXml/item1.xml.
 std::vector<Part> package(const layout::Document& doc, const Timestamp& time,
                           std::string_view source = {});
+
+// word/document.xml of a 工作简报: masthead, items with inline pictures, the foot.
+std::string bulletin_document_xml(const layout::Bulletin& bulletin);
+
+// Every entry of the package of a 工作简报, each picture once in word/media.
+std::vector<Part> bulletin_package(const layout::Bulletin& bulletin, const Timestamp& time);
 
 } // namespace planctl::write::docx
