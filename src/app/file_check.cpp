@@ -34,7 +34,7 @@ std::string read_stdin(std::istream& in) {
 
 } // namespace
 
-CheckedFile check_file(const std::string& arg, Console& console) {
+CheckedFile check_file(const std::string& arg, Console& console, bool photos) {
   CheckedFile out;
   const std::string name = arg == "-" ? "<stdin>" : arg;
   out.result.file = name;
@@ -46,7 +46,9 @@ CheckedFile check_file(const std::string& arg, Console& console) {
     out.result.diagnostics = std::move(loaded.diagnostics);
     if (loaded.plan) {
       check::check_plan(*loaded.plan, out.result.diagnostics);
-      check_photos(*loaded.plan, name, photo_folder(arg), out.result.diagnostics);
+      if (photos) {
+        check_photos(*loaded.plan, name, photo_folder(arg), out.result.diagnostics);
+      }
       out.plan = std::move(loaded.plan);
     }
   } catch (const std::exception& e) {
@@ -61,7 +63,7 @@ CheckedFile check_file(const std::string& arg, Console& console) {
 }
 
 std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
-                                     unsigned jobs, bool findings_only) {
+                                     unsigned jobs, bool findings_only, bool photos) {
   std::vector<std::string> unique;
   std::set<std::string> seen;
   for (const std::string& arg : args) {
@@ -71,7 +73,7 @@ std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Conso
   }
   std::vector<CheckedFile> files(unique.size());
   parallel_for(unique.size(), jobs, [&](std::size_t i) {
-    files[i] = check_file(unique[i], console);
+    files[i] = check_file(unique[i], console, photos);
     if (findings_only) {
       files[i].plan.reset();
       if (files[i].result.diagnostics.empty()) {

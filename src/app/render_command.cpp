@@ -156,7 +156,7 @@ int run_render(const RenderCliOptions& o, Console& console) {
   if (!files) {
     return k_exit_usage;
   }
-  std::vector<CheckedFile> checked = check_files(*files, console);
+  std::vector<CheckedFile> checked = check_files(*files, console, 1, false, !o.bulletin.empty());
   std::vector<diag::FileResult> results;
   for (const CheckedFile& f : checked) {
     results.push_back(f.result);

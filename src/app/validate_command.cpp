@@ -88,7 +88,7 @@ int run_validate(const ValidateOptions& o, Console& console) {
     return k_exit_usage;
   }
   std::vector<diag::FileResult> results;
-  for (CheckedFile& f : check_files(*files, console, o.jobs, true)) {
+  for (CheckedFile& f : check_files(*files, console, o.jobs, true, true)) {
     results.push_back(std::move(f.result));
   }
   const bool to_file = !o.output.empty();

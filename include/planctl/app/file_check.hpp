@@ -19,7 +19,10 @@ struct CheckedFile {
 
 // Loads `arg` (a path, or `-` for standard input read from `console`) and runs every check on
 // the model; failures inside planctl become an `internal-error` finding, never an exception.
-CheckedFile check_file(const std::string& arg, Console& console);
+// With `photos`, the activities' photos are read and checked too (check_photos): `validate`
+// and the bulletins, which show them; the plan and report never do, so rendering them does not
+// need the photo files.
+CheckedFile check_file(const std::string& arg, Console& console, bool photos = false);
 
 // check_file() for each of `args`, with repeated arguments checked once, on up to `jobs`
 // threads (0: one per core); ordered by file name so that output depends neither on the order
@@ -27,7 +30,8 @@ CheckedFile check_file(const std::string& arg, Console& console);
 // the source of each file without findings, is dropped as soon as the file is checked, so that
 // checking thousands of files holds little more than their findings.
 std::vector<CheckedFile> check_files(const std::vector<std::string>& args, Console& console,
-                                     unsigned jobs = 1, bool findings_only = false);
+                                     unsigned jobs = 1, bool findings_only = false,
+                                     bool photos = false);
 
 // The exit code for `results`: 3 if planctl failed on a file, else 2 if a file could not be
 // read, else 1 if a file fails (warnings count under `strict`), else 0.
