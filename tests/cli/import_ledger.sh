@@ -6,6 +6,7 @@
 source "$(dirname "$0")/lib/common.bash"
 
 cp "$EXAMPLES/pingan-no2-2020.yaml" plan.yaml
+cp -r "$EXAMPLES/photos" photos # validate reads the photos the example names
 mkdir out
 run render plan.yaml -o out
 expect_code 0
@@ -46,7 +47,7 @@ wrote plan.yaml"
 # Only the two rows were added, at the end of the activities, indented as the file's entries.
 diff before.yaml plan.yaml | sed "s/ *$//" >added.diff || true
 cat >expected.diff <<'DIFF'
-610a611,629
+617a618,636
 >   # 由 planctl import 从 ledger.xlsx 的“活动台账”导入
 >   - date: 2020-06-05
 >     title: 开展防溺水安全教育
@@ -100,7 +101,7 @@ expect_out "台账 (header on row 1): 2 rows; 1 added, 1 not usable (fix it and 
 wrote own.yaml"
 diff before.yaml own.yaml | sed "s/ *$//" >own.diff || true
 cat >expected.diff <<'DIFF'
-610a611,617
+617a618,624
 >   # 由 planctl import 从 own.xlsx 的“台账”导入
 >   - date: 2020-07-09
 >     title: 组织教师政治学习
