@@ -932,12 +932,13 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
       const auto [line, indent] = matcher.spot(item);
       at[line] = std::string(indent, ' ') + "id: " + matcher.new_id(item);
     }
-    for (const auto& [line, id_line] : at) {
+    for (const auto& entry : at) {
       // Where the `id:` line is in the file written: below its title, after the lines added above.
+      const int line = entry.first;
       const int above = static_cast<int>(std::count_if(
-          at.begin(), at.end(), [&](const auto& other) { return other.first < line; }));
-      std::string id = id_line.substr(id_line.find("id: ") + 4);
-      out.new_ids.push_back({line + above + 1, id});
+          at.begin(), at.end(), [line](const auto& other) { return other.first < line; }));
+      const std::string& id_line = entry.second;
+      out.new_ids.push_back({line + above + 1, id_line.substr(id_line.find("id: ") + 4)});
     }
     std::sort(out.new_ids.begin(), out.new_ids.end());
     std::vector<std::string> lines(plan_lines.begin(), plan_lines.end());
