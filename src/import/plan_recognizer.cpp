@@ -865,16 +865,33 @@ private:
     for (const Node& node : m_nodes) {
       written[node.depth][node.item.style] += node.as_written ? 1 : 0;
     }
+    // A style numbers one depth only (the format refuses a list that names one twice): a
+    // deeper depth takes its next best style, else the first of the default four still free.
+    static const std::array k_default = {
+        model::NumberStyle::chinese, model::NumberStyle::paren_chinese, model::NumberStyle::arabic,
+        model::NumberStyle::paren_arabic};
     std::vector<model::NumberStyle> chosen;
     for (std::size_t depth = 0; depth < counts.size(); ++depth) {
-      const auto& at_depth = counts[depth];
-      const auto best =
-          std::max_element(at_depth.begin(), at_depth.end(), [&](const auto& a, const auto& b) {
-            const int wa = written[depth][a.first];
-            const int wb = written[depth][b.first];
-            return wa != wb ? wa < wb : a.second < b.second;
-          });
-      chosen.push_back(best->first);
+      std::vector<std::pair<model::NumberStyle, int>> ranked(counts[depth].begin(),
+                                                             counts[depth].end());
+      std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+        const int wa = written[depth][a.first];
+        const int wb = written[depth][b.first];
+        return wa != wb ? wa > wb : a.second > b.second;
+      });
+      const auto free = [&](model::NumberStyle style) {
+        return std::find(chosen.begin(), chosen.end(), style) == chosen.end();
+      };
+      const auto best = std::find_if(ranked.begin(), ranked.end(),
+                                     [&](const auto& entry) { return free(entry.first); });
+      if (best != ranked.end()) {
+        chosen.push_back(best->first);
+      } else if (const auto spare = std::find_if(k_default.begin(), k_default.end(), free);
+                 spare != k_default.end()) {
+        chosen.push_back(*spare);
+      } else {
+        chosen.push_back(ranked.front().first); // not reached: there are four styles
+      }
     }
     dissolve_other_styles(chosen);
     for (const Node& node : m_nodes) {
@@ -889,9 +906,6 @@ private:
                         model::style_name(chosen[depth]))});
       }
     }
-    static const std::array k_default = {
-        model::NumberStyle::chinese, model::NumberStyle::paren_chinese, model::NumberStyle::arabic,
-        model::NumberStyle::paren_arabic};
     if (!std::equal(chosen.begin(), chosen.end(), k_default.begin())) {
       m_plan.numbering = chosen;
     }

@@ -238,3 +238,15 @@ TEST_CASE("recognize_plan: a list numbered in another style than its depth's (se
         "other items at this depth use 1.; one plan has one style per depth, so they are kept as "
         "paragraphs of the item before them, numbers as written\n");
 }
+
+TEST_CASE("recognize_plan: a style numbers one depth only (seed 001's reports one after another)") {
+  // 1. is the most seen style at depth 2 and the only one at depth 3: the format refuses
+  // `numbering` naming it twice, so depth 3 takes the first default style still free.
+  const auto plan =
+      recognize("报告\n一、甲\n1.子一\n2.子二\n二、乙\n（一）丙\n1.丁\n学校\n2012年5月1日\n");
+  CHECK(plan.numbering == std::vector<model::NumberStyle>{model::NumberStyle::chinese,
+                                                          model::NumberStyle::arabic,
+                                                          model::NumberStyle::paren_chinese});
+  std::string yaml = import::write_plan_yaml(plan, "x.txt");
+  CHECK(yaml.find("numbering: [一、, 1., （一）]") != std::string::npos);
+}
