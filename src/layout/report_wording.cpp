@@ -380,6 +380,21 @@ std::vector<std::string> news_story(const ActivityWords& w, std::size_t position
     story += second;
     candidates.push_back(std::move(story));
   }
+  const std::string who = participation(w, 0);
+  const std::string host = organiser ? std::string() : w.host;
+  if (!w.participants.empty() && !organiser && takes_participants_as_object(w.title)) {
+    // Seed 001's shape: `平安二中组织全体教职工89人在学校报告厅召开……`, one clause of the
+    // activity's own.
+    const std::string count = w.count ? word_count(*w.count, "人") : std::string();
+    candidates.push_back(
+        sentence_of({w.date, school + "组织" + w.participants + count + at + w.title}) +
+        sentence_of({host}));
+  }
+  if (!who.empty()) {
+    // The last resort keeps the participation inside the title's clause, as the report's does.
+    candidates.push_back(sentence_of({w.date, subject + at + w.title + "（" + who + "）"}) +
+                         sentence_of({host}));
+  }
   std::vector<std::string> paragraphs;
   append_summary(paragraphs, book.choose(candidates), w.summary);
   return paragraphs;
