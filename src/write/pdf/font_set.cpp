@@ -68,13 +68,39 @@ const std::vector<Role>& roles() {
   return table;
 }
 
+// The libraries' process-wide state, released at exit (after every thread's FontSet, which
+// C++ destroys before static objects) so that leak checkers see nothing left: fontconfig's
+// configuration, cairo's font caches, the FreeType library.
+struct Libraries {
+  FT_Library ft = nullptr;
+  FcConfig* fc = nullptr;
+  Libraries() {
+    FT_Init_FreeType(&ft);
+    fc = FcInitLoadConfigAndFonts();
+    std::error_code ec;
+    if (fc != nullptr && std::filesystem::is_directory(k_fandol_dir, ec)) {
+      FcConfigAppFontAddDir(fc, reinterpret_cast<const FcChar8*>(k_fandol_dir));
+    }
+  }
+  ~Libraries() {
+    cairo_debug_reset_static_data();
+    if (fc != nullptr) {
+      FcConfigDestroy(fc);
+    }
+    FcFini();
+    FT_Done_FreeType(ft);
+  }
+  Libraries(const Libraries&) = delete;
+  Libraries& operator=(const Libraries&) = delete;
+};
+
+Libraries& libraries() {
+  static Libraries libs;
+  return libs;
+}
+
 FT_Library ft_library() {
-  static FT_Library lib = [] {
-    FT_Library l = nullptr;
-    FT_Init_FreeType(&l);
-    return l;
-  }();
-  return lib;
+  return libraries().ft;
 }
 
 std::mutex& fc_mutex() {
@@ -83,15 +109,7 @@ std::mutex& fc_mutex() {
 }
 
 FcConfig* fc_config() {
-  static FcConfig* config = [] {
-    FcConfig* c = FcInitLoadConfigAndFonts();
-    std::error_code ec;
-    if (std::filesystem::is_directory(k_fandol_dir, ec)) {
-      FcConfigAppFontAddDir(c, reinterpret_cast<const FcChar8*>(k_fandol_dir));
-    }
-    return c;
-  }();
-  return config;
+  return libraries().fc;
 }
 
 bool same_name(const char* a, const char* b) {
@@ -298,6 +316,7 @@ FontSet& FontSet::for_thread() {
 }
 
 FontSet::FontSet() {
+  libraries(); // constructed before this thread's set, so destroyed after it
   const std::vector<Role>& table = roles();
   std::vector<std::pair<std::string, LoadedFace*>> loaded; // by file and index, shared
   const auto load = [&](const Candidate& c, bool substitute) -> LoadedFace* {
