@@ -45,13 +45,12 @@ void SheetWriter::put_text(lxw_row_t row, lxw_col_t col, std::string_view text, 
   note_width(col, wraps_alone ? note_lines(row, row, col, cell.text) : widest_line(cell.text));
   if (cell.text.empty()) {
     if (format) {
-      check_lxw(worksheet_write_blank(m_sheet, row, col, format), "cell " + cell_name(row, col));
+      check_lxw_cell(worksheet_write_blank(m_sheet, row, col, format), row, col);
     }
     return;
   }
   // Always a string: text starting with `=`, `+`, `-` or `@` must never become a formula.
-  check_lxw(worksheet_write_string(m_sheet, row, col, cell.text.c_str(), format),
-            "cell " + cell_name(row, col));
+  check_lxw_cell(worksheet_write_string(m_sheet, row, col, cell.text.c_str(), format), row, col);
 }
 
 void SheetWriter::merged_text(lxw_row_t first_row, lxw_row_t last_row, lxw_col_t col,
@@ -82,8 +81,8 @@ void SheetWriter::banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
                          " characters");
   }
   if (first_col == last_col) {
-    check_lxw(worksheet_write_string(m_sheet, row, first_col, cell.text.c_str(), format),
-              "cell " + cell_name(row, first_col));
+    check_lxw_cell(worksheet_write_string(m_sheet, row, first_col, cell.text.c_str(), format), row,
+                   first_col);
     return;
   }
   check_lxw(
@@ -93,8 +92,7 @@ void SheetWriter::banner(lxw_row_t row, lxw_col_t first_col, lxw_col_t last_col,
 
 void SheetWriter::number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format) {
   note_rigid(col, display_width(std::to_string(static_cast<long long>(value))));
-  check_lxw(worksheet_write_number(m_sheet, row, col, value, format),
-            "cell " + cell_name(row, col));
+  check_lxw_cell(worksheet_write_number(m_sheet, row, col, value, format), row, col);
 }
 
 void SheetWriter::date(lxw_row_t row, lxw_col_t col, const util::Date& date,
@@ -105,19 +103,18 @@ void SheetWriter::date(lxw_row_t row, lxw_col_t col, const util::Date& date,
     return;
   }
   note_rigid(col, display_width(label));
-  check_lxw(worksheet_write_number(m_sheet, row, col, *serial, date_format),
-            "cell " + cell_name(row, col));
+  check_lxw_cell(worksheet_write_number(m_sheet, row, col, *serial, date_format), row, col);
 }
 
 void SheetWriter::blank(lxw_row_t row, lxw_col_t col, lxw_format* format) {
-  check_lxw(worksheet_write_blank(m_sheet, row, col, format), "cell " + cell_name(row, col));
+  check_lxw_cell(worksheet_write_blank(m_sheet, row, col, format), row, col);
 }
 
 void SheetWriter::formula(lxw_row_t row, lxw_col_t col, const std::string& formula, double value,
                           lxw_format* format) {
   note_rigid(col, display_width(std::to_string(static_cast<long long>(value))));
-  check_lxw(worksheet_write_formula_num(m_sheet, row, col, formula.c_str(), format, value),
-            "cell " + cell_name(row, col));
+  check_lxw_cell(worksheet_write_formula_num(m_sheet, row, col, formula.c_str(), format, value),
+                 row, col);
 }
 
 std::size_t SheetWriter::widest(lxw_col_t col) const {
@@ -286,7 +283,27 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
       measure(c);
     }
     std::vector<std::size_t> others(rows);
+    // Per row, the most lines of any column, which column has them (the first), and the most
+    // of the other columns: a column's "others" without going over every column again.
+    std::vector<std::size_t> top(rows);
+    std::vector<std::size_t> top_col(rows);
+    std::vector<std::size_t> second(rows);
     for (;;) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        top[r] = 0;
+        top_col[r] = n;
+        second[r] = 0;
+        for (std::size_t d = 0; d < n; ++d) {
+          const std::size_t l = lines[d][r];
+          if (top_col[r] == n || l > top[r]) {
+            second[r] = top_col[r] == n ? 0 : top[r];
+            top[r] = l;
+            top_col[r] = d;
+          } else {
+            second[r] = std::max(second[r], l);
+          }
+        }
+      }
       // A row is as tall as its tallest cell: widening a column saves the lines of the rows
       // where it is the tallest, down to the next tallest.
       double best_ratio = 0;
@@ -296,14 +313,8 @@ void SheetWriter::fit_columns(const std::vector<WidthRange>& ranges, double budg
         if (width[c] >= natural[c] || cells[c].empty()) {
           continue;
         }
-        std::fill(others.begin(), others.end(), 1);
-        for (std::size_t d = 0; d < n; ++d) {
-          if (d == c) {
-            continue;
-          }
-          for (std::size_t r = 0; r < rows; ++r) {
-            others[r] = std::max(others[r], lines[d][r]);
-          }
+        for (std::size_t r = 0; r < rows; ++r) {
+          others[r] = std::max<std::size_t>(1, top_col[r] == c ? second[r] : top[r]);
         }
         for (std::size_t k = step[c] + 1;
              k < steps[c].size() && spent - width[c] + steps[c][k] <= budget; ++k) {

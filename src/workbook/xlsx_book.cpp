@@ -43,6 +43,12 @@ void check_lxw(lxw_error error, const std::string& what) {
   }
 }
 
+void check_lxw_cell(lxw_error error, lxw_row_t row, lxw_col_t col) {
+  if (error != LXW_NO_ERROR) {
+    check_lxw(error, "cell " + cell_name(row, col));
+  }
+}
+
 XlsxBook::XlsxBook(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.parent_path();
   m_tmpdir = folder.empty() ? std::string(".") : folder.string();

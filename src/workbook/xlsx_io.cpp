@@ -233,6 +233,21 @@ extern "C" struct xml_attribute* lxw_new_attribute_int(const char* key, uint32_t
   return attribute;
 }
 
+// libxlsxwriter 1.1.4's own test never ends before the string's terminating zero, which it
+// counts as a control character: every shared string was copied through
+// lxw_escape_control_characters() (a calloc of seven times its length). Escaping changes
+// only the bytes 0x01–0x08 and 0x0B–0x1F, so saying "no" when there are none gives the same
+// XML.
+extern "C" uint8_t lxw_has_control_characters(const char* string) {
+  for (const char* p = string; *p != '\0'; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c < 0x20 && c != '\t' && c != '\n') {
+      return LXW_TRUE;
+    }
+  }
+  return LXW_FALSE;
+}
+
 extern "C" void lxw_rowcol_to_cell(char* cell_name, lxw_row_t row, lxw_col_t col) {
   // The column in letters (A, …, Z, AA, …), then the row counted from 1, printed with %d.
   char letters[8];

@@ -31,6 +31,10 @@ bool fits_inline_list(const std::vector<std::string>& values);
 // LXW_NO_ERROR.
 void check_lxw(lxw_error error, const std::string& what);
 
+// check_lxw() for a write to the cell at `row`, `col`, whose name ("cell B7") is made only
+// when there is an error (a sheet writes tens of thousands of cells).
+void check_lxw_cell(lxw_error error, lxw_row_t row, lxw_col_t col);
+
 // One workbook being written to one file; not shared between threads.
 class XlsxBook {
 public:
