@@ -36,6 +36,13 @@ Verdict judge(const std::filesystem::path& folder, const std::string& written) {
   const util::ImageProbe probe = util::probe_image(file.bytes);
   switch (probe.problem) {
   case util::ImageProblem::none:
+    if (probe.info->orientation != 1 &&
+        1LL * probe.info->width * probe.info->height > util::k_max_turned_pixels) {
+      return {"photo.too-large-to-turn",
+              {{"width", std::to_string(probe.width)},
+               {"height", std::to_string(probe.height)},
+               {"orientation", std::to_string(probe.info->orientation)}}};
+    }
     return {};
   case util::ImageProblem::not_image:
     return {"photo.not-image", {}};

@@ -44,6 +44,11 @@ struct ImageProbe {
 // The largest side a photo may have (plan-format.md, `activities`).
 inline constexpr int k_max_image_side = 12000;
 
+// The most pixels of a JPEG that upright_jpeg() turns: the transform holds every DCT coefficient
+// (a 12 MP phone photo: 84 MiB peak; 12000 × 9000: 650 MiB), so a larger photo stored turned is
+// refused rather than let the memory grow (docs/bulletin.md).
+inline constexpr long long k_max_turned_pixels = 24'000'000;
+
 // Reads the format, size and orientation of `bytes` from its headers: JPEG segments up to the
 // frame header and the EXIF orientation of APP1, then that the entropy-coded data ends with an
 // EOI marker; PNG chunks from IHDR to IEND without inflating any. Linear in the size, no
