@@ -118,6 +118,20 @@ for n in media:
 # Captions in 楷体 under their pictures, in order.
 texts = [p.text for p in d.paragraphs]
 assert texts.index("动员大会现场") < texts.index("演练现场") < texts.index("分享会")
+from docx.oxml.ns import qn
+def east_asia(p):
+    return p.runs[0].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+for caption in ("动员大会现场", "演练现场", "分享会"):
+    p = d.paragraphs[texts.index(caption)]
+    assert east_asia(p) == "楷体_GB2312", east_asia(p)
+    assert p.alignment == 1  # centred
+    # The picture is in the paragraph right above its caption.
+    assert d.paragraphs[texts.index(caption) - 1]._p.xpath(".//pic:pic")
+# The masthead: the name in red 小标宋, the red rule under the 编印 line.
+name = d.paragraphs[0]
+assert name.text == "平安二中工作简报" and east_asia(name) == "方正小标宋简体"
+assert name.runs[0].font.color.rgb == docx.shared.RGBColor(0xFF, 0, 0)
+assert d.paragraphs[2].text.startswith("编印：") and d.paragraphs[2]._p.xpath('.//w:pBdr/w:bottom[@w:color="FF0000"]')
 PY
 
 # The same input gives the same bytes.
