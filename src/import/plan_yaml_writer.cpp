@@ -103,7 +103,10 @@ void write_prose(std::string& out, std::size_t at, std::string_view key,
     out += fmt::format("{}{}: {}\n", indent(at), key, yaml_inline_scalar(paragraphs.front()));
     return;
   }
-  out += fmt::format("{}{}: |\n", indent(at), key);
+  // A first line that starts with a space would set the block's indentation deeper than the
+  // lines after it (which YAML then reads as structure): the indentation is given instead.
+  out +=
+      fmt::format("{}{}: |{}\n", indent(at), key, paragraphs.front().starts_with(' ') ? "2" : "");
   for (std::size_t i = 0; i < paragraphs.size(); ++i) {
     if (i > 0) {
       out += '\n';

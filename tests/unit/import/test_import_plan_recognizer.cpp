@@ -1,6 +1,7 @@
 #include <planctl/import/plan_recognizer.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/text_reader.hpp>
+#include <planctl/load/plan_loader.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <doctest/doctest.h>
@@ -249,4 +250,20 @@ TEST_CASE("recognize_plan: a style numbers one depth only (seed 001's reports on
                                                           model::NumberStyle::paren_chinese});
   std::string yaml = import::write_plan_yaml(plan, "x.txt");
   CHECK(yaml.find("numbering: [一、, 1., （一）]") != std::string::npos);
+}
+
+TEST_CASE("write_plan_yaml: a paragraph that starts with a space (found by fuzz_import)") {
+  // The run-in text after `。` keeps the spaces typed after it; as the first line of a `|` block
+  // they would set its indentation, and the next paragraph would end the block.
+  const auto plan = recognize(
+      "计划\n一、甲\n1.题目。  *a1: 后文很长很长很长很长很长很长很长很长很长很长很长很长很长。\n"
+      "第二段。\n学校\n2020年4月9日\n");
+  const std::string yaml = import::write_plan_yaml(plan, "a.txt");
+  CHECK(yaml.find("text: |2\n") != std::string::npos);
+  const load::LoadResult loaded = load::load_plan_text(yaml, "a.yaml");
+  REQUIRE(loaded.plan);
+  CHECK_FALSE(loaded.diagnostics.has_errors());
+  const model::Item& item = loaded.plan->plan.sections[0].items[0];
+  CHECK(item.text->value ==
+        "  *a1: 后文很长很长很长很长很长很长很长很长很长很长很长很长很长。\n\n第二段。\n");
 }
