@@ -8,6 +8,7 @@
 #include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/workbook/district_summary.hpp>
 #include <planctl/write/writers.hpp>
 
@@ -122,17 +123,17 @@ int write_summary(std::vector<School>& schools, const std::vector<diag::FileResu
     });
     sink.commit();
     for (const std::string& w : warnings) {
-      console.err << summary_path.string() << ": warning: " << w << "\n";
+      console.err << util::path_utf8(summary_path) << ": warning: " << w << "\n";
     }
-    console.err << (zh ? fmt::format("汇总表：{}\n", summary_path.string())
-                       : fmt::format("summary: {}\n", summary_path.string()));
+    console.err << (zh ? fmt::format("汇总表：{}\n", util::path_utf8(summary_path))
+                       : fmt::format("summary: {}\n", util::path_utf8(summary_path)));
   } catch (const util::OutputError& e) {
     fail(console, e.what());
     return k_exit_usage;
   } catch (const std::exception& e) {
     fail(console, fmt::format("internal error while writing \"{}\": {} (this is a bug in "
                               "planctl; please report it)",
-                              summary_path.string(), e.what()));
+                              util::path_utf8(summary_path), e.what()));
     return k_exit_internal;
   }
   return k_exit_ok;
@@ -179,7 +180,7 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   const bool zh = lang == diag::Lang::zh;
   const unsigned jobs = o.jobs == 0 ? default_jobs() : o.jobs;
 
-  const fs::path out_dir = o.out_dir;
+  const fs::path out_dir = util::utf8_path(o.out_dir);
   std::error_code ec;
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec)) {
     return fail(console, fmt::format("-o \"{}\" is not a folder", o.out_dir));

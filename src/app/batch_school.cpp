@@ -1,6 +1,7 @@
 #include <planctl/app/batch_school.hpp>
 #include <planctl/app/file_check.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/sha256.hpp>
 
 #include <fmt/format.h>
@@ -22,11 +23,12 @@ constexpr std::uintmax_t k_max_plan_bytes = 16u * 1024 * 1024;
 // std::nullopt when it cannot be read or is too large to be a plan.
 std::optional<std::string> input_sha256(const std::string& path) {
   std::error_code ec;
-  const std::uintmax_t size = fs::file_size(path, ec);
+  const fs::path native = util::utf8_path(path);
+  const std::uintmax_t size = fs::file_size(native, ec);
   if (ec || size > k_max_plan_bytes) {
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(native, std::ios::binary);
   if (!in) {
     return std::nullopt;
   }
@@ -47,7 +49,7 @@ std::string kept_note(const std::string& file, const fs::path& path, diag::Lang 
                                       ? "{}：警告：{} 在上次生成后被修改，未删除"
                                       : "{}: warning: {} was changed since planctl wrote it; it "
                                         "was not removed"),
-                     file, path.string());
+                     file, util::path_utf8(path));
 }
 
 // The school is not rendered after all: its row loses the counts (outputs.md, Batch).
@@ -161,7 +163,8 @@ void remove_failed_outputs(School& s, const diag::FileResult& r, BatchRun& run,
   std::vector<std::string> changed;
   s.removed = remove_outputs(run.out_dir, old->second, {}, changed).size();
   for (const std::string& name : changed) {
-    s.notes.push_back(kept_note(r.file, run.out_dir / name, run.findings_style.lang));
+    s.notes.push_back(
+        kept_note(r.file, run.out_dir / util::utf8_path(name), run.findings_style.lang));
   }
   if (changed.empty()) {
     remove_record(run.out_dir, old->first);
@@ -275,7 +278,8 @@ void commit_school(School& s, diag::FileResult& r, std::size_t index, BatchRun& 
         s.removed = remove_outputs(run.out_dir, *s.old, s.names, changed).size();
       }
       for (const std::string& name : changed) {
-        s.notes.push_back(kept_note(r.file, run.out_dir / name, run.findings_style.lang));
+        s.notes.push_back(
+            kept_note(r.file, run.out_dir / util::utf8_path(name), run.findings_style.lang));
       }
       // After the outputs: a run killed before this leaves the old record, which no longer
       // matches them, so the next run renders again.

@@ -1,12 +1,12 @@
 #include <planctl/app/cli.hpp>
 #include <planctl/app/commands.hpp>
+#include <planctl/app/drop_mode.hpp>
 #include <planctl/generated/version.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/spell.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -123,8 +123,17 @@ int run_unchecked(const std::vector<std::string>& args, Console& console) {
   }
 
   if (args.empty()) {
+    // Windows: double-clicked in Explorer, where a help printed to a window that closes at
+    // once would never be read.
+    if (util::started_from_explorer()) {
+      return run_double_click(console);
+    }
     console.err << app.help();
     return k_exit_usage;
+  }
+  // Windows: plan files or folders dropped on planctl.exe in Explorer.
+  if (util::k_windows && !find_command(args.front()) && is_drop(args)) {
+    return run_drop(args, console);
   }
   // CLI11 reports an unknown command as "a subcommand is required"; name it instead.
   std::string command_name;
@@ -201,12 +210,10 @@ int run(const std::vector<std::string>& args, Console& console) {
 
 int run(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) {
-    args.emplace_back(argv[i]);
-  }
-  Console console{std::cin, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1,
-                  ::isatty(STDERR_FILENO) == 1};
+  util::setup_standard_streams();
+  const std::vector<std::string> args = util::utf8_arguments(argc, argv);
+  Console console{std::cin, std::cout, std::cerr, util::is_terminal(util::StdStream::out),
+                  util::is_terminal(util::StdStream::err)};
   const int code = run(args, console);
   std::cout.flush();
   std::cerr.flush();

@@ -3,6 +3,7 @@
 #include <planctl/app/photos.hpp>
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/load/plan_loader.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <algorithm>
 #include <istream>
@@ -40,7 +41,7 @@ CheckedFile check_file(const std::string& arg, Console& console, bool photos) {
   out.result.file = name;
   try {
     load::LoadResult loaded = arg == "-" ? load::load_plan_text(read_stdin(console.in), name)
-                                         : load::load_plan_file(arg, name);
+                                         : load::load_plan_file(util::utf8_path(arg), name);
     out.result.source = std::move(loaded.source);
     out.result.unreadable = loaded.unreadable;
     out.result.diagnostics = std::move(loaded.diagnostics);

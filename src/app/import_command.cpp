@@ -9,6 +9,7 @@
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/model/numbering.hpp>
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/utf8.hpp>
 
 #include <CLI/CLI.hpp>
@@ -21,7 +22,6 @@
 #include <ostream>
 #include <set>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace planctl::app {
 
@@ -61,14 +61,16 @@ std::string excerpt(std::string_view text, std::size_t max = 40) {
 
 // Reads at most the import limit (and one byte more, to tell a larger file).
 std::string read_source(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
+  const std::filesystem::path native = util::utf8_path(path);
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::status(native, ec);
+  if (ec || !std::filesystem::exists(st)) {
     throw import::ImportError("cannot read \"" + path + "\": no such file");
   }
-  if (S_ISDIR(st.st_mode)) {
+  if (std::filesystem::is_directory(st)) {
     throw import::ImportError("\"" + path + "\" is a folder; give a document file");
   }
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(native, std::ios::binary);
   if (!in) {
     throw import::ImportError("cannot read \"" + path + "\"");
   }
@@ -311,11 +313,11 @@ int write_carried(const ImportOptions& o, const std::string& out_path, const std
     console.out << bytes;
     return k_exit_ok;
   }
-  const std::filesystem::path target(out_path);
+  const std::filesystem::path target = util::utf8_path(out_path);
   try {
     util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
                                                           : target.parent_path());
-    sink.write(target.filename().string(), bytes);
+    sink.write(util::path_utf8(target.filename()), bytes);
     sink.commit();
   } catch (const util::OutputError& e) {
     return fail(console, e.what());
@@ -449,13 +451,15 @@ int run_import(const ImportOptions& o, Console& console) {
                                "by commas (e.g. --numbering '一、,1.,（1）')");
     }
   }
-  const std::filesystem::path source(o.file);
+  const std::filesystem::path source = util::utf8_path(o.file);
   std::string out_path = o.output;
   if (out_path.empty()) {
-    out_path = source.stem().string() + ".yaml";
+    out_path = util::path_utf8(source.stem()) + ".yaml";
   }
-  struct stat st {};
-  if (out_path != "-" && ::lstat(out_path.c_str(), &st) == 0 && !o.force) {
+  std::error_code ec;
+  if (out_path != "-" &&
+      std::filesystem::exists(std::filesystem::symlink_status(util::utf8_path(out_path), ec)) &&
+      !o.force) {
     return fail(console, "\"" + out_path +
                              "\" already exists; use --force to overwrite it, or give another "
                              "name with -o");
@@ -475,11 +479,11 @@ int run_import(const ImportOptions& o, Console& console) {
                      "imported; the task fields, departments, people, activities and report of "
                      "the plan file it carries are kept where the titles still match\n";
     }
-    result = import::import_document(doc, source.filename().string(), options);
+    result = import::import_document(doc, util::path_utf8(source.filename()), options);
     if (doc.embedded_source) {
       for (const std::string& title :
-           carry_over(result.plan, result.yaml, source.filename().string(), *doc.embedded_source,
-                      options)) {
+           carry_over(result.plan, result.yaml, util::path_utf8(source.filename()),
+                      *doc.embedded_source, options)) {
         console.err << o.file << ": warning: the task \"" << excerpt(title)
                     << "\" of the plan file it carries is not in the document any more (renamed "
                        "or removed); its id, owners and dates were not carried over\n";
@@ -519,11 +523,11 @@ int run_import(const ImportOptions& o, Console& console) {
   if (out_path == "-") {
     console.out << result.yaml;
   } else {
-    const std::filesystem::path target(out_path);
+    const std::filesystem::path target = util::utf8_path(out_path);
     try {
       util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
                                                             : target.parent_path());
-      sink.write(target.filename().string(), result.yaml);
+      sink.write(util::path_utf8(target.filename()), result.yaml);
       sink.commit();
     } catch (const util::OutputError& e) {
       return fail(console, e.what());

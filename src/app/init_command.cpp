@@ -1,13 +1,13 @@
 #include <planctl/app/commands.hpp>
 #include <planctl/generated/starter_yaml.hpp>
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
 #include <memory>
 #include <ostream>
-#include <sys/stat.h>
 
 namespace planctl::app {
 
@@ -24,14 +24,17 @@ int fail(Console& console, const std::string& message) {
 }
 
 int run_init(const InitOptions& o, Console& console) {
-  const std::filesystem::path path(o.file);
-  const std::string name = path.filename().string();
-  struct stat st {};
-  // lstat: a symlink (even a dangling one) at the name is an existing file the user may want.
-  const bool exists = ::lstat(path.c_str(), &st) == 0;
-  if (name.empty() || name == "." || name == ".." || (exists && S_ISDIR(st.st_mode))) {
+  const std::filesystem::path path = util::utf8_path(o.file);
+  const std::string name = util::path_utf8(path.filename());
+  // symlink_status: a symlink (even a dangling one) at the name is an existing file the user
+  // may want.
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::symlink_status(path, ec);
+  const bool exists = !ec && std::filesystem::exists(st);
+  if (name.empty() || name == "." || name == ".." ||
+      (exists && std::filesystem::is_directory(st))) {
     return fail(console, "\"" + o.file + "\" is a folder; give a file name such as " +
-                             (path / "plan.yaml").string());
+                             util::path_utf8(path / "plan.yaml"));
   }
   if (exists && !o.force) {
     return fail(console, "\"" + o.file +

@@ -1,6 +1,7 @@
 #include <planctl/app/output_record.hpp>
 #include <planctl/generated/version.hpp>
 #include <planctl/util/json_writer.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/sha256.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -135,7 +136,7 @@ OutputRecord record_for(const std::string& input, const std::string& input_sha25
 }
 
 std::optional<OutputRecord> read_record(const fs::path& dir, const std::string& stem) {
-  const std::optional<std::string> text = read_small_file(dir / record_name(stem));
+  const std::optional<std::string> text = read_small_file(dir / util::utf8_path(record_name(stem)));
   return text ? parse_record(*text) : std::nullopt;
 }
 
@@ -146,7 +147,7 @@ bool up_to_date(const fs::path& dir, const OutputRecord& old, const OutputRecord
     return false;
   }
   return std::all_of(old.outputs.begin(), old.outputs.end(), [&](const auto& output) {
-    return util::sha256_file(dir / output.first) == output.second;
+    return util::sha256_file(dir / util::utf8_path(output.first)) == output.second;
   });
 }
 
@@ -154,7 +155,7 @@ void hash_outputs(const fs::path& dir, const std::vector<std::string>& names,
                   OutputRecord& record) {
   record.outputs.clear();
   for (const std::string& name : names) {
-    record.outputs.emplace_back(name, util::sha256_file(dir / name).value_or(""));
+    record.outputs.emplace_back(name, util::sha256_file(dir / util::utf8_path(name)).value_or(""));
   }
 }
 
@@ -171,7 +172,7 @@ std::vector<std::string> remove_outputs(const fs::path& dir, const OutputRecord&
     } catch (const util::OutputError&) {
       continue;
     }
-    const fs::path path = dir / name;
+    const fs::path path = dir / util::utf8_path(name);
     const std::optional<std::string> now = util::sha256_file(path);
     if (!now) {
       continue; // gone already, or not a plain file
@@ -213,14 +214,14 @@ void stage_record(util::OutputSink& sink, const std::string& stem, const OutputR
 
 void remove_record(const fs::path& dir, const std::string& stem) {
   std::error_code ec;
-  fs::remove(dir / record_name(stem), ec);
+  fs::remove(dir / util::utf8_path(record_name(stem)), ec);
 }
 
 std::map<std::string, std::string> find_record_stems(const fs::path& dir) {
   std::map<std::string, std::string> stems;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+    const std::string name = util::path_utf8(it->path().filename());
     if (!name.starts_with(k_prefix) || !name.ends_with(k_suffix) ||
         name.size() <= k_prefix.size() + k_suffix.size()) {
       continue;
@@ -250,7 +251,7 @@ std::optional<std::pair<std::string, OutputRecord>> RecordFinder::find(const std
   if (auto found = named(stem)) {
     return found;
   }
-  const std::string by_name = fs::path(input).stem().string();
+  const std::string by_name = util::path_utf8(util::utf8_path(input).stem());
   if (by_name != stem) {
     if (auto found = named(by_name)) {
       return found;

@@ -1,12 +1,12 @@
 #include <planctl/app/plan_files.hpp>
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <fmt/format.h>
 
 #include <optional>
 #include <ostream>
 #include <set>
-#include <sys/stat.h>
 #include <utility>
 
 namespace planctl::app {
@@ -16,18 +16,17 @@ namespace fs = std::filesystem;
 namespace {
 
 // A folder's identity, so that the output folder is recognised whatever path reaches it.
-std::optional<std::pair<dev_t, ino_t>> identity(const fs::path& path) {
-  struct stat st {};
-  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+std::optional<util::FileIdentity> identity(const fs::path& path) {
+  if (path.empty()) {
     return std::nullopt;
   }
-  return std::pair{st.st_dev, st.st_ino};
+  return util::folder_identity(path);
 }
 
 } // namespace
 
 bool is_plan_file_name(const fs::path& path) {
-  const std::string ext = path.extension().string();
+  const std::string ext = util::path_utf8(path.extension());
   return ext == ".yaml" || ext == ".yml";
 }
 
@@ -37,17 +36,18 @@ std::vector<std::string> list_plan_files(const std::vector<std::string>& args, c
   std::set<std::string> files;
   for (const std::string& arg : args) {
     std::error_code ec;
-    if (arg == "-" || !fs::is_directory(arg, ec)) {
+    if (arg == "-" || !fs::is_directory(util::utf8_path(arg), ec)) {
       files.insert(arg);
       continue;
     }
     std::size_t found = 0;
     try {
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied);
+      fs::recursive_directory_iterator it(util::utf8_path(arg),
+                                          fs::directory_options::skip_permission_denied);
       for (; it != fs::recursive_directory_iterator(); ++it) {
         const fs::path& path = it->path();
         const bool folder = it->is_directory(ec);
-        if (path.filename().string().starts_with(".") ||
+        if (util::path_utf8(path.filename()).starts_with(".") ||
             (folder && skipped && identity(path) == skipped)) {
           if (folder) {
             it.disable_recursion_pending();
@@ -55,7 +55,7 @@ std::vector<std::string> list_plan_files(const std::vector<std::string>& args, c
           continue;
         }
         if (!folder && is_plan_file_name(path) && it->is_regular_file(ec)) {
-          files.insert(path.string());
+          files.insert(util::path_utf8(path));
           ++found;
         }
       }

@@ -5,6 +5,7 @@
 #include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/sha256.hpp>
 #include <planctl/write/writers.hpp>
 
@@ -150,7 +151,7 @@ int run_render(const RenderCliOptions& o, Console& console) {
   const diag::Lang lang = parse_lang(o.lang);
 
   // Open the output folder before any work, so that a typo in -o is reported at once.
-  const std::filesystem::path dir = o.out_dir.empty() ? "." : o.out_dir;
+  const std::filesystem::path dir = util::utf8_path(o.out_dir.empty() ? "." : o.out_dir);
   std::optional<util::DirectorySink> sink;
   try {
     sink.emplace(dir);
@@ -218,9 +219,8 @@ int run_render(const RenderCliOptions& o, Console& console) {
     unchanged[i] = !o.force && old[i] && up_to_date(dir, *old[i], now[i]);
   }
   auto shown = [&](const std::string& name) {
-    return (o.out_dir.empty() ? std::filesystem::path(name)
-                              : std::filesystem::path(o.out_dir) / name)
-        .string();
+    return util::path_utf8(o.out_dir.empty() ? util::utf8_path(name)
+                                             : util::utf8_path(o.out_dir) / util::utf8_path(name));
   };
 
   // Everything goes through one sink, committed only when every output was produced.

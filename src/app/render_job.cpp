@@ -4,6 +4,7 @@
 #include <planctl/layout/layout.hpp>
 #include <planctl/model/progress.hpp>
 #include <planctl/model/task_index.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/workbook/task_workbook.hpp>
 #include <planctl/write/writers.hpp>
 
@@ -72,7 +73,7 @@ std::string output_stem(const model::PlanFile& plan, const std::string& arg) {
   if (arg == "-") {
     return "stdin";
   }
-  return std::filesystem::path(arg).stem().string();
+  return util::path_utf8(util::utf8_path(arg).stem());
 }
 
 std::string stem_key(const std::string& stem) {

@@ -5,6 +5,7 @@
 #include <planctl/app/plan_files.hpp>
 #include <planctl/generated/version.hpp>
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -54,8 +55,8 @@ std::string machine_report(const std::string& format, std::span<const diag::File
 
 // Writes `text` to the file `path` atomically, through the same sink as every output.
 void write_report_file(const std::string& path, const std::string& text) {
-  const std::filesystem::path p(path);
-  const std::string name = p.filename().string();
+  const std::filesystem::path p = util::utf8_path(path);
+  const std::string name = util::path_utf8(p.filename());
   if (name.empty() || name == "." || name == "..") {
     throw util::OutputError("--output \"" + path + "\" names a folder; give a file name");
   }
@@ -72,7 +73,7 @@ void append_step_summary(std::span<const diag::FileResult> results, bool strict,
   if (!path || !*path) {
     return;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::app);
+  std::ofstream out(util::utf8_path(path), std::ios::binary | std::ios::app);
   out << diag::format_step_summary(results, strict, lang);
   out.flush();
   if (!out) {

@@ -1,16 +1,13 @@
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <fmt/format.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
-#include <sys/stat.h>
+
+#include "file_ops.hpp"
 
 namespace planctl::util {
 
@@ -21,9 +18,7 @@ namespace {
 // File names longer than this are refused on every common Linux file system.
 constexpr std::size_t k_max_name_bytes = 255;
 
-std::string errno_text(int err) {
-  return std::strerror(err);
-}
+using file_ops::Handle;
 
 // `name` quoted for a message, its control characters shown as escapes.
 std::string quote_name(std::string_view name) {
@@ -56,56 +51,60 @@ bool is_temp_name(std::string_view name) {
 // A fresh random suffix for temporary names: hidden, short (so a 255-byte final name still
 // fits) and recognisable as planctl's if a crash ever leaves one behind.
 std::string temp_name() {
-  static thread_local std::mt19937_64 rng{std::random_device{}() ^
-                                          (static_cast<std::uint64_t>(::getpid()) << 32)};
+  static thread_local std::mt19937_64 rng{std::random_device{}() ^ (file_ops::process_id() << 32)};
   return fmt::format(".planctl-{:016x}.tmp", rng());
 }
 
-// Creates a new, empty temporary file in `dir` with O_EXCL (never reusing or following an
-// existing entry) and returns its descriptor and path.
-std::pair<int, fs::path> create_temp(const fs::path& dir) {
+// Messages name paths in UTF-8 whatever the system's own form.
+std::string shown(const fs::path& path) {
+  return quote_name(path_utf8(path));
+}
+
+// Creates a new, empty temporary file in `dir` exclusively (never reusing or following an
+// existing entry) and returns its handle and path.
+std::pair<Handle, fs::path> create_temp(const fs::path& dir) {
   for (int attempt = 0; attempt < 100; ++attempt) {
     fs::path path = dir / temp_name();
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd >= 0) {
-      return {fd, std::move(path)};
+    file_ops::Error error;
+    const Handle file = file_ops::create_new(path, error);
+    if (file != file_ops::k_no_handle) {
+      return {file, std::move(path)};
     }
-    if (errno != EEXIST) {
-      throw OutputError(fmt::format("cannot create a file in {}: {}", quote_name(dir.string()),
-                                    errno_text(errno)));
+    if (!error.exists) {
+      throw OutputError(fmt::format("cannot create a file in {}: {}", shown(dir), error.text));
     }
   }
-  throw OutputError(fmt::format("cannot create a temporary file in {}: too many name clashes",
-                                quote_name(dir.string())));
+  throw OutputError(
+      fmt::format("cannot create a temporary file in {}: too many name clashes", shown(dir)));
 }
 
-void write_all(int fd, std::string_view data, const fs::path& path) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      throw OutputError(
-          fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
+void write_all(Handle file, std::string_view data, const fs::path& path) {
+  file_ops::Error error;
+  if (!file_ops::write_all(file, data, error)) {
+    throw OutputError(fmt::format("cannot write {}: {}", shown(path), error.text));
   }
 }
 
-// Flushes `fd` to the disk and closes it; the data must be durable before the rename makes it
-// visible, or a power cut could leave an empty file under the final name.
-void sync_and_close(int fd, const fs::path& path) {
-  if (::fsync(fd) != 0) {
-    const int err = errno;
-    ::close(fd);
-    throw OutputError(
-        fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(err)));
+// Flushes `file` to the disk and closes it; the data must be durable before the rename makes
+// it visible, or a power cut could leave an empty file under the final name.
+void sync_and_close(Handle file, const fs::path& path) {
+  file_ops::Error error;
+  if (!file_ops::sync(file, error)) {
+    file_ops::close_quietly(file);
+    throw OutputError(fmt::format("cannot write {}: {}", shown(path), error.text));
   }
-  if (::close(fd) != 0) {
-    throw OutputError(
-        fmt::format("cannot write {}: {}", quote_name(path.string()), errno_text(errno)));
+  if (!file_ops::close(file, error)) {
+    throw OutputError(fmt::format("cannot write {}: {}", shown(path), error.text));
   }
+}
+
+// The message for a final name that another program holds open (Windows: Word or WPS keeps
+// the documents it shows locked).
+std::string held_open_message(const fs::path& path) {
+  const std::string name = path_utf8(path.filename());
+  return fmt::format("cannot write {}: another program has it open; close {} in Word or WPS "
+                     "and run again",
+                     shown(path), name);
 }
 
 // `text` with every `from` replaced by `to`.
@@ -118,7 +117,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 }
 
 void remove_quietly(const fs::path& path) {
-  ::unlink(path.c_str());
+  file_ops::remove_quietly(path);
 }
 
 } // namespace
@@ -156,17 +155,12 @@ std::size_t remove_stale_temps(const fs::path& dir, std::chrono::seconds min_age
   const auto now = std::chrono::system_clock::now();
   std::size_t removed = 0;
   for (; it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+    const std::string name = path_utf8(it->path().filename());
     if (!is_temp_name(name)) {
       continue;
     }
-    // lstat: a symlink or anything else with our name is not ours to remove.
-    struct stat st {};
-    if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
-      continue;
-    }
-    const auto written = std::chrono::system_clock::from_time_t(st.st_mtime);
-    if (now - written > min_age && ::unlink(it->path().c_str()) == 0) {
+    if (file_ops::own_file_older_than(it->path(), min_age)) {
+      remove_quietly(it->path());
       ++removed;
     }
   }
@@ -177,23 +171,20 @@ DirectorySink::DirectorySink(fs::path dir) : m_dir(std::move(dir)) {
   if (m_dir.empty()) {
     m_dir = ".";
   }
-  struct stat st {};
-  if (::stat(m_dir.c_str(), &st) != 0) {
-    const int err = errno;
-    if (err == ENOENT || err == ENOTDIR) {
-      throw OutputError(
-          fmt::format("the output folder {} does not exist", quote_name(m_dir.string())));
-    }
-    throw OutputError(fmt::format("cannot open the output folder {}: {}",
-                                  quote_name(m_dir.string()), errno_text(err)));
-  }
-  if (!S_ISDIR(st.st_mode)) {
+  file_ops::Error error;
+  switch (file_ops::folder_state(m_dir, error)) {
+  case file_ops::Folder::writable:
+    break;
+  case file_ops::Folder::missing:
+    throw OutputError(fmt::format("the output folder {} does not exist", shown(m_dir)));
+  case file_ops::Folder::unreadable:
     throw OutputError(
-        fmt::format("the output folder {} is not a folder", quote_name(m_dir.string())));
-  }
-  if (::access(m_dir.c_str(), W_OK | X_OK) != 0) {
-    throw OutputError(fmt::format("the output folder {} is not writable: {}",
-                                  quote_name(m_dir.string()), errno_text(errno)));
+        fmt::format("cannot open the output folder {}: {}", shown(m_dir), error.text));
+  case file_ops::Folder::not_folder:
+    throw OutputError(fmt::format("the output folder {} is not a folder", shown(m_dir)));
+  case file_ops::Folder::not_writable:
+    throw OutputError(
+        fmt::format("the output folder {} is not writable: {}", shown(m_dir), error.text));
   }
   // A run killed midway (kill -9, a power cut) leaves its hidden temporary files; a later run
   // removes them once no run can still be using them.
@@ -204,35 +195,35 @@ DirectorySink::~DirectorySink() {
   discard();
 }
 
-int DirectorySink::stage(const std::string& name) {
+std::intptr_t DirectorySink::stage(const std::string& name) {
   check_output_name(name);
   for (const Staged& s : m_staged) {
     if (s.name == name) {
       throw OutputError(fmt::format("two outputs are named {}", quote_name(name)));
     }
   }
-  auto [fd, temp] = create_temp(m_dir);
+  auto [file, temp] = create_temp(m_dir);
   m_staged.push_back(Staged{name, std::move(temp)});
-  return fd;
+  return file;
 }
 
 void DirectorySink::write(const std::string& name, std::string_view data) {
   // Any failure discards everything staged so far: a run is all or nothing.
   try {
-    const int fd = stage(name);
+    const Handle file = stage(name);
     // Messages name the output the user asked for, not the hidden temporary file.
-    const fs::path final_path = m_dir / name;
+    const fs::path final_path = m_dir / utf8_path(name);
     try {
-      write_all(fd, data, final_path);
+      write_all(file, data, final_path);
     } catch (...) {
-      ::close(fd);
+      file_ops::close_quietly(file);
       throw;
     }
-    // Start the writeback now without waiting, so that commit()'s fsync finds it done.
-    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    if (::close(fd) != 0) {
-      throw OutputError(
-          fmt::format("cannot write {}: {}", quote_name(final_path.string()), errno_text(errno)));
+    // Start the writeback now without waiting, so that commit()'s sync finds it done.
+    file_ops::start_writeback(file);
+    file_ops::Error error;
+    if (!file_ops::close(file, error)) {
+      throw OutputError(fmt::format("cannot write {}: {}", shown(final_path), error.text));
     }
   } catch (...) {
     discard();
@@ -243,30 +234,30 @@ void DirectorySink::write(const std::string& name, std::string_view data) {
 void DirectorySink::write_with(const std::string& name,
                                const std::function<void(const fs::path&)>& produce) {
   try {
-    ::close(stage(name));
+    file_ops::close_quietly(stage(name));
     const fs::path temp = m_staged.back().temp;
+    const fs::path final_path = m_dir / utf8_path(name);
     try {
       produce(temp);
     } catch (const OutputError& e) {
       // A library writing by path names the hidden temporary file (a full disk, say); the
       // user needs the output's own name.
-      throw OutputError(replace_all(e.what(), temp.string(), (m_dir / name).string()));
+      throw OutputError(replace_all(e.what(), path_utf8(temp), path_utf8(final_path)));
     }
     // The producer is a library writing by path; make sure what is there now is still a plain
     // file of ours before it is synced and renamed into place.
-    const int fd = ::open(temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
+    file_ops::Error error;
+    const Handle file = file_ops::open_regular(temp, error);
+    if (file == file_ops::k_no_handle) {
+      if (error.text == "not a plain file") {
+        throw OutputError(
+            fmt::format("cannot write {}: the output is not a file", shown(final_path)));
+      }
       throw OutputError(fmt::format("cannot write {}: the file was not produced ({})",
-                                    quote_name((m_dir / name).string()), errno_text(errno)));
+                                    shown(final_path), error.text));
     }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      throw OutputError(fmt::format("cannot write {}: the output is not a file",
-                                    quote_name((m_dir / name).string())));
-    }
-    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-    ::close(fd);
+    file_ops::start_writeback(file);
+    file_ops::close_quietly(file);
   } catch (...) {
     discard();
     throw;
@@ -283,26 +274,33 @@ std::vector<fs::path> DirectorySink::commit() {
   // Check every final name first: a folder in the way would make a rename fail half-way
   // through, leaving some outputs new and some old.
   for (const Staged& s : m_staged) {
-    const fs::path final_path = m_dir / s.name;
-    struct stat st {};
-    if (::lstat(final_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      const std::string path_text = final_path.string();
+    const fs::path final_path = m_dir / utf8_path(s.name);
+    if (file_ops::kind_nofollow(final_path) == file_ops::Kind::directory) {
+      const std::string path_text = shown(final_path);
       discard();
-      throw OutputError(
-          fmt::format("cannot write {}: a folder has that name", quote_name(path_text)));
+      throw OutputError(fmt::format("cannot write {}: a folder has that name", path_text));
+    }
+    // Windows: a document open in Word or WPS cannot be replaced. Refuse before any rename so
+    // that the outputs stay all old rather than half new.
+    if (file_ops::held_open(final_path)) {
+      const std::string message = held_open_message(final_path);
+      discard();
+      throw OutputError(message);
     }
   }
   std::vector<fs::path> written;
   written.reserve(m_staged.size());
   for (std::size_t i = 0; i < m_staged.size(); ++i) {
-    const fs::path final_path = m_dir / m_staged[i].name;
+    const fs::path final_path = m_dir / utf8_path(m_staged[i].name);
     // rename() replaces a symlink at the final name with our file; it never writes through it.
-    if (::rename(m_staged[i].temp.c_str(), final_path.c_str()) != 0) {
-      const int err = errno;
+    file_ops::Error error;
+    if (!file_ops::replace(m_staged[i].temp, final_path, error)) {
+      const std::string message =
+          error.in_use ? held_open_message(final_path)
+                       : fmt::format("cannot write {}: {}", shown(final_path), error.text);
       m_staged.erase(m_staged.begin(), m_staged.begin() + static_cast<std::ptrdiff_t>(i));
       discard();
-      throw OutputError(
-          fmt::format("cannot write {}: {}", quote_name(final_path.string()), errno_text(err)));
+      throw OutputError(message);
     }
     written.push_back(final_path);
   }
@@ -318,13 +316,14 @@ void DirectorySink::sync() {
     if (s.synced) {
       continue;
     }
-    const int fd = ::open(s.temp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    const fs::path final_path = m_dir / utf8_path(s.name);
+    file_ops::Error error;
+    const Handle file = file_ops::open_regular(s.temp, error);
     try {
-      if (fd < 0) {
-        throw OutputError(fmt::format("cannot write {}: {}", quote_name((m_dir / s.name).string()),
-                                      errno_text(errno)));
+      if (file == file_ops::k_no_handle) {
+        throw OutputError(fmt::format("cannot write {}: {}", shown(final_path), error.text));
       }
-      sync_and_close(fd, m_dir / s.name);
+      sync_and_close(file, final_path);
     } catch (...) {
       discard();
       throw;
@@ -334,11 +333,7 @@ void DirectorySink::sync() {
 }
 
 void sync_folder(const fs::path& dir) {
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  file_ops::sync_folder(dir);
 }
 
 std::unique_ptr<OutputSink> DirectorySink::fork() const {
@@ -396,13 +391,13 @@ void MemorySink::write(const std::string& name, std::string_view data) {
 void MemorySink::write_with(const std::string& name,
                             const std::function<void(const fs::path&)>& produce) {
   check_output_name(name);
-  auto [fd, temp] = create_temp(fs::temp_directory_path());
-  ::close(fd);
+  auto [file, temp] = create_temp(fs::temp_directory_path());
+  file_ops::close_quietly(file);
   try {
     produce(temp);
     std::ifstream in(temp, std::ios::binary);
     if (!in) {
-      throw OutputError(fmt::format("cannot read back {}", quote_name(temp.string())));
+      throw OutputError(fmt::format("cannot read back {}", shown(temp)));
     }
     std::ostringstream bytes;
     bytes << in.rdbuf();

@@ -1,10 +1,6 @@
 #include <planctl/util/sha256.hpp>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <sys/stat.h>
+#include "file_ops.hpp"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <cpuid.h>
@@ -201,24 +197,17 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::optional<std::string> sha256_file(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) {
-    return std::nullopt;
-  }
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
+  file_ops::Error error;
+  const file_ops::Handle file = file_ops::open_regular(path, error);
+  if (file == file_ops::k_no_handle) {
     return std::nullopt;
   }
   Sha256 h;
   char buffer[65536];
   for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
+    const std::int64_t n = file_ops::read_some(file, buffer, sizeof buffer, error);
     if (n < 0) {
-      ::close(fd);
+      file_ops::close_quietly(file);
       return std::nullopt;
     }
     if (n == 0) {
@@ -226,7 +215,7 @@ std::optional<std::string> sha256_file(const std::filesystem::path& path) {
     }
     h.update(std::string_view(buffer, static_cast<std::size_t>(n)));
   }
-  ::close(fd);
+  file_ops::close_quietly(file);
   return h.hex();
 }
 

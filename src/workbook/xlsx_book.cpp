@@ -1,4 +1,5 @@
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/utf8.hpp>
 #include <planctl/workbook/cell_text.hpp>
 #include <planctl/workbook/xlsx_book.hpp>
@@ -51,14 +52,14 @@ void check_lxw_cell(lxw_error error, lxw_row_t row, lxw_col_t col) {
 
 XlsxBook::XlsxBook(const std::filesystem::path& path) {
   const std::filesystem::path folder = path.parent_path();
-  m_tmpdir = folder.empty() ? std::string(".") : folder.string();
+  m_tmpdir = folder.empty() ? std::string(".") : util::library_path(folder);
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
   options.tmpdir = m_tmpdir.data();
   options.use_zip64 = LXW_FALSE;
-  m_book = workbook_new_opt(path.string().c_str(), &options);
+  m_book = workbook_new_opt(util::library_path(path).c_str(), &options);
   if (!m_book) {
-    throw std::runtime_error("cannot start the workbook \"" + path.string() + "\"");
+    throw std::runtime_error("cannot start the workbook \"" + util::path_utf8(path) + "\"");
   }
 }
 

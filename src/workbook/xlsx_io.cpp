@@ -1,11 +1,9 @@
+#include <planctl/util/platform.hpp>
 #include <planctl/workbook/xlsx_io.hpp>
 
 #include <minizip/zip.h>
 #include <xlsxwriter/xmlwriter.h>
 
-#include <dlfcn.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 #include <zlib.h>
 
@@ -14,7 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <sys/mman.h>
+
+// Windows: planctl.exe links libxlsxwriter statically, where a second definition of its
+// functions is a link error, not an interposition; its own versions serve (closes serialised).
+#ifndef _WIN32
 
 // libxlsxwriter writes every XML part of a workbook to a temporary file and zips it from
 // there. Its own lxw_tmpfile() creates a named file in the temporary folder (planctl gives it
@@ -23,19 +24,8 @@
 // (a third of its CPU time, measured with perf). An anonymous memory file costs nothing of
 // the kind, is never visible anywhere, and disappears when libxlsxwriter closes it.
 extern "C" FILE* lxw_tmpfile(char* tmpdir) {
-  int fd = ::memfd_create("planctl-xlsx-part", MFD_CLOEXEC);
-  if (fd < 0 && tmpdir != nullptr) {
-    // No memfd (an old kernel, a seccomp filter): an unnamed file in the given folder.
-    fd = ::open(tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-  }
-  if (fd < 0) {
-    return nullptr; // libxlsxwriter reports LXW_ERROR_CREATING_TMPFILE
-  }
-  FILE* file = ::fdopen(fd, "w+b");
-  if (file == nullptr) {
-    ::close(fd);
-  }
-  return file;
+  // Null: libxlsxwriter reports LXW_ERROR_CREATING_TMPFILE.
+  return planctl::util::anonymous_temp_file(tmpdir);
 }
 
 // libxlsxwriter formats the document's dates with gmtime(), whose one static buffer two
@@ -60,7 +50,8 @@ extern "C" int zipOpenNewFileInZip4_64(zipFile file, const char* filename,
   using Open =
       int (*)(zipFile, const char*, const zip_fileinfo*, const void*, uInt, const void*, uInt,
               const char*, int, int, int, int, int, int, const char*, uLong, uLong, uLong, int);
-  static const auto real = reinterpret_cast<Open>(::dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64"));
+  static const auto real =
+      reinterpret_cast<Open>(planctl::util::next_symbol("zipOpenNewFileInZip4_64"));
   if (real == nullptr) {
     return ZIP_INTERNALERROR;
   }
@@ -268,9 +259,21 @@ bool xlsx_io_replaced() {
   // libxlsxwriter finds these functions the way RTLD_DEFAULT does, unless it was linked to bind
   // its own symbols first; then its calls do not come here and closes stay serialised.
   static const bool replaced =
-      ::dlsym(RTLD_DEFAULT, "lxw_tmpfile") == reinterpret_cast<void*>(&lxw_tmpfile) &&
-      ::dlsym(RTLD_DEFAULT, "gmtime") == reinterpret_cast<void*>(&gmtime);
+      util::symbol_is("lxw_tmpfile", reinterpret_cast<const void*>(&lxw_tmpfile)) &&
+      util::symbol_is("gmtime", reinterpret_cast<const void*>(&gmtime));
   return replaced;
 }
 
 } // namespace planctl::workbook
+
+#else
+
+namespace planctl::workbook {
+
+bool xlsx_io_replaced() {
+  return false;
+}
+
+} // namespace planctl::workbook
+
+#endif

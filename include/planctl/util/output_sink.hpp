@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -112,8 +113,9 @@ private:
     std::filesystem::path temp;
     bool synced = false; // by sync(), before commit()
   };
-  // Checks `name`, creates its temporary file and records it; returns the open descriptor.
-  int stage(const std::string& name);
+  // Checks `name`, creates its temporary file and records it; returns the open file (a
+  // descriptor on POSIX, a HANDLE on Windows).
+  std::intptr_t stage(const std::string& name);
 
   std::filesystem::path m_dir;
   std::vector<Staged> m_staged;

@@ -1,4 +1,5 @@
 #include <planctl/util/output_sink.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/write/docx/zip_writer.hpp>
 
 #include <minizip/zip.h>
@@ -18,7 +19,7 @@ namespace planctl::write::docx {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
-  throw util::OutputError("cannot write \"" + path.string() + "\": " + what);
+  throw util::OutputError("cannot write \"" + util::path_utf8(path) + "\": " + what);
 }
 
 // minizip's ZIP_ERRNO means the file system failed (a full disk, a file-size limit): the
@@ -133,7 +134,7 @@ ZipWriter::ZipWriter(const std::filesystem::path& path, const util::Date& date)
   if (!util::is_valid(m_date) || m_date.year < 1980 || m_date.year > 2107) {
     m_date = util::Date{1980, 1, 1};
   }
-  m_zip = zipOpen64(m_path.c_str(), APPEND_STATUS_CREATE);
+  m_zip = zipOpen64(util::library_path(m_path).c_str(), APPEND_STATUS_CREATE);
   if (m_zip == nullptr) {
     fail(m_path, "the file cannot be created");
   }
