@@ -123,17 +123,17 @@ int write_summary(std::vector<School>& schools, const std::vector<diag::FileResu
     });
     sink.commit();
     for (const std::string& w : warnings) {
-      console.err << util::path_utf8(summary_path) << ": warning: " << w << "\n";
+      console.err << util::generic_utf8(summary_path) << ": warning: " << w << "\n";
     }
-    console.err << (zh ? fmt::format("汇总表：{}\n", util::path_utf8(summary_path))
-                       : fmt::format("summary: {}\n", util::path_utf8(summary_path)));
+    console.err << (zh ? fmt::format("汇总表：{}\n", util::generic_utf8(summary_path))
+                       : fmt::format("summary: {}\n", util::generic_utf8(summary_path)));
   } catch (const util::OutputError& e) {
     fail(console, e.what());
     return k_exit_usage;
   } catch (const std::exception& e) {
     fail(console, fmt::format("internal error while writing \"{}\": {} (this is a bug in "
                               "planctl; please report it)",
-                              util::path_utf8(summary_path), e.what()));
+                              util::generic_utf8(summary_path), e.what()));
     return k_exit_internal;
   }
   return k_exit_ok;

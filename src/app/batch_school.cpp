@@ -49,7 +49,7 @@ std::string kept_note(const std::string& file, const fs::path& path, diag::Lang 
                                       ? "{}：警告：{} 在上次生成后被修改，未删除"
                                       : "{}: warning: {} was changed since planctl wrote it; it "
                                         "was not removed"),
-                     file, util::path_utf8(path));
+                     file, util::generic_utf8(path));
 }
 
 // The school is not rendered after all: its row loses the counts (outputs.md, Batch).

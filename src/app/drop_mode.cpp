@@ -61,7 +61,7 @@ int run_drop(const std::vector<std::string>& args, Console& console) {
   if (files) {
     for (const std::string& file : *files) {
       const fs::path parent = util::utf8_path(file).parent_path();
-      by_folder[util::path_utf8(parent.empty() ? fs::path(".") : parent)].push_back(file);
+      by_folder[util::generic_utf8(parent.empty() ? fs::path(".") : parent)].push_back(file);
     }
   }
   int worst = k_exit_ok;

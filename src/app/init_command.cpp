@@ -34,7 +34,7 @@ int run_init(const InitOptions& o, Console& console) {
   if (name.empty() || name == "." || name == ".." ||
       (exists && std::filesystem::is_directory(st))) {
     return fail(console, "\"" + o.file + "\" is a folder; give a file name such as " +
-                             util::path_utf8(path / "plan.yaml"));
+                             util::generic_utf8(path / "plan.yaml"));
   }
   if (exists && !o.force) {
     return fail(console, "\"" + o.file +

@@ -55,7 +55,7 @@ std::vector<std::string> list_plan_files(const std::vector<std::string>& args, c
           continue;
         }
         if (!folder && is_plan_file_name(path) && it->is_regular_file(ec)) {
-          files.insert(util::path_utf8(path));
+          files.insert(util::generic_utf8(path));
           ++found;
         }
       }

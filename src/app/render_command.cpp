@@ -219,8 +219,9 @@ int run_render(const RenderCliOptions& o, Console& console) {
     unchanged[i] = !o.force && old[i] && up_to_date(dir, *old[i], now[i]);
   }
   auto shown = [&](const std::string& name) {
-    return util::path_utf8(o.out_dir.empty() ? util::utf8_path(name)
-                                             : util::utf8_path(o.out_dir) / util::utf8_path(name));
+    return util::generic_utf8(o.out_dir.empty()
+                                  ? util::utf8_path(name)
+                                  : util::utf8_path(o.out_dir) / util::utf8_path(name));
   };
 
   // Everything goes through one sink, committed only when every output was produced.

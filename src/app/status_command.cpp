@@ -197,7 +197,7 @@ Json task_json(const TaskLine& t, const char* days_key) {
   j["due"] = t.due.empty() ? Json(nullptr) : Json(t.due);
   j["due_date"] = t.due_date ? Json(util::to_iso(*t.due_date)) : Json(nullptr);
   if (days_key) {
-    j[days_key] = t.days;
+    j[days_key] = static_cast<std::int64_t>(t.days);
   }
   return j;
 }

@@ -1,6 +1,7 @@
 #include <planctl/diag/format.hpp>
 #include <planctl/diag/messages.hpp>
 #include <planctl/util/json_writer.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -14,9 +15,19 @@ using util::Json;
 
 // `path` as a URI reference (RFC 3986): bytes other than unreserved characters and `/`
 // percent-encoded, so that spaces, Chinese names and control characters make a valid URI.
+// On Windows a backslash is a folder separator (`/` in a URI) and `C:\x` is `file:///C:/x`.
 std::string uri_of(std::string_view path) {
   std::string out;
+  const bool drive =
+      util::k_windows && path.size() > 2 && path[1] == ':' && (path[2] == '\\' || path[2] == '/');
   for (char c : path) {
+    if (util::k_windows && c == '\\') {
+      c = '/';
+    }
+    if (drive && c == ':' && out.size() == 1) {
+      out += c; // the drive's colon
+      continue;
+    }
     const auto b = static_cast<unsigned char>(c);
     if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || c == '-' ||
         c == '.' || c == '_' || c == '~' || c == '/') {
@@ -24,6 +35,9 @@ std::string uri_of(std::string_view path) {
     } else {
       out += fmt::format("%{:02X}", b);
     }
+  }
+  if (drive) {
+    return "file:///" + out;
   }
   return path.starts_with('/') ? "file://" + out : out;
 }

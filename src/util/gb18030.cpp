@@ -1,3 +1,4 @@
+#ifndef _WIN32
 #include <planctl/util/gb18030.hpp>
 
 #include <iconv.h>
@@ -34,3 +35,4 @@ Gb18030Result gb18030_to_utf8(std::string_view bytes) {
 }
 
 } // namespace planctl::util
+#endif

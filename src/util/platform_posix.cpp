@@ -19,6 +19,10 @@ std::string path_utf8(const std::filesystem::path& path) {
   return path.string();
 }
 
+std::string generic_utf8(const std::filesystem::path& path) {
+  return path.generic_string();
+}
+
 std::string library_path(const std::filesystem::path& path) {
   return path.string();
 }

@@ -1,10 +1,14 @@
 #ifdef _WIN32
 #include <planctl/util/platform.hpp>
 
+// windows.h first: the other Windows headers need its definitions.
+// clang-format off
+#include <windows.h>
+#include <shellapi.h>
+// clang-format on
+
 #include <fcntl.h>
 #include <io.h>
-#include <shellapi.h>
-#include <windows.h>
 
 #include <cstring>
 #include <iostream>
@@ -114,6 +118,10 @@ std::filesystem::path utf8_path(std::string_view utf8) {
 
 std::string path_utf8(const std::filesystem::path& path) {
   return narrow(path.native());
+}
+
+std::string generic_utf8(const std::filesystem::path& path) {
+  return narrow(path.generic_wstring());
 }
 
 std::string library_path(const std::filesystem::path& path) {

@@ -14,7 +14,10 @@
 #include <ctime>
 
 // Windows: planctl.exe links libxlsxwriter statically, where a second definition of its
-// functions is a link error, not an interposition; its own versions serve (closes serialised).
+// functions is a link error, not an interposition: the linker's --wrap replaces
+// zipOpenNewFileInZip4_64 instead (CMakeLists.txt), so that workbooks are deflated at the
+// same level and are byte-identical on every system; libxlsxwriter's own temporary files and
+// the C library's gmtime (per thread there) serve, and closes are serialised.
 #ifndef _WIN32
 
 // libxlsxwriter writes every XML part of a workbook to a temporary file and zips it from
@@ -267,6 +270,26 @@ bool xlsx_io_replaced() {
 } // namespace planctl::workbook
 
 #else
+
+extern "C" int __real_zipOpenNewFileInZip4_64(zipFile, const char*, const zip_fileinfo*,
+                                              const void*, uInt, const void*, uInt, const char*,
+                                              int, int, int, int, int, int, const char*, uLong,
+                                              uLong, uLong, int);
+
+// As on Linux above: level 1 for what libxlsxwriter deflates at the default level.
+extern "C" int __wrap_zipOpenNewFileInZip4_64(
+    zipFile file, const char* filename, const zip_fileinfo* zipfi, const void* extrafield_local,
+    uInt size_extrafield_local, const void* extrafield_global, uInt size_extrafield_global,
+    const char* comment, int method, int level, int raw, int windowBits, int memLevel, int strategy,
+    const char* password, uLong crcForCrypting, uLong versionMadeBy, uLong flagBase, int zip64) {
+  if (raw == 0 && method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION) {
+    level = Z_BEST_SPEED;
+  }
+  return __real_zipOpenNewFileInZip4_64(
+      file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
+      size_extrafield_global, comment, method, level, raw, windowBits, memLevel, strategy, password,
+      crcForCrypting, versionMadeBy, flagBase, zip64);
+}
 
 namespace planctl::workbook {
 

@@ -27,6 +27,10 @@ inline constexpr bool k_windows = false;
 // library's code page, which mangles Chinese names; on POSIX both are the bytes as they are.
 std::filesystem::path utf8_path(std::string_view utf8);
 std::string path_utf8(const std::filesystem::path& path);
+// `path` in UTF-8 with `/` between folders on every system: how planctl writes a path it
+// built itself (a file found in a folder, an output next to its folder), so that messages,
+// re-run records and the district summary read the same on Windows as on Linux.
+std::string generic_utf8(const std::filesystem::path& path);
 
 // `path` for a C library that opens files by `char*` (libxlsxwriter, minizip's fopen): UTF-8
 // on POSIX; on Windows the process's ANSI code page, which planctl.exe's manifest sets to

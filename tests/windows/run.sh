@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The Windows tests: planctl.exe (scripts/build-windows.sh) under Wine against the Linux
+# build, case by case (tests/windows/*.sh). Prints "N passed, N failed".
+#   tests/windows/run.sh [PLANCTL_EXE [PLANCTL]]
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+export PLANCTL_EXE=${1:-${PLANCTL_EXE:-$root/build-windows/planctl.exe}}
+export PLANCTL=${2:-${PLANCTL:-$root/build/planctl}}
+export PLANCTL_SOURCE_DIR=$root
+export WINEPREFIX=${WINEPREFIX:-$(mktemp -d /tmp/planctl-wine.XXXXXX)}
+export WINEDEBUG=-all
+for f in "$PLANCTL_EXE" "$PLANCTL"; do
+  [ -x "$f" ] || { echo "tests/windows: $f is missing (scripts/build-windows.sh, scripts/setup.sh)"; exit 1; }
+done
+command -v wine >/dev/null || { echo "tests/windows: wine is missing (Debian packages wine, wine64)"; exit 1; }
+t0=$(date +%s)
+wineboot -i >/dev/null 2>&1 # the prefix, once (some seconds)
+wineserver -p 60             # one server for every case
+echo "tests/windows: Wine prefix ready in $(($(date +%s) - t0)) s"
+passed=0
+failed=0
+for t in "$root"/tests/windows/*.sh; do
+  case $(basename "$t") in run.sh) continue ;; esac
+  name=$(basename "$t" .sh)
+  s=$(date +%s)
+  if timeout 600 bash "$t" >"/tmp/planctl-win-$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "PASS $name ($(($(date +%s) - s)) s)"
+  else
+    failed=$((failed + 1)); echo "FAIL $name ($(($(date +%s) - s)) s)"; cat "/tmp/planctl-win-$name.log"
+  fi
+done
+wineserver -k 2>/dev/null || true
+echo "tests/windows: $(($(date +%s) - t0)) s"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
