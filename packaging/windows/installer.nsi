@@ -2,7 +2,9 @@
 ; Per user, no administrator needed: %LOCALAPPDATA%\Programs\planctl, the user's PATH, and
 ; "用 planctl 生成文档" on the Explorer menu of .yaml and .yml files; the uninstaller removes
 ; all three.
-Unicode true
+; 64-bit like planctl.exe (and runnable where only 64-bit Windows programs run, as under
+; Debian's wine64 in CI).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 !include "LogicLib.nsh"
@@ -94,7 +96,11 @@ Section "Uninstall"
     StrCpy $R2 "$INSTDIR"
     Call un.RemovePathEntry
     StrCpy $R0 $R0 "" 1 ; the leading ";" added above
-    WriteRegExpandStr HKCU "Environment" "Path" $R0
+    ${If} $R0 == ""
+      DeleteRegValue HKCU "Environment" "Path" ; there was none before planctl's
+    ${Else}
+      WriteRegExpandStr HKCU "Environment" "Path" $R0
+    ${EndIf}
     SendMessage ${HWND_BROADCAST} ${WM_WININICHANGE} 0 "STR:Environment" /TIMEOUT=5000
   ${EndIf}
   DeleteRegKey HKCU "Software\Classes\SystemFileAssociations\.yaml\shell\planctl"

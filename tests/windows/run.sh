@@ -7,10 +7,19 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 export PLANCTL_EXE=${1:-${PLANCTL_EXE:-$root/build-windows/planctl.exe}}
 export PLANCTL=${2:-${PLANCTL:-$root/build/planctl}}
 export PLANCTL_SOURCE_DIR=$root
+# The installer of scripts/package-windows.sh (tests/windows/installer.sh).
+export PLANCTL_SETUP=${PLANCTL_SETUP:-$(ls "$root"/dist/planctl-*-windows-x64-setup.exe 2>/dev/null | tail -1)}
 export WINEPREFIX=${WINEPREFIX:-$(mktemp -d /tmp/planctl-wine.XXXXXX)}
 export WINEDEBUG=-all
-for f in "$PLANCTL_EXE" "$PLANCTL"; do
-  [ -x "$f" ] || { echo "tests/windows: $f is missing (scripts/build-windows.sh, scripts/setup.sh)"; exit 1; }
+# No Mono or Gecko (Wine would offer to download them): planctl.exe needs neither.
+export WINEDLLOVERRIDES="mscoree=;mshtml="
+# Absolute: every case runs from a folder of its own.
+PLANCTL_EXE=$(realpath -e "$PLANCTL_EXE") || exit 1
+PLANCTL=$(realpath -e "$PLANCTL") || exit 1
+[ -z "$PLANCTL_SETUP" ] || PLANCTL_SETUP=$(realpath -e "$PLANCTL_SETUP") || exit 1
+for f in "$PLANCTL_EXE" "$PLANCTL" "$PLANCTL_SETUP"; do
+  [ -n "$f" ] && [ -f "$f" ] ||
+    { echo "tests/windows: '$f' is missing (scripts/build-windows.sh, scripts/setup.sh)"; exit 1; }
 done
 command -v wine >/dev/null || { echo "tests/windows: wine is missing (Debian packages wine, wine64)"; exit 1; }
 t0=$(date +%s)
