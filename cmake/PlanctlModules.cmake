@@ -3,9 +3,13 @@ set(PLANCTL_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)
 # planctl_module(NAME DEPS ...): a static library `planctl_NAME` from src/NAME/**/*.cpp, with
 # the public headers in include/planctl/NAME/. Sources are globbed so that adding a file needs
 # no edit here.
+# EXCLUDE REGEX leaves out the sources it matches (a part the build was configured without).
 function(planctl_module name)
-  cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "EXCLUDE" "DEPS" ${ARGN})
   file(GLOB_RECURSE _src CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${name}/*.cpp)
+  if(ARG_EXCLUDE)
+    list(FILTER _src EXCLUDE REGEX "${ARG_EXCLUDE}")
+  endif()
   if(_src)
     add_library(planctl_${name} STATIC ${_src})
     target_include_directories(planctl_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include ${PLANCTL_GENERATED_DIR})

@@ -245,7 +245,7 @@ log "planctl.exe"
 exe_flags="-O2 -ffile-prefix-map=$root=. -fno-ident"
 export PKG_CONFIG_LIBDIR=$prefix/lib/pkgconfig PKG_CONFIG_PATH=
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
-  -DCMAKE_BUILD_TYPE=Release -DPLANCTL_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=Release -DPLANCTL_TESTS=OFF -DPLANCTL_PDF=OFF \
   -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
   -DCMAKE_CXX_FLAGS="$exe_flags" -DCMAKE_C_FLAGS="$exe_flags" \
   -DCMAKE_PREFIX_PATH="$prefix" -DPKG_CONFIG_EXECUTABLE=/usr/bin/pkg-config \

@@ -31,7 +31,12 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-const std::string k_formats[] = {"md", "txt", "docx", "pdf", "xlsx"};
+// `pdf` only where the PDF writer was built (PLANCTL_PDF; not on Windows, docs/windows.md).
+const std::string k_formats[] = {"md", "txt", "docx",
+#if PLANCTL_HAVE_PDF
+                                 "pdf",
+#endif
+                                 "xlsx"};
 const std::string k_colors[] = {"auto", "always", "never"};
 const std::string k_langs[] = {"en", "zh"};
 

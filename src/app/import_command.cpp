@@ -341,9 +341,10 @@ std::size_t error_count(const std::string& yaml, const std::string& name) {
 // plan file, written into its text (docs/import.md, "The activity ledger").
 int run_ledger(const ImportOptions& o, Console& console) {
   const std::string out_path = o.output.empty() ? o.into : o.output;
-  struct stat st {};
+  std::error_code ec;
   if (!o.output.empty() && o.output != o.into && out_path != "-" &&
-      ::lstat(out_path.c_str(), &st) == 0 && !o.force) {
+      std::filesystem::exists(std::filesystem::symlink_status(util::utf8_path(out_path), ec)) &&
+      !o.force) {
     return fail(console, "\"" + out_path +
                              "\" already exists; use --force to overwrite it, or give another "
                              "name with -o (without -o, " +
@@ -353,15 +354,15 @@ int run_ledger(const ImportOptions& o, Console& console) {
   std::string plan_text;
   try {
     const import::Workbook book = import::read_xlsx(read_source(o.file));
-    std::ifstream in(o.into, std::ios::binary);
-    if (!in || std::filesystem::is_directory(o.into)) {
+    std::ifstream in(util::utf8_path(o.into), std::ios::binary);
+    if (!in || std::filesystem::is_directory(util::utf8_path(o.into))) {
       return fail(console, "cannot read the plan file \"" + o.into + "\"");
     }
     std::ostringstream text;
     text << in.rdbuf();
     plan_text = text.str();
     result = import::import_ledger(book, o.sheet, plan_text, o.into,
-                                   std::filesystem::path(o.file).filename().string());
+                                   util::path_utf8(util::utf8_path(o.file).filename()));
   } catch (const import::ImportError& e) {
     return fail(console, e.what());
   }
@@ -404,11 +405,11 @@ int run_ledger(const ImportOptions& o, Console& console) {
     console.out << result.yaml;
     return code;
   }
-  const std::filesystem::path target(out_path);
+  const std::filesystem::path target = util::utf8_path(out_path);
   try {
     util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
                                                           : target.parent_path());
-    sink.write(target.filename().string(), result.yaml);
+    sink.write(util::path_utf8(target.filename()), result.yaml);
     sink.commit();
   } catch (const util::OutputError& e) {
     return fail(console, e.what());

@@ -25,7 +25,12 @@ namespace planctl::app {
 
 namespace {
 
-const std::string k_formats[] = {"md", "txt", "docx", "pdf", "xlsx"};
+// `pdf` only where the PDF writer was built (PLANCTL_PDF; not on Windows, docs/windows.md).
+const std::string k_formats[] = {"md", "txt", "docx",
+#if PLANCTL_HAVE_PDF
+                                 "pdf",
+#endif
+                                 "xlsx"};
 const std::string k_colors[] = {"auto", "always", "never"};
 const std::string k_langs[] = {"en", "zh"};
 
@@ -243,9 +248,11 @@ int run_render(const RenderCliOptions& o, Console& console) {
     if (std::find(options.formats.begin(), options.formats.end(), OutputFormat::pdf) !=
             options.formats.end() &&
         std::find(unchanged.begin(), unchanged.end(), false) != unchanged.end()) {
+#if PLANCTL_HAVE_PDF
       for (const std::string& note : write::pdf_font_notes()) {
         console.err << "planctl: warning: " << note << "\n"; // once a run, not once a file
       }
+#endif
     }
     // Every output of this run, those up to date included, in input order.
     for (std::size_t i = 0; i < checked.size(); ++i) {

@@ -13,6 +13,7 @@
 #include <exception>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace planctl::app {
@@ -44,7 +45,11 @@ void stage_document(const layout::Document& doc, std::string_view source, const 
         [&](const std::filesystem::path& path) { write::write_docx(doc, path, source); });
   }
   if (wants(formats, OutputFormat::pdf)) {
+#if PLANCTL_HAVE_PDF
     sink.write(document_name(stem, kind, OutputFormat::pdf), write::to_pdf(doc, source));
+#else
+    throw std::logic_error("this planctl was built without the PDF writer"); // refused earlier
+#endif
   }
 }
 

@@ -25,6 +25,11 @@ void write_docx(const layout::Document& doc, const std::filesystem::path& path,
 // The document as a PDF laid out on the GB/T 9704 grid by typeset::set_pages (outputs.md
 // "PDF"), fonts embedded as subsets; the same document and date give the same bytes. A
 // non-empty `source` (the plan file's bytes) is attached to it as the embedded file plan.yaml.
+// Whether this build has the PDF writer (CMake option PLANCTL_PDF; off in the Windows build,
+// docs/windows.md): to_pdf() and pdf_font_notes() exist only where it is 1.
+#ifndef PLANCTL_HAVE_PDF
+#define PLANCTL_HAVE_PDF 1
+#endif
 std::string to_pdf(const layout::Document& doc, std::string_view source = {});
 
 // The sentences naming the faces the PDF writer uses in place of the GB/T 9704 ones on this
