@@ -262,9 +262,11 @@ int run_batch(const BatchCliOptions& o, Console& console) {
           run->options.formats.end() &&
       std::any_of(schools.begin(), schools.end(),
                   [](const School& s) { return s.rendered && !s.unchanged; })) {
+#if PLANCTL_HAVE_PDF
     for (const std::string& note : write::pdf_font_notes()) {
       console.err << "planctl: warning: " << note << "\n"; // once a run, not once a school
     }
+#endif
   }
   console.err << final_line(schools, progress, lang);
   return code;
