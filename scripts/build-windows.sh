@@ -64,7 +64,7 @@ add_deb_src
 
 # The Debian -dev packages the Linux build links, in build order (a library after those it uses).
 dev_packages=(zlib1g-dev libminizip-dev libexpat1-dev libyaml-dev libyaml-cpp-dev libfmt-dev
-              libxlsxwriter-dev libcli11-dev)
+              libxlsxwriter-dev libcli11-dev libturbojpeg0-dev)
 declare -A src_version
 sources=()
 for p in "${dev_packages[@]}"; do
@@ -214,6 +214,13 @@ Libs: -L\${prefix}/lib -lxlsxwriter
 Cflags: -I\${prefix}/include
 PC
   cp "$s/License.txt" "$pfx/share/licenses/libxlsxwriter.txt"
+
+  log "libjpeg-turbo"; s=$(srcdir libjpeg-turbo)
+  # Without SIMD: its assembly needs NASM, and photos are decoded once each.
+  cm "$s" -DENABLE_SHARED=OFF -DENABLE_STATIC=ON -DWITH_SIMD=OFF -DWITH_TURBOJPEG=ON \
+    -DCMAKE_INSTALL_LIBDIR="$pfx/lib" -DCMAKE_INSTALL_INCLUDEDIR="$pfx/include" \
+    -DCMAKE_INSTALL_BINDIR="$pfx/bin" -DCMAKE_INSTALL_DATAROOTDIR="$pfx/share"
+  cp "$s/LICENSE.md" "$pfx/share/licenses/libjpeg-turbo.txt"
 
   log "CLI11 (headers)"; s=$(srcdir cli11)
   cm "$s" -DCLI11_BUILD_TESTS=OFF -DCLI11_BUILD_EXAMPLES=OFF -DCLI11_BUILD_DOCS=OFF \

@@ -1,5 +1,6 @@
 #include <planctl/app/photos.hpp>
 #include <planctl/util/image.hpp>
+#include <planctl/util/platform.hpp>
 #include <planctl/util/sha256.hpp>
 
 #include <map>
@@ -61,7 +62,7 @@ std::filesystem::path photo_folder(const std::string& plan_path) {
   if (plan_path.empty() || plan_path == "-" || plan_path == "<stdin>") {
     return ".";
   }
-  const std::filesystem::path parent = std::filesystem::path(plan_path).parent_path();
+  const std::filesystem::path parent = util::utf8_path(plan_path).parent_path();
   return parent.empty() ? std::filesystem::path(".") : parent;
 }
 
@@ -72,7 +73,7 @@ void check_photos(const model::PlanFile& plan, const std::string& file_name,
     std::map<std::string, const model::Photo*> listed; // this activity's, by normalised path
     for (const model::Photo& photo : activity.photos) {
       const std::string& written = photo.file.value;
-      const std::string key = std::filesystem::path(written).lexically_normal().generic_string();
+      const std::string key = util::generic_utf8(util::utf8_path(written).lexically_normal());
       const auto [first, inserted] = listed.emplace(key, &photo);
       if (!inserted) {
         out.add(file_name, photo.file.mark, "photo.repeated",

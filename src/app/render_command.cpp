@@ -124,9 +124,9 @@ int run_bulletins(const RenderCliOptions& o, RenderOptions options,
         k_exit_usage);
   }
   for (const std::string& name : names) {
-    console.out << (o.out_dir.empty() ? std::filesystem::path(name)
-                                      : std::filesystem::path(o.out_dir) / name)
-                       .string()
+    console.out << util::generic_utf8(o.out_dir.empty()
+                                          ? util::utf8_path(name)
+                                          : util::utf8_path(o.out_dir) / util::utf8_path(name))
                 << "\n";
   }
   return k_exit_ok;

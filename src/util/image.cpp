@@ -1,4 +1,5 @@
 #include <planctl/util/image.hpp>
+#include <planctl/util/platform.hpp>
 
 #include <turbojpeg.h>
 
@@ -260,7 +261,7 @@ PhotoFile read_photo_file(const std::filesystem::path& folder, std::string_view 
                           std::size_t max_bytes) {
   namespace fs = std::filesystem;
   PhotoFile out;
-  const fs::path rel(std::string{written});
+  const fs::path rel = utf8_path(written);
   if (rel.is_absolute() || rel.has_root_name() || rel.has_root_directory() ||
       written.starts_with("\\") || (written.size() >= 2 && written[1] == ':')) {
     out.problem = PhotoFileProblem::absolute;
