@@ -103,7 +103,7 @@ bool take_from_record(School& s, diag::FileResult& r, BatchRun& run) {
   s.passed = true;
   s.unchanged = true;
   s.stem = std::move(found->first);
-  s.written = found->second.outputs.size();
+  s.written = own_outputs(found->second);
   s.summary = std::move(*found->second.summary);
   s.summary.file = s.path;
   return true;
@@ -121,7 +121,7 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
   try {
     if (!run.force && s.old && up_to_date(run.out_dir, *s.old, now)) {
       s.unchanged = true;
-      s.written = s.old->outputs.size();
+      s.written = own_outputs(*s.old);
       if (now.summary && !s.old->summary) {
         now.outputs = s.old->outputs;
         s.record = run.root->fork_directory();
@@ -138,6 +138,9 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
     for (const auto& [name, temp] : s.outputs->staged_files()) {
       s.names.push_back(name);
       now.outputs.emplace_back(name, util::sha256_file(temp).value_or(""));
+    }
+    if (s.old) {
+      carry_other_formats(*s.old, now);
     }
     s.record = run.root->fork_directory();
     stage_record(*s.record, s.stem, now);
@@ -275,7 +278,8 @@ void commit_school(School& s, diag::FileResult& r, std::size_t index, BatchRun& 
       s.written = s.names.size();
       std::vector<std::string> changed; // old outputs edited since: kept
       if (s.old) {
-        s.removed = remove_outputs(run.out_dir, *s.old, s.names, changed).size();
+        const std::vector<std::string> formats = record_for(s.path, "", run.options).formats;
+        s.removed = remove_outputs(run.out_dir, *s.old, s.names, changed, &formats).size();
       }
       for (const std::string& name : changed) {
         s.notes.push_back(

@@ -159,12 +159,21 @@ void hash_outputs(const fs::path& dir, const std::vector<std::string>& names,
   }
 }
 
+bool in_formats(const std::vector<std::string>& formats, const std::string& name) {
+  const std::size_t dot = name.rfind('.');
+  const std::string_view ext =
+      dot == std::string::npos ? std::string_view{} : std::string_view(name).substr(dot + 1);
+  return std::find(formats.begin(), formats.end(), ext) != formats.end();
+}
+
 std::vector<std::string> remove_outputs(const fs::path& dir, const OutputRecord& old,
                                         const std::vector<std::string>& keep,
-                                        std::vector<std::string>& kept) {
+                                        std::vector<std::string>& kept,
+                                        const std::vector<std::string>* formats) {
   std::vector<std::string> removed;
   for (const auto& [name, hash] : old.outputs) {
-    if (std::find(keep.begin(), keep.end(), name) != keep.end()) {
+    if (std::find(keep.begin(), keep.end(), name) != keep.end() ||
+        (formats != nullptr && !in_formats(*formats, name))) {
       continue;
     }
     try {
@@ -185,6 +194,20 @@ std::vector<std::string> remove_outputs(const fs::path& dir, const OutputRecord&
     }
   }
   return removed;
+}
+
+std::size_t own_outputs(const OutputRecord& record) {
+  return static_cast<std::size_t>(
+      std::count_if(record.outputs.begin(), record.outputs.end(),
+                    [&](const auto& output) { return in_formats(record.formats, output.first); }));
+}
+
+void carry_other_formats(const OutputRecord& old, OutputRecord& now) {
+  for (const auto& output : old.outputs) {
+    if (!in_formats(now.formats, output.first)) {
+      now.outputs.push_back(output);
+    }
+  }
 }
 
 void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record) {

@@ -258,6 +258,9 @@ int run_render(const RenderCliOptions& o, Console& console) {
     for (std::size_t i = 0; i < checked.size(); ++i) {
       if (unchanged[i]) {
         for (const auto& output : old[i]->outputs) {
+          if (!in_formats(old[i]->formats, output.first)) {
+            continue; // carried from a run that asked for other formats
+          }
           console.out << shown(output.first) << "\n";
         }
       }
@@ -278,8 +281,10 @@ int run_render(const RenderCliOptions& o, Console& console) {
       }
       hash_outputs(dir, names[i], now[i]);
       if (old[i]) {
+        carry_other_formats(*old[i], now[i]);
         std::vector<std::string> changed;
-        for (const std::string& name : remove_outputs(dir, *old[i], names[i], changed)) {
+        for (const std::string& name :
+             remove_outputs(dir, *old[i], names[i], changed, &now[i].formats)) {
           console.err << (lang == diag::Lang::zh
                               ? fmt::format("planctl: 已删除 {}（不再生成）\n", shown(name))
                               : fmt::format("planctl: removed {} (no longer produced)\n",

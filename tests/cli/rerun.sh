@@ -90,10 +90,18 @@ run batch plans "${opts[@]}"
 err_has "[2/3] unchanged plans/school-002.yaml"
 err_has "[3/3] rendered plans/school-003.yaml"
 
-# Outputs no longer produced go: a format dropped, then the activities removed.
+# Outputs of a format not asked for this time are left alone (outputs.md), and stay in the
+# record: a later run that asks for .txt again and no longer produces one removes it.
 run batch plans -o out --format md,xlsx --as-of 2020-12-31
-err_has "[1/3] rendered plans/school-001.yaml → school-001.* (3 files, 2 old outputs removed)"
-[[ ! -e out/school-001.plan.txt && ! -e out/school-001.report.txt ]] || fail ".txt outputs kept"
+err_has "[1/3] rendered plans/school-001.yaml → school-001.* (3 files)"
+[[ -s out/school-001.plan.txt && -s out/school-001.report.txt ]] || fail ".txt outputs removed"
+"$PY" - out/.school-001.planctl.json <<'PY' || fail "record after --format md,xlsx"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["formats"] == ["md", "xlsx"], r["formats"]
+assert sorted(r["outputs"]) == ["school-001.plan.md", "school-001.plan.txt", "school-001.report.md",
+                                "school-001.report.txt", "school-001.tasks.xlsx"], r["outputs"]
+PY
 run render -o out --format md,xlsx --as-of 2020-12-31 plans/school-001.yaml
 expect_code 0
 expect_err "planctl: out/school-001.* is up to date (--force renders it again)"
@@ -128,10 +136,10 @@ cp "$T/bad.yaml" plans/school-002.yaml
 printf 'version: 1\nschool: {name: x, code: school-003}\nplan: [' >plans/school-003.yaml
 run batch plans -o out --format md,xlsx --as-of 2020-12-31
 expect_code 1
-err_has "[2/3] failed   plans/school-002.yaml (3 errors, 3 old outputs removed)"
+err_has "[2/3] failed   plans/school-002.yaml (3 errors, 5 old outputs removed)"
 grep -qF "[3/3] failed   plans/school-003.yaml (" "$T/stderr" || fail "no line for school-003"
 err_has "plans/school-003.yaml: warning: out/school-003.tasks.xlsx was changed since planctl wrote it; it was not removed"
-for f in school-002.plan.md school-002.report.md school-002.tasks.xlsx school-003.plan.md; do
+for f in school-002.plan.md school-002.plan.txt school-002.report.md school-002.tasks.xlsx school-003.plan.md; do
   [[ ! -e out/$f ]] || fail "out/$f of a failing school kept"
 done
 [[ -e out/school-003.tasks.xlsx ]] || fail "an edited output was removed"

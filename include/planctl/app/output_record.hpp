@@ -52,12 +52,25 @@ bool up_to_date(const std::filesystem::path& dir, const OutputRecord& old, const
 void hash_outputs(const std::filesystem::path& dir, const std::vector<std::string>& names,
                   OutputRecord& record);
 
-// Removes from `dir` every output of `old` that is not among `keep` and still holds the bytes
-// planctl wrote (a file edited since, or replaced by something else, stays). Returns the names
-// removed, and adds to `kept` the names left because they were changed.
+// Whether the output file `name` is in one of `formats` (by its extension: md, txt, …).
+bool in_formats(const std::vector<std::string>& formats, const std::string& name);
+
+// Removes from `dir` every output of `old` that is not among `keep`, is in one of `formats`
+// (outputs of formats not asked for this time are left alone: outputs.md; every format when
+// `formats` is null) and still holds the bytes planctl wrote (a file edited since, or replaced
+// by something else, stays). Returns the names removed, and adds to `kept` the names left
+// because they were changed.
 std::vector<std::string> remove_outputs(const std::filesystem::path& dir, const OutputRecord& old,
                                         const std::vector<std::string>& keep,
-                                        std::vector<std::string>& kept);
+                                        std::vector<std::string>& kept,
+                                        const std::vector<std::string>* formats = nullptr);
+
+// How many of `record.outputs` are in its own formats (not carried from other runs).
+std::size_t own_outputs(const OutputRecord& record);
+
+// Adds to `now.outputs` the outputs of `old` in formats `now` does not ask for, as recorded,
+// so that they stay planctl's to remove when a later run asks for their format again.
+void carry_other_formats(const OutputRecord& old, OutputRecord& now);
 
 // Stages the record of `stem` in `sink`.
 void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record);
