@@ -227,8 +227,11 @@ PC
     -DCLI11_PRECOMPILED=OFF
   cp "$s/LICENSE" "$pfx/share/licenses/CLI11.txt"
 
-  # The pkg-config files name the prefix they were built in; point them at the cached folder.
+  # The pkg-config and CMake files name the folder they were built in; point them at the
+  # cached folder.
   sed -i "s|^prefix=.*|prefix=$prefix|" "$pfx"/lib/pkgconfig/*.pc
+  grep -rlF "$pfx" "$pfx/lib" "$pfx/share" --include='*.pc' --include='*.cmake' |
+    xargs -r sed -i "s|$pfx|$prefix|g"
   for s in "${sources[@]}"; do echo "$s ${src_version[$s]}"; done > "$pfx/VERSIONS"
   echo "mingw-w64 g++ $toolchain_version" >> "$pfx/VERSIONS"
   rm -f "$pfx"/lib/*.dll.a; rm -rf "$pfx/bin"
