@@ -254,6 +254,11 @@ t1=$(date +%s)
 log "planctl.exe"
 exe_flags="-O2 -ffile-prefix-map=$root=. -fno-ident"
 export PKG_CONFIG_LIBDIR=$prefix/lib/pkgconfig PKG_CONFIG_PATH=
+# CMake keeps what pkg-config found: a build configured with other libraries starts afresh.
+if [ "$(cat "$build/.planctl-prefix" 2>/dev/null)" != "$prefix" ]; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+fi
+mkdir -p "$build" && echo "$prefix" > "$build/.planctl-prefix"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
   -DCMAKE_BUILD_TYPE=Release -DPLANCTL_TESTS=OFF -DPLANCTL_PDF=OFF \
   -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \

@@ -31,6 +31,10 @@ test=(
   # Linters and shells for the CI templates and the shell completion (tests/cli/ci_templates.sh,
   # tests/cli/completion.sh).
   yamllint pre-commit jq shellcheck zsh bash-completion
+  # The Windows build and its tests under Wine (scripts/ci-windows.sh, docs/windows.md):
+  # mingw-w64 with POSIX threads, Wine, NSIS for the installer, zip for the package.
+  g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
+  mingw-w64-x86-64-dev wine wine64 nsis zip
   # node and npm for the schema tests' npm tools (scripts/install-npm-tools.sh: ajv,
   # yaml-language-server, the SARIF schema; tests/cli/npm_schemas.sh).
   nodejs npm
