@@ -8,6 +8,7 @@
 #include <planctl/check/plan_checker.hpp>
 #include <planctl/import/document_importer.hpp>
 #include <planctl/import/ledger_import.hpp>
+#include <planctl/import/pdf_reader.hpp>
 #include <planctl/import/xlsx_reader.hpp>
 #include <planctl/load/plan_loader.hpp>
 
@@ -66,6 +67,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort(); // import wrote something that is not a YAML mapping
     }
     check::check_plan(*loaded.plan, loaded.diagnostics);
+  }
+  // A PDF's carried plan file is a slice of the input, never more.
+  if (const std::optional<std::string> plan = import::carried_plan_file(bytes);
+      plan && plan->size() > size) {
+    std::abort();
   }
   try {
     const import::Workbook book = import::read_xlsx(bytes);

@@ -131,6 +131,32 @@ bool made_from(const import::SourceDocument& doc, const std::string& source,
   return false;
 }
 
+// Whether `pdf` is, byte for byte, a PDF that this planctl writes on this machine from
+// `source` (its plan or its report): fonts, version and the as-of date all show in the bytes,
+// so "no" says only that something differs, not that the text was changed.
+bool same_pdf(std::string_view pdf, const std::string& source, const util::Date& as_of) {
+  const load::LoadResult loaded = load::load_plan_text(source, "source.yaml");
+  if (!loaded.plan || loaded.diagnostics.has_errors()) {
+    return false;
+  }
+  RenderOptions options;
+  options.formats = {OutputFormat::pdf};
+  options.as_of = as_of;
+  util::MemorySink sink;
+  try {
+    render_plan_file(*loaded.plan, source, "source", options, sink);
+    sink.commit();
+  } catch (const std::exception&) {
+    return false;
+  }
+  for (const auto& [name, bytes] : sink.files()) {
+    if (bytes == pdf) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string& text) {
   std::vector<model::NumberStyle> styles;
   std::size_t start = 0;
@@ -308,7 +334,8 @@ std::vector<std::string> carry_over(import::ImportedPlan& plan, std::string& yam
 
 // Writes the plan file a document carries, as it is.
 int write_carried(const ImportOptions& o, const std::string& out_path, const std::string& bytes,
-                  Console& console) {
+                  Console& console,
+                  std::string_view why = "planctl wrote the document and its text is unchanged") {
   if (out_path == "-") {
     console.out << bytes;
     return k_exit_ok;
@@ -322,8 +349,8 @@ int write_carried(const ImportOptions& o, const std::string& out_path, const std
   } catch (const util::OutputError& e) {
     return fail(console, e.what());
   }
-  console.out << "wrote " << out_path << ": the plan file " << o.file
-              << " was made from (planctl wrote the document and its text is unchanged)\n";
+  console.out << "wrote " << out_path << ": the plan file " << o.file << " was made from (" << why
+              << ")\n";
   return k_exit_ok;
 }
 
@@ -470,6 +497,19 @@ int run_import(const ImportOptions& o, Console& console) {
     const import::SourceFormat format = import::format_of(o.file);
     const std::string bytes = read_source(o.file);
     const import::SourceDocument doc = import::read_document(bytes, format);
+    if (format == import::SourceFormat::pdf) {
+      // A PDF is not where a document is edited: the plan file it carries is the import.
+      if (same_pdf(bytes, *doc.embedded_source, util::today())) {
+        return write_carried(o, out_path, *doc.embedded_source, console,
+                             "planctl wrote the PDF, and writes it from that file byte for byte");
+      }
+      console.err << o.file
+                  << ": warning: the PDF is not byte for byte what this planctl writes from the "
+                     "plan file it carries (another planctl version, other fonts, another "
+                     "as-of date, or changed since); the plan file it carries is written as "
+                     "it is: check it against the PDF\n";
+      return write_carried(o, out_path, *doc.embedded_source, console, "the file the PDF carries");
+    }
     if (doc.embedded_source) {
       // A report's wording may depend on the as-of date; the plan's never does.
       if (made_from(doc, *doc.embedded_source, util::today())) {

@@ -1,5 +1,6 @@
 #include <planctl/import/document_importer.hpp>
 #include <planctl/import/docx_reader.hpp>
+#include <planctl/import/pdf_reader.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/text_reader.hpp>
 
@@ -44,7 +45,10 @@ SourceFormat format_of(std::string_view name) {
                       " files; open it in Excel or WPS, save it as .xlsx (Excel 工作簿), and "
                       "import the .xlsx");
   }
-  if (ext == "doc" || ext == "wps" || ext == "pdf" || ext == "rtf" || ext == "odt") {
+  if (ext == "pdf") {
+    return SourceFormat::pdf; // only the plan file a PDF planctl wrote carries is read
+  }
+  if (ext == "doc" || ext == "wps" || ext == "rtf" || ext == "odt") {
     throw ImportError("planctl cannot read ." + ext +
                       " files; open it in Word or WPS, save it as .docx (Word 文档), and import "
                       "the .docx");
@@ -65,6 +69,9 @@ SourceDocument read_document(std::string_view bytes, SourceFormat format) {
     break;
   case SourceFormat::docx:
     doc = read_docx(bytes);
+    break;
+  case SourceFormat::pdf:
+    doc = read_pdf(bytes);
     break;
   case SourceFormat::xlsx:
     throw ImportError("a workbook is an activity ledger, imported into a plan file: planctl "

@@ -11,7 +11,7 @@ namespace planctl::import {
 
 // The formats `import` reads, chosen by the file's extension. A workbook (.xlsx) is an activity
 // ledger, imported into a plan file (ledger_import.hpp), not read as a document.
-enum class SourceFormat { text, markdown, docx, xlsx };
+enum class SourceFormat { text, markdown, docx, xlsx, pdf };
 
 // The format of a file named `name` by its extension (case ignored); throws ImportError with
 // the fix for `.doc`, `.wps`, `.pdf` and anything unknown.
