@@ -104,57 +104,50 @@ bool same_text(const import::SourceDocument& a, const import::SourceDocument& b)
   return true;
 }
 
-// Whether `doc` still reads as planctl writes the plan or report of `source` (the plan file it
-// carries) today: then that file is the import, byte for byte. Any edit made in Word since, or
-// a planctl that words the document differently, makes it "changed".
-bool made_from(const import::SourceDocument& doc, const std::string& source,
-               const util::Date& as_of) {
+// Whether one of the documents this planctl renders today in `format` from `source` (the plan
+// file a document carries: its plan, its report) satisfies `same`; false when `source` does not
+// load or render, so that the document is then taken by its text.
+template <typename Same>
+bool any_rendered(const std::string& source, OutputFormat format, const util::Date& as_of,
+                  Same same) {
   const load::LoadResult loaded = load::load_plan_text(source, "source.yaml");
   if (!loaded.plan || loaded.diagnostics.has_errors()) {
     return false;
   }
   RenderOptions options;
-  options.formats = {OutputFormat::docx};
+  options.formats = {format};
   options.as_of = as_of;
   util::MemorySink sink;
   try {
     render_plan_file(*loaded.plan, source, "source", options, sink);
     sink.commit();
   } catch (const std::exception&) {
-    return false; // it cannot be compared, so it is imported by its text
+    return false;
   }
-  for (const auto& [name, bytes] : sink.files()) {
-    if (same_text(import::read_docx(bytes), doc)) {
+  for (const auto& file : sink.files()) {
+    if (same(file.second)) {
       return true;
     }
   }
   return false;
 }
 
+// Whether `doc` still reads as planctl writes the plan or report of `source` (the plan file it
+// carries) today: then that file is the import, byte for byte. Any edit made in Word since, or
+// a planctl that words the document differently, makes it "changed".
+bool made_from(const import::SourceDocument& doc, const std::string& source,
+               const util::Date& as_of) {
+  return any_rendered(source, OutputFormat::docx, as_of, [&](const std::string& bytes) {
+    return same_text(import::read_docx(bytes), doc);
+  });
+}
+
 // Whether `pdf` is, byte for byte, a PDF that this planctl writes on this machine from
 // `source` (its plan or its report): fonts, version and the as-of date all show in the bytes,
 // so "no" says only that something differs, not that the text was changed.
 bool same_pdf(std::string_view pdf, const std::string& source, const util::Date& as_of) {
-  const load::LoadResult loaded = load::load_plan_text(source, "source.yaml");
-  if (!loaded.plan || loaded.diagnostics.has_errors()) {
-    return false;
-  }
-  RenderOptions options;
-  options.formats = {OutputFormat::pdf};
-  options.as_of = as_of;
-  util::MemorySink sink;
-  try {
-    render_plan_file(*loaded.plan, source, "source", options, sink);
-    sink.commit();
-  } catch (const std::exception&) {
-    return false;
-  }
-  for (const auto& [name, bytes] : sink.files()) {
-    if (bytes == pdf) {
-      return true;
-    }
-  }
-  return false;
+  return any_rendered(source, OutputFormat::pdf, as_of,
+                      [&](const std::string& bytes) { return bytes == pdf; });
 }
 
 std::optional<std::vector<model::NumberStyle>> parse_numbering(const std::string& text) {
