@@ -326,21 +326,30 @@ std::vector<std::string> carry_over(import::ImportedPlan& plan, std::string& yam
 }
 
 // Writes the plan file a document carries, as it is.
+// Writes the plan file `yaml` to `out_path`, or to standard output for "-", through a
+// DirectorySink (a temporary file renamed into place); throws util::OutputError.
+void write_plan_file(const std::string& out_path, const std::string& yaml, Console& console) {
+  if (out_path == "-") {
+    console.out << yaml;
+    return;
+  }
+  const std::filesystem::path target = util::utf8_path(out_path);
+  util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
+                                                        : target.parent_path());
+  sink.write(util::path_utf8(target.filename()), yaml);
+  sink.commit();
+}
+
 int write_carried(const ImportOptions& o, const std::string& out_path, const std::string& bytes,
                   Console& console,
                   std::string_view why = "planctl wrote the document and its text is unchanged") {
-  if (out_path == "-") {
-    console.out << bytes;
-    return k_exit_ok;
-  }
-  const std::filesystem::path target = util::utf8_path(out_path);
   try {
-    util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
-                                                          : target.parent_path());
-    sink.write(util::path_utf8(target.filename()), bytes);
-    sink.commit();
+    write_plan_file(out_path, bytes, console);
   } catch (const util::OutputError& e) {
     return fail(console, e.what());
+  }
+  if (out_path == "-") {
+    return k_exit_ok;
   }
   console.out << "wrote " << out_path << ": the plan file " << o.file << " was made from (" << why
               << ")\n";
@@ -421,18 +430,13 @@ int run_ledger(const ImportOptions& o, Console& console) {
                              " errors where it had " + std::to_string(before) +
                              "; nothing was written (please report this)");
   }
-  if (out_path == "-") {
-    console.out << result.yaml;
-    return code;
-  }
-  const std::filesystem::path target = util::utf8_path(out_path);
   try {
-    util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
-                                                          : target.parent_path());
-    sink.write(util::path_utf8(target.filename()), result.yaml);
-    sink.commit();
+    write_plan_file(out_path, result.yaml, console);
   } catch (const util::OutputError& e) {
     return fail(console, e.what());
+  }
+  if (out_path == "-") {
+    return code;
   }
   status << "wrote " << out_path << "\n";
   return code;
@@ -554,18 +558,10 @@ int run_import(const ImportOptions& o, Console& console) {
   report_notes(item_notes);
   report_notes(result.plan.tail_notes);
 
-  if (out_path == "-") {
-    console.out << result.yaml;
-  } else {
-    const std::filesystem::path target = util::utf8_path(out_path);
-    try {
-      util::DirectorySink sink(target.parent_path().empty() ? std::filesystem::path(".")
-                                                            : target.parent_path());
-      sink.write(util::path_utf8(target.filename()), result.yaml);
-      sink.commit();
-    } catch (const util::OutputError& e) {
-      return fail(console, e.what());
-    }
+  try {
+    write_plan_file(out_path, result.yaml, console);
+  } catch (const util::OutputError& e) {
+    return fail(console, e.what());
   }
   // What the clerk still has to do, in one place.
   std::vector<std::string> fill_in;
