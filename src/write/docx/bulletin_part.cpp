@@ -214,24 +214,6 @@ void foot(XmlWriter& w, const std::vector<layout::CopyLine>& lines) {
   }
 }
 
-void section(XmlWriter& w) {
-  w.open("w:sectPr");
-  w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId4"}});
-  w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId5"}});
-  w.leaf("w:pgSz", {{"w:w", num(k_page_width)}, {"w:h", num(k_page_height)}});
-  w.leaf("w:pgMar", {{"w:top", num(k_margin_top)},
-                     {"w:right", num(k_margin_right)},
-                     {"w:bottom", num(k_margin_bottom)},
-                     {"w:left", num(k_margin_left)},
-                     {"w:header", num(k_header_distance)},
-                     {"w:footer", num(k_footer_distance)},
-                     {"w:gutter", "0"}});
-  w.leaf("w:cols", {{"w:space", "425"}});
-  w.leaf("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(k_line_pitch)}});
-  w.close();
-  w.newline();
-}
-
 } // namespace
 
 std::string bulletin_document_xml(const layout::Bulletin& b) {
@@ -276,7 +258,7 @@ std::string bulletin_document_xml(const layout::Bulletin& b) {
     }
   }
   foot(w, b.copy_lines);
-  section(w);
+  write_section(w);
   w.close();
   w.close();
   return w.finish();

@@ -299,53 +299,11 @@ void signature(XmlWriter& w, const layout::Signature& sig) {
   }
 }
 
-// How a section starts and what it shows: the body's sections number their pages; the
-// 版记's starts on an even page, has no page number and stands at the foot of the page.
-struct SectionKind {
-  bool imprint = false;
-  bool landscape = false;
-};
-
-void section(XmlWriter& w, const SectionKind& kind = {}) {
-  w.open("w:sectPr");
-  if (kind.imprint) {
-    w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId6"}});
-    w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId6"}});
-    w.leaf("w:type", {{"w:val", "evenPage"}});
-  } else {
-    w.leaf("w:footerReference", {{"w:type", "default"}, {"r:id", "rId4"}});
-    w.leaf("w:footerReference", {{"w:type", "even"}, {"r:id", "rId5"}});
-  }
-  if (kind.landscape) {
-    w.leaf("w:pgSz",
-           {{"w:w", num(k_page_height)}, {"w:h", num(k_page_width)}, {"w:orient", "landscape"}});
-  } else {
-    w.leaf("w:pgSz", {{"w:w", num(k_page_width)}, {"w:h", num(k_page_height)}});
-  }
-  w.leaf("w:pgMar", {{"w:top", num(k_margin_top)},
-                     {"w:right", num(k_margin_right)},
-                     {"w:bottom", num(k_margin_bottom)},
-                     {"w:left", num(k_margin_left)},
-                     {"w:header", num(k_header_distance)},
-                     {"w:footer", num(k_footer_distance)},
-                     {"w:gutter", "0"}});
-  w.leaf("w:cols", {{"w:space", "425"}});
-  // A line grid only: a linesAndChars grid that Word honours makes LibreOffice give each
-  // character two cells (docs/docx.md); the 28 characters come from the condensed pitch.
-  w.leaf("w:docGrid", {{"w:type", "lines"}, {"w:linePitch", num(k_line_pitch)}});
-  if (kind.imprint) {
-    // §7.4.1: the last rule of the 版记 lies on the bottom edge of the type area.
-    w.leaf("w:vAlign", {{"w:val", "bottom"}});
-  }
-  w.close();
-  w.newline();
-}
-
 // An empty paragraph that ends the section before it (its w:sectPr describes that section).
 void section_break(XmlWriter& w, const SectionKind& kind) {
   w.open("w:p");
   w.open("w:pPr");
-  section(w, kind);
+  write_section(w, kind);
   w.close();
   w.close();
   w.newline();
@@ -694,12 +652,12 @@ std::string document_xml(const layout::Document& doc) {
     // own section starts on an even page.
     section_break(w, {.landscape = landscape});
     imprint(w, *doc.imprint);
-    section(w, {.imprint = true});
+    write_section(w, {.imprint = true});
   } else {
     if (!doc.attachment_pages.empty()) {
       blank_paragraph(w); // Word needs a paragraph after a table that ends the document
     }
-    section(w, {.landscape = landscape});
+    write_section(w, {.landscape = landscape});
   }
   w.close();
   w.close();

@@ -72,4 +72,17 @@ int half_char_units(std::string_view text);
 // `units` half-character units of body text in twips.
 int units_to_twips(int units);
 
+class XmlWriter;
+
+// How a section starts and what it shows: the body's sections number their pages; the
+// 版记's starts on an even page, has no page number and stands at the foot of the page.
+struct SectionKind {
+  bool imprint = false;
+  bool landscape = false;
+};
+
+// Writes the w:sectPr of one section of the page above (A4, the GB/T 9704 margins, the line
+// grid, the page-number footers rId4/rId5, or rId6 for the 版记), shared by every document part.
+void write_section(XmlWriter& w, const SectionKind& kind = {});
+
 } // namespace planctl::write::docx
