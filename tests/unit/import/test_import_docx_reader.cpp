@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "zip_package.hpp"
+
 using namespace planctl;
 
 namespace {
@@ -17,22 +19,8 @@ namespace {
 constexpr const char* k_w =
     R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
 
-// The bytes of a zip holding `parts`, written by the .docx writer's own zip writer.
 std::string package(const std::map<std::string, std::string>& parts) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("planctl-docx-reader-" + std::to_string(::getpid()) + ".zip");
-  {
-    write::docx::ZipWriter zip(path, util::Date{2020, 1, 1});
-    for (const auto& [name, data] : parts) {
-      zip.add(name, data);
-    }
-    zip.finish();
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return bytes.str();
+  return test::zip_package(parts, "docx-reader");
 }
 
 std::string document(const std::string& body) {

@@ -12,6 +12,8 @@
 #include <map>
 #include <sstream>
 
+#include "zip_package.hpp"
+
 using namespace planctl;
 
 namespace {
@@ -20,22 +22,8 @@ constexpr const char* k_s = R"(xmlns="http://schemas.openxmlformats.org/spreadsh
 constexpr const char* k_r =
     R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
 
-// The bytes of a zip holding `parts`, written by the .docx writer's own zip writer.
 std::string package(const std::map<std::string, std::string>& parts) {
-  const std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                     ("planctl-xlsx-reader-" + std::to_string(::getpid()) + ".zip");
-  {
-    write::docx::ZipWriter zip(path, util::Date{2020, 1, 1});
-    for (const auto& [name, data] : parts) {
-      zip.add(name, data);
-    }
-    zip.finish();
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return bytes.str();
+  return test::zip_package(parts, "xlsx-reader");
 }
 
 // A workbook of one sheet named `name` whose sheetData is `rows`, with shared strings and the
