@@ -72,7 +72,7 @@ bool is_core_null(std::string_view plain) {
   return plain.empty() || plain == "~" || plain == "null" || plain == "Null" || plain == "NULL";
 }
 
-bool starts_with_written_null(std::string_view rest) {
+bool starts_with_written_null(std::string_view rest, bool in_flow) {
   for (std::string_view word : {"~", "null", "Null", "NULL"}) {
     if (!rest.starts_with(word)) {
       continue;
@@ -85,7 +85,8 @@ bool starts_with_written_null(std::string_view rest) {
       return true;
     }
     const char c = after[next];
-    return c == '\n' || c == '\r' || c == ',' || c == ']' || c == '}' || (c == '#' && next > 0);
+    const bool flow_indicator = c == ',' || c == ']' || c == '}';
+    return c == '\n' || c == '\r' || (in_flow && flow_indicator) || (c == '#' && next > 0);
   }
   return false;
 }
@@ -176,17 +177,19 @@ public:
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
+                       YAML::EmitterStyle::value style) override {
     check_tag(mark, tag);
-    m_tree.open(NodeKind::sequence, convert(mark), clamp_offset(mark.pos), anchor);
+    m_tree.open(NodeKind::sequence, convert(mark), clamp_offset(mark.pos), anchor,
+                style == YAML::EmitterStyle::Flow);
   }
 
   void OnSequenceEnd() override { m_tree.close(); }
 
   void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
+                  YAML::EmitterStyle::value style) override {
     check_tag(mark, tag);
-    m_tree.open(NodeKind::mapping, convert(mark), clamp_offset(mark.pos), anchor);
+    m_tree.open(NodeKind::mapping, convert(mark), clamp_offset(mark.pos), anchor,
+                style == YAML::EmitterStyle::Flow);
   }
 
   void OnMapEnd() override { m_tree.close(); }

@@ -266,7 +266,7 @@ private:
 
   void open(NodeKind kind, const yaml_mark_t& mark, bool flow) {
     const util::Mark where = mark_of(mark);
-    m_tree.open(kind, where, offset_of(mark), 0);
+    m_tree.open(kind, where, offset_of(mark), 0, flow);
     counted();
     m_levels.push_back(Level{kind == NodeKind::mapping, flow, where.column});
     m_flow_depth += flow ? 1 : 0;

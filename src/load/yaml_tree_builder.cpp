@@ -132,8 +132,10 @@ std::uint32_t YamlTreeBuilder::indicator_before(std::uint32_t offset) const {
 void YamlTreeBuilder::null_value(std::uint32_t offset, Anchor anchor) {
   offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(m_text.size()));
   util::Mark where = m_lines.mark_at(offset);
-  // A `nullx` key on the next line is not a written null (found by fuzz/fuzz_yaml_diff).
-  if (!starts_with_written_null(m_text.substr(offset))) {
+  // A `nullx` key on the next line is not a written null, nor `NULL, x` outside `[ ]` and
+  // `{ }` (both found by fuzz/fuzz_yaml_diff).
+  const bool in_flow = !m_stack.empty() && m_stack.back().flow;
+  if (!starts_with_written_null(m_text.substr(offset), in_flow)) {
     // Parsers give an empty value the position of the next token, often on a later line; the
     // key (or the `-` of a list entry) is where the author wrote nothing.
     if (is_value_position()) {
@@ -196,7 +198,8 @@ void YamlTreeBuilder::check_control_characters(util::Mark where, std::string_vie
   }
 }
 
-void YamlTreeBuilder::open(NodeKind kind, util::Mark mark, std::uint32_t offset, Anchor anchor) {
+void YamlTreeBuilder::open(NodeKind kind, util::Mark mark, std::uint32_t offset, Anchor anchor,
+                           bool flow) {
   if (static_cast<int>(m_stack.size()) >= m_limits.max_depth) {
     report(FastDecline::too_deep, mark, "limit-depth",
            {{"limit", std::to_string(m_limits.max_depth)}});
@@ -210,7 +213,8 @@ void YamlTreeBuilder::open(NodeKind kind, util::Mark mark, std::uint32_t offset,
     remember_anchor(anchor, id, 0, 0);
     m_anchors[anchor].open = true;
   }
-  m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping, anchor, 0, 0});
+  flow = flow || (!m_stack.empty() && m_stack.back().flow);
+  m_stack.push_back(Frame{id, m_pending.size(), kind == NodeKind::mapping, flow, anchor, 0, 0});
 }
 
 void YamlTreeBuilder::close() {

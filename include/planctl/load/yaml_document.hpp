@@ -111,7 +111,8 @@ bool is_core_null(std::string_view plain);
 
 // Whether `rest` (the text from a node's position on) starts with a written null: `~`, `null`,
 // `Null` or `NULL` as a whole plain scalar, not the start of a longer one such as `nullx` or
-// `null x`.
-bool starts_with_written_null(std::string_view rest);
+// `null x`; a `,` `]` or `}` ends it only `in_flow` (in `[ ]` or `{ }`), elsewhere `NULL, x` is
+// one text.
+bool starts_with_written_null(std::string_view rest, bool in_flow);
 
 } // namespace planctl::load

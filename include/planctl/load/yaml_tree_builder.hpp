@@ -51,8 +51,8 @@ public:
   void scalar(util::Mark mark, std::uint32_t offset, std::string_view value, bool plain,
               Anchor anchor);
 
-  // The start of a list or mapping at `mark`.
-  void open(NodeKind kind, util::Mark mark, std::uint32_t offset, Anchor anchor);
+  // The start of a list or mapping at `mark`, written in `[ ]` or `{ }` when `flow`.
+  void open(NodeKind kind, util::Mark mark, std::uint32_t offset, Anchor anchor, bool flow);
 
   // The end of the innermost open list or mapping.
   void close();
@@ -74,6 +74,7 @@ private:
     NodeId node;
     std::size_t pending_start;
     bool is_map;
+    bool flow; // in `[ ]` or `{ }`, itself or a container around it
     Anchor anchor;
     std::uint64_t nodes; // nodes below, with aliases counted at their expanded size
     std::uint64_t bytes; // text bytes and one per node below, aliases expanded likewise

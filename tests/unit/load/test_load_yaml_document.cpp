@@ -42,6 +42,43 @@ TEST_CASE("load::is_core_null") {
   CHECK_FALSE(is_core_null("none"));
 }
 
+TEST_CASE("load::starts_with_written_null") {
+  SUBCASE("the word alone, before a comment or at the end of the line") {
+    for (const char* s : {"~", "null", "Null\n", "NULL  # none\nx: 1", "null\r\n"}) {
+      CHECK(starts_with_written_null(s, false));
+      CHECK(starts_with_written_null(s, true));
+    }
+  }
+  SUBCASE("the start of a longer text") {
+    for (const char* s : {"nullx", "null x", "NULL\t1school:", "null#x", "null: 1"}) {
+      CHECK_FALSE(starts_with_written_null(s, false));
+    }
+  }
+  SUBCASE("a flow indicator ends it only in [ ] or { }") {
+    for (const char* s : {"NULL, chool:", "null]", "~}"}) {
+      CHECK(starts_with_written_null(s, true));
+      CHECK_FALSE(starts_with_written_null(s, false));
+    }
+  }
+}
+
+TEST_CASE("load::YamlDocument an empty value before `NULL, x:` stays at its key") {
+  // found by fuzz/fuzz_yaml_diff: yaml-cpp placed the empty value of `version:` on the next
+  // line's key, read as a written null, where libyaml placed it at `version`.
+  const std::string_view text = "version:\nNULL, chool: 1\n";
+  diag::DiagnosticList list;
+  Reporter report("t.yaml", list);
+  const ParsedYaml slow = parse_yaml_with_yaml_cpp(text, report);
+  const Parsed fast = parse(text);
+  for (const YamlDocument* doc : {&*slow.document, &*fast.yaml.document}) {
+    const NodeId value = doc->children(doc->root())[1];
+    CHECK(doc->node(value).kind == NodeKind::null);
+    CHECK(doc->node(value).mark.line == 1);
+    CHECK(doc->node(value).mark.column == 1);
+    CHECK(doc->scalar(doc->children(doc->root())[2]) == "NULL, chool");
+  }
+}
+
 TEST_CASE("load::YamlDocument") {
   const Parsed p = parse("a: 1\nlist: [x, 'y']\nmap: {k: v}\n");
   REQUIRE(p.yaml.document);

@@ -238,7 +238,7 @@ TEST_CASE("load::parse_yaml_fast") {
     const std::string text = "a: 1\na: 2\n";
     const LineIndex lines(text);
     YamlTreeBuilder tree(doc, text, lines, YamlLimits{}, nullptr);
-    tree.open(NodeKind::mapping, util::Mark{1, 1}, 0, 0);
+    tree.open(NodeKind::mapping, util::Mark{1, 1}, 0, 0, false);
     tree.scalar(util::Mark{1, 1}, 0, "a", true, 0);
     tree.scalar(util::Mark{1, 4}, 3, "1", true, 0);
     tree.scalar(util::Mark{2, 1}, 5, "a", true, 0);
