@@ -440,6 +440,7 @@ public:
     read_body(begin, end);
     finish_attachments();
     place_set_aside();
+    dissolve_not_as_written();
     decide_numbering();
     decide_period();
     check_official();
@@ -691,10 +692,14 @@ private:
     if (!text.empty()) {
       item.paragraphs.push_back(std::move(text));
     }
-    const bool split_heading_text =
-        model::is_heading_style(label.style) && !item.paragraphs.empty();
-    m_nodes.push_back(
-        Node{std::move(item), {}, depth, line.auto_label + line.text, !split_heading_text});
+    const bool text_on_line = !item.paragraphs.empty();
+    const bool split_heading_text = model::is_heading_style(label.style) && text_on_line;
+    m_nodes.push_back(Node{std::move(item),
+                           {},
+                           depth,
+                           line.auto_label + line.text,
+                           !split_heading_text,
+                           text_on_line});
     std::vector<std::size_t>& siblings = parent ? m_nodes[*parent].children : m_roots;
     siblings.push_back(m_nodes.size() - 1);
     m_open.push_back(m_nodes.size() - 1);
@@ -854,6 +859,9 @@ private:
     }
     std::vector<std::map<model::NumberStyle, int>> counts;
     for (const Node& node : m_nodes) {
+      if (node.dissolved) {
+        continue;
+      }
       if (counts.size() <= node.depth) {
         counts.resize(node.depth + 1);
       }
@@ -863,7 +871,9 @@ private:
     // ran on into its text comes back as two lines), then the style seen most.
     std::vector<std::map<model::NumberStyle, int>> written(counts.size());
     for (const Node& node : m_nodes) {
-      written[node.depth][node.item.style] += node.as_written ? 1 : 0;
+      if (!node.dissolved) {
+        written[node.depth][node.item.style] += node.as_written ? 1 : 0;
+      }
     }
     // A style numbers one depth only (the format refuses a list that names one twice): a
     // deeper depth takes its next best style, else the first of the default four still free.
@@ -897,7 +907,7 @@ private:
     for (const Node& node : m_nodes) {
       const model::NumberStyle style = node.item.style;
       const std::size_t depth = node.depth;
-      if (style != chosen[depth] && !node.dissolved) {
+      if (!node.dissolved && style != chosen[depth]) {
         m_plan.warnings.push_back(Warning{
             node.item.line,
             fmt::format("numbered in the {} style where the document's other items at this depth "
@@ -917,7 +927,7 @@ private:
     node.dissolved = true;
     out.push_back(node.source);
     for (std::string& paragraph : node.item.paragraphs) {
-      if (&paragraph != &node.item.paragraphs.front() || node.as_written) {
+      if (&paragraph != &node.item.paragraphs.front() || !node.text_on_line) {
         out.push_back(std::move(paragraph));
       }
     }
@@ -933,7 +943,8 @@ private:
   void dissolve_other_styles(const std::vector<model::NumberStyle>& chosen) {
     for (std::size_t parent = 0; parent < m_nodes.size(); ++parent) {
       std::vector<std::size_t>& children = m_nodes[parent].children;
-      if (children.empty() || !std::all_of(children.begin(), children.end(), [&](std::size_t c) {
+      if (m_nodes[parent].dissolved || children.empty() ||
+          !std::all_of(children.begin(), children.end(), [&](std::size_t c) {
             return m_nodes[c].item.style != chosen[m_nodes[c].depth] &&
                    m_nodes[c].item.style == m_nodes[children.front()].item.style;
           })) {
@@ -960,6 +971,84 @@ private:
       }
       children.clear();
     }
+  }
+
+  // Why the item at `index` would not come back as written, or "" when it would.
+  std::string not_as_written(std::size_t index) const {
+    const Node& node = m_nodes[index];
+    if (!node.as_written) {
+      return fmt::format("the {} heading on line {} runs on into its text, and planctl prints a "
+                         "heading alone on its line",
+                         model::style_name(node.item.style), node.item.line);
+    }
+    if (!model::is_heading_style(node.item.style) && !node.text_on_line &&
+        !node.item.paragraphs.empty()) {
+      return fmt::format("the text of the {} item on line {} stands in the paragraphs below its "
+                         "title, and planctl prints a {} item's text run in after its title (no "
+                         "numbering style prints it alone on its line)",
+                         model::style_name(node.item.style), node.item.line,
+                         model::style_name(node.item.style));
+    }
+    return {};
+  }
+
+  // A list of items (all the children of one item, or the sections) one of which the renderer
+  // could not give back as written: a heading whose line runs on into its text (seed 001's
+  // `二、領導帶動群眾 ……。切實落實……`), or a `1.` item whose title stands alone with its text
+  // in the paragraphs below (seed 001's `1、理論聯繫實際……。` then its paragraphs), which the
+  // plan format always prints run in (`1.title。text`). Renumbering its siblings around it
+  // would change their numbers, so the whole list becomes its parent's paragraphs (the basis,
+  // for the sections) as written, labels included, and is warned about.
+  void dissolve_not_as_written() {
+    const auto dissolve_list = [&](std::vector<std::size_t>& children,
+                                   std::vector<std::string>& paragraphs, std::vector<Note>& notes) {
+      std::string why;
+      for (std::size_t child : children) {
+        if (why.empty()) {
+          why = not_as_written(child);
+        }
+      }
+      if (why.empty()) {
+        return;
+      }
+      m_plan.warnings.push_back(
+          Warning{m_nodes[children.front()].item.line,
+                  fmt::format("the items from here to line {} are kept as paragraphs, numbers as "
+                              "written: {}",
+                              m_nodes[children.back()].item.line, why)});
+      std::vector<std::string> lines;
+      for (std::size_t child : children) {
+        lines_as_written(child, lines);
+      }
+      for (std::string& line : lines) {
+        paragraphs.push_back(std::move(line));
+      }
+      for (Node& node : m_nodes) {
+        if (node.dissolved) {
+          for (Note& n : node.item.notes) {
+            notes.push_back(std::move(n));
+          }
+          node.item.notes.clear();
+        }
+      }
+      children.clear();
+    };
+    if (!m_roots.empty()) {
+      dissolve_list(m_roots, m_plan.basis, m_plan.head_notes);
+    }
+    for (std::size_t parent = 0; parent < m_nodes.size(); ++parent) {
+      Node& node = m_nodes[parent];
+      if (!node.dissolved && !node.children.empty()) {
+        dissolve_list(node.children, node.item.paragraphs, node.item.notes);
+      }
+    }
+    // The numbers of dissolved items are kept as written: no warning about renumbering them.
+    std::erase_if(m_plan.warnings, [&](const Warning& w) {
+      return w.message.starts_with("numbered ") &&
+             std::any_of(m_nodes.begin(), m_nodes.end(), [&](const Node& node) {
+               return node.dissolved && node.item.line == w.line;
+             });
+    });
   }
 
   void decide_period() {
@@ -990,9 +1079,10 @@ private:
     ImportedItem item;
     std::vector<std::size_t> children;
     std::size_t depth = 0;
-    std::string source;     // the line as written, label included
-    bool as_written = true; // rendering gives the line back (not a heading split in two)
-    bool dissolved = false; // its lines became its parent's paragraphs
+    std::string source;        // the line as written, label included
+    bool as_written = true;    // rendering gives the line back (not a heading split in two)
+    bool text_on_line = false; // its first paragraph is the rest of its own line
+    bool dissolved = false;    // its lines became its parent's paragraphs
   };
   std::vector<Node> m_nodes;
   std::vector<std::size_t> m_roots;

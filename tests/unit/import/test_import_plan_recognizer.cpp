@@ -81,13 +81,38 @@ TEST_CASE("recognize_plan") {
     CHECK(items[2].title == "无句号");
     CHECK(items[2].paragraphs.empty());
   }
-  SUBCASE("a heading followed by a long text on its line") {
+  SUBCASE("a heading that runs on into its text: its list is kept as written") {
+    // A heading stands alone on its line: split in two, 一、 would not come back as written, and
+    // renumbering 二、 around it would change its number, so the sections become the basis.
     const auto plan =
         recognize("计划\n一、认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。\n"
-                  "二、短标题。\n");
-    CHECK(plan.sections[0].title == "认识不够");
-    CHECK(plan.sections[0].paragraphs.size() == 1);
-    CHECK(plan.sections[1].title == "短标题。");
+                  "二、短标题。\n正文。\n");
+    CHECK(plan.sections.empty());
+    CHECK(plan.basis == std::vector<std::string>{
+                            "一、认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。",
+                            "二、短标题。", "正文。"});
+    CHECK(warnings_of(plan) ==
+          "2: the items from here to line 3 are kept as paragraphs, numbers as written: the 一、 "
+          "heading on line 2 runs on into its text, and planctl prints a heading alone on its "
+          "line\n");
+  }
+  SUBCASE("1、 items with their text below their title (seed 001): kept as written") {
+    // planctl prints a 1. item's text run in after its title; no style prints it below.
+    const auto plan = recognize("报告\n一、做法\n1、理论联系实际。\n学校把教育作为重点。\n"
+                                "2、校园文化渗透。\n开学初制订计划。\n二、成效\n1.成绩。显著。\n"
+                                "学校\n2012年5月1日\n");
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[0].items.empty());
+    CHECK(plan.sections[0].paragraphs ==
+          std::vector<std::string>{"1、理论联系实际。", "学校把教育作为重点。", "2、校园文化渗透。",
+                                   "开学初制订计划。"});
+    REQUIRE(plan.sections[1].items.size() == 1);
+    CHECK(plan.sections[1].items[0].title == "成绩");
+    CHECK(warnings_of(plan) ==
+          "3: the items from here to line 5 are kept as paragraphs, numbers as written: the text "
+          "of the 1. item on line 3 stands in the paragraphs below its title, and planctl prints "
+          "a 1. item's text run in after its title (no numbering style prints it alone on its "
+          "line)\n");
   }
   SUBCASE("numbers out of sequence are warned about") {
     const auto plan = recognize("计划\n一、甲\n三、乙\n");
@@ -186,7 +211,7 @@ TEST_CASE("write_plan_yaml") {
   SUBCASE("block style, placeholders and comments") {
     // The placeholder date is the day of the import, fixed here as the tests fix it.
     ::setenv("SOURCE_DATE_EPOCH", "1609372800", 1);
-    auto plan = recognize("工作要点\n# 不是注释\n一、甲: 乙\n1.短。\n页尾\n");
+    auto plan = recognize("工作要点\n# 不是注释\n一、甲: 乙\n1.短。页尾\n");
     const std::string yaml = import::write_plan_yaml(plan, "a.txt");
     CHECK(yaml.substr(yaml.find("school:")) ==
           "school:\n"
@@ -234,8 +259,25 @@ TEST_CASE("recognize_plan: a list numbered in another style than its depth's (se
         std::vector<std::string>{"（一）认识不够。一些基层领导干部把意识形态工作作为软任务。",
                                  "（二）机制不健全。一些中小学党支部对意识形态工作缺少研究和部署。",
                                  "补充说明。"});
+  // The （一） headings also run on into their text, which is what keeps them as written.
   CHECK(warnings_of(plan) ==
-        "6: the items from here to line 7 are numbered in the （一） style where the document's "
+        "6: the items from here to line 7 are kept as paragraphs, numbers as written: the （一） "
+        "heading on line 6 runs on into its text, and planctl prints a heading alone on its "
+        "line\n");
+}
+
+TEST_CASE("recognize_plan: a list in another style, each item as written") {
+  // 1. numbers depth 2 (two items to one); 二's （一） list, which would come back as written,
+  // is still kept as paragraphs: renumbered 1. it would change the text.
+  const auto plan =
+      recognize("报告\n一、做法\n1.提高素质。一是收看直播。\n2.强化师德。一是教育。\n"
+                "二、问题\n（一）认识不够\n一些干部认识不足。\n学校\n2022年10月31日\n");
+  CHECK(plan.sections[0].items.size() == 2);
+  CHECK(plan.sections[1].items.empty());
+  CHECK(plan.sections[1].paragraphs ==
+        std::vector<std::string>{"（一）认识不够", "一些干部认识不足。"});
+  CHECK(warnings_of(plan) ==
+        "6: the items from here to line 6 are numbered in the （一） style where the document's "
         "other items at this depth use 1.; one plan has one style per depth, so they are kept as "
         "paragraphs of the item before them, numbers as written\n");
 }
