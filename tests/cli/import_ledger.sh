@@ -6,6 +6,14 @@
 source "$(dirname "$0")/lib/common.bash"
 
 cp "$EXAMPLES/pingan-no2-2020.yaml" plan.yaml
+
+# entries_end FILE: the line of FILE's last `activities` entry (its last indented line before
+# the next top-level key), after which import writes what it adds, so that the expected diffs
+# below do not depend on the example's length.
+entries_end() {
+  awk '/^activities:/ { on = 1; next } on && /^[^ #]/ { exit } on && /^ +[^ ]/ { last = NR }
+       END { print last }' "$1"
+}
 cp -r "$EXAMPLES/photos" photos # validate reads the photos the example names
 mkdir out
 run render plan.yaml -o out
@@ -13,7 +21,7 @@ expect_code 0
 cp plan.yaml before.yaml
 
 # What a clerk does in Excel: five rows below planctl's, one row left blank between.
-/usr/bin/python3 - "$T/out/pingan-no2.tasks.xlsx" "$T/ledger.xlsx" <<'PY'
+(/usr/bin/python3 - "$T/out/pingan-no2.tasks.xlsx" "$T/ledger.xlsx" <<'PY'
 import sys, datetime, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["活动台账"]
@@ -34,20 +42,31 @@ row(last + 5, {"B": "2020/6/20", "D": "关联任务写错的活动", "E": "不�
 row(last + 6, {"B": datetime.datetime(2020, 6, 26), "C": datetime.datetime(2020, 6, 25),
                "D": "结束早于开始的活动"})
 wb.save(sys.argv[2])
+print(last)
 PY
+) >last_row
+# The rows planctl wrote (the example's activities, below the header on row 3), and the rows
+# of the ones filled in above.
+last=$(cat last_row)
+written=$((last - 3))
+[[ $written -eq $(grep -c "^  - date:" before.yaml) ]] || fail "the workbook does not hold one row an activity"
+bad_date=$((last + 4)) bad_task=$((last + 5)) bad_end=$((last + 6))
+# The example separates its entries by a blank line: the added block comes after the one that
+# follows its last entry, and ends with one.
+end=$(($(entries_end before.yaml) + 1))
 
 run import ledger.xlsx --into plan.yaml
 expect_code 1
-expect_err "ledger.xlsx:32:2: error: 活动台账!B32: \"2020-13-45\" is not a date; write it as 2020-03-13 or 2020年3月13日, or make the cell a date
-ledger.xlsx:33:5: error: 活动台账!E33: \"不存在的任务\" is neither the id nor the title of a task in plan.yaml; write a task's id or its title as the plan file has it
-ledger.xlsx:34:3: error: 活动台账!C34: the end date 2020-06-25 is before the date 2020-06-26"
-expect_out "活动台账 (header on row 3): 30 rows; 2 added, 25 already in plan.yaml, 3 not usable (fix them and import again: rows already added are skipped)
+expect_err "ledger.xlsx:$bad_date:2: error: 活动台账!B$bad_date: \"2020-13-45\" is not a date; write it as 2020-03-13 or 2020年3月13日, or make the cell a date
+ledger.xlsx:$bad_task:5: error: 活动台账!E$bad_task: \"不存在的任务\" is neither the id nor the title of a task in plan.yaml; write a task's id or its title as the plan file has it
+ledger.xlsx:$bad_end:3: error: 活动台账!C$bad_end: the end date 2020-06-25 is before the date 2020-06-26"
+expect_out "活动台账 (header on row 3): $((written + 5)) rows; 2 added, $written already in plan.yaml, 3 not usable (fix them and import again: rows already added are skipped)
 wrote plan.yaml"
 
 # Only the two rows were added, at the end of the activities, indented as the file's entries.
 diff before.yaml plan.yaml | sed "s/ *$//" >added.diff || true
-cat >expected.diff <<'DIFF'
-617a618,636
+cat >expected.diff <<DIFF
+${end}a$((end + 1)),$((end + 19))
 >   # 由 planctl import 从 ledger.xlsx 的“活动台账”导入
 >   - date: 2020-06-05
 >     title: 开展防溺水安全教育
@@ -77,7 +96,7 @@ expect_code 0
 cp plan.yaml once.yaml
 run import ledger.xlsx --into plan.yaml
 expect_code 1
-out_has "活动台账 (header on row 3): 30 rows; 0 added, 27 already in plan.yaml, 3 not usable"
+out_has "活动台账 (header on row 3): $((written + 5)) rows; 0 added, $((written + 2)) already in plan.yaml, 3 not usable"
 out_has "plan.yaml is unchanged"
 cmp once.yaml plan.yaml || fail "a second import changed the file"
 
@@ -100,8 +119,8 @@ expect_err "own.xlsx:3:3: error: 台账!C3: \"很多\" is not a number of people
 expect_out "台账 (header on row 1): 2 rows; 1 added, 1 not usable (fix it and import again: rows already added are skipped)
 wrote own.yaml"
 diff before.yaml own.yaml | sed "s/ *$//" >own.diff || true
-cat >expected.diff <<'DIFF'
-617a618,624
+cat >expected.diff <<DIFF
+${end}a$((end + 1)),$((end + 7))
 >   # 由 planctl import 从 own.xlsx 的“台账”导入
 >   - date: 2020-07-09
 >     title: 组织教师政治学习
