@@ -15,7 +15,7 @@ _planctl_options() {
         '') echo "-h --help -V --version" ;;
         validate) echo "-h --help --strict -f --format -o --output -j --jobs --color --lang" ;;
         render) echo "-h --help -o --output-dir -f --format --as-of --keep-punctuation --bulletin --force --color --lang" ;;
-        batch) echo "-h --help -o --output-dir -j --jobs -f --format --as-of --keep-punctuation --force --color --lang" ;;
+        batch) echo "-h --help -o --output-dir -j --jobs -f --format --as-of --keep-punctuation --bulletin --bulletin-combined --issuer --bulletin-number --force --color --lang" ;;
         status) echo "-h --help --as-of -f --format -j --jobs --color --lang" ;;
         init) echo "-h --help --force" ;;
         import) echo "-h --help -o --output --issuer --date --numbering --into --sheet --force" ;;

@@ -8,6 +8,7 @@
 #include <planctl/app/plan_files.hpp>
 #include <planctl/app/render_job.hpp>
 #include <planctl/diag/format.hpp>
+#include <planctl/layout/bulletin.hpp>
 #include <planctl/util/platform.hpp>
 #include <planctl/workbook/district_summary.hpp>
 #include <planctl/write/writers.hpp>
@@ -23,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <set>
 
 namespace planctl::app {
 
@@ -50,6 +52,10 @@ struct BatchCliOptions {
   bool force = false;
   std::string color = "auto";
   std::string lang;
+  std::string bulletin;
+  bool combined = false;
+  std::string issuer;
+  std::int64_t bulletin_number = 1;
 };
 
 int fail(Console& console, const std::string& message, int code = k_exit_usage) {
@@ -144,6 +150,56 @@ int write_summary(std::vector<School>& schools, const std::vector<diag::FileResu
   return k_exit_ok;
 }
 
+// The district's combined bulletin (docs/bulletin.md, "In batch"): the parts of the schools
+// rendered, in the summary's order, as `district-bulletin-LABEL.{md,txt,docx}` (the photos
+// beside the Markdown as `district-bulletin-photo-<hash>`). Returns the exit code it adds.
+int write_combined_bulletin(std::vector<School>& schools, const BatchCliOptions& o,
+                            const BatchRun& run, Console& console) {
+  const bool zh = run.findings_style.lang == diag::Lang::zh;
+  const std::string label = span_label(run.bulletin->span);
+  std::vector<layout::BulletinPart> parts;
+  for (School& s : schools) {
+    if (s.rendered && s.combined) {
+      parts.push_back(std::move(*s.combined));
+    }
+    s.combined.reset();
+  }
+  if (parts.empty()) {
+    fail(console, fmt::format(fmt::runtime(zh ? "没有学校在 {} 有活动，未写出全区简报"
+                                              : "no school rendered has activities in {}; the "
+                                                "combined bulletin was not written"),
+                              label));
+    return k_exit_usage;
+  }
+  const std::string base = "district-bulletin-" + label;
+  try {
+    const layout::Bulletin bulletin = layout::combine_bulletins(
+        parts, o.issuer, o.bulletin_number, "district-bulletin-photo-",
+        layout::LayoutOptions{.keep_punctuation = run.options.keep_punctuation});
+    parts.clear();
+    util::DirectorySink sink(run.out_dir);
+    std::set<std::string> pictures;
+    const std::vector<std::string> names =
+        stage_bulletin(bulletin, base, run.options.formats, sink, pictures);
+    sink.commit();
+    for (const std::string& name : names) {
+      if (name.starts_with(base)) {
+        const std::string path = util::generic_utf8(run.out_dir / util::utf8_path(name));
+        console.err << (zh ? fmt::format("全区简报：{}\n", path)
+                           : fmt::format("combined bulletin: {}\n", path));
+      }
+    }
+  } catch (const util::OutputError& e) {
+    fail(console, std::string(e.what()) + "; the combined bulletin was not written");
+    return k_exit_usage;
+  } catch (const std::exception& e) {
+    fail(console,
+         fmt::format("cannot write the combined bulletin: {}; it was not written", e.what()));
+    return k_exit_usage;
+  }
+  return k_exit_ok;
+}
+
 // `batch: 199 rendered (150 unchanged), 1 failed, in 1.23 s`.
 std::string final_line(const std::vector<School>& schools, const BatchProgress& progress,
                        diag::Lang lang) {
@@ -181,8 +237,37 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     }
     options.as_of = *date;
   }
+  std::optional<BulletinRequest> bulletin;
+  if (!o.bulletin.empty()) {
+    bulletin = parse_bulletin_request(o.bulletin);
+    if (!bulletin) {
+      return fail(console, fmt::format("--bulletin \"{}\" is not a month; write YYYY-MM "
+                                       "(2020-06), FIRST..LAST (2020-03..2020-06) or all",
+                                       o.bulletin));
+    }
+    options.bulletin = o.bulletin;
+  }
+  if (o.combined && (!bulletin || bulletin->all)) {
+    return fail(console, "--bulletin-combined needs the month or span of --bulletin (2020-06, "
+                         "2020-03..2020-06), not all");
+  }
+  if (o.combined && o.issuer.empty()) {
+    return fail(console, "--bulletin-combined needs --issuer, the district's 编印 unit "
+                         "(--issuer 平安区教育局)");
+  }
+  if (!o.combined && (!o.issuer.empty() || o.bulletin_number != 1)) {
+    return fail(console, "--issuer and --bulletin-number are for --bulletin-combined");
+  }
+  if (o.bulletin_number < 1) {
+    return fail(console, "--bulletin-number must be 1 or more");
+  }
   const diag::Lang lang = parse_lang(o.lang);
   const bool zh = lang == diag::Lang::zh;
+  if (bulletin && std::find(options.formats.begin(), options.formats.end(), OutputFormat::pdf) !=
+                      options.formats.end()) {
+    console.err << "planctl: warning: --bulletin does not write a PDF yet (docs/bulletin.md); "
+                   "print the .docx\n";
+  }
   const unsigned jobs = o.jobs == 0 ? default_jobs() : o.jobs;
 
   const fs::path out_dir = util::utf8_path(o.out_dir);
@@ -212,6 +297,8 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     folder.create();
     run.emplace(out_dir, options, o.force, console, progress,
                 text_style(parse_color(o.color), console.err_is_terminal, lang));
+    run->bulletin = bulletin;
+    run->combined = o.combined;
   } catch (const fs::filesystem_error& e) {
     return fail(console,
                 fmt::format("cannot create the folder \"{}\": {}", o.out_dir, e.code().message()));
@@ -258,6 +345,9 @@ int run_batch(const BatchCliOptions& o, Console& console) {
     code = std::max<int>(code, k_exit_usage);
   }
   code = std::max(code, write_summary(schools, results, *run, console));
+  if (o.combined) {
+    code = std::max(code, write_combined_bulletin(schools, o, *run, console));
+  }
   if (std::find(run->options.formats.begin(), run->options.formats.end(), OutputFormat::pdf) !=
           run->options.formats.end() &&
       std::any_of(schools.begin(), schools.end(),
@@ -308,6 +398,20 @@ Handler setup_batch(CLI::App& cmd) {
   cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
       ->type_name("LANG")
       ->check(one_of(k_langs, "language"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd.add_option("--bulletin", o->bulletin,
+                 "Also write each school's 工作简报 for a month\n(2020-06), a span "
+                 "(2020-03..2020-06) or all")
+      ->type_name("MONTH")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd.add_flag("--bulletin-combined", o->combined,
+               "Also write the district's combined bulletin\nof the --bulletin month");
+  cmd.add_option("--issuer", o->issuer, "The combined bulletin's 编印 unit and name")
+      ->type_name("TEXT")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  cmd.add_option("--bulletin-number", o->bulletin_number,
+                 "The combined bulletin's 期号 (default 1)")
+      ->type_name("N")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   return [o](Console& console) { return run_batch(*o, console); };
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <set>
 #include <span>
 #include <sstream>
 
@@ -88,7 +89,7 @@ void cannot_write(School& s, diag::FileResult& r, const BatchRun& run, bool outp
 // options match it, its outputs are intact, and it had no findings (so it has its summary row
 // and nothing to print). Then nothing is parsed.
 bool take_from_record(School& s, diag::FileResult& r, BatchRun& run) {
-  if (run.force || s.path == "-") {
+  if (run.force || run.combined || s.path == "-") { // the combined bulletin needs the model
     return false;
   }
   std::optional<std::pair<std::string, OutputRecord>> found = run.records.find(s.path);
@@ -107,6 +108,57 @@ bool take_from_record(School& s, diag::FileResult& r, BatchRun& run) {
   s.summary = std::move(*found->second.summary);
   s.summary.file = s.path;
   return true;
+}
+
+// The note of a school that has no bulletin for `span`: no activities in it.
+std::string no_bulletin_note(const std::string& file, const layout::MonthSpan& span,
+                             diag::Lang lang) {
+  return fmt::format(fmt::runtime(lang == diag::Lang::zh
+                                      ? "{}：提示：{} 没有活动，没有简报"
+                                      : "{}: note: no activities in {}, so no bulletin"),
+                     file, span_label(span));
+}
+
+// Stages the bulletins `--bulletin` asks for of a passed school (docs/bulletin.md, "In
+// batch"), and keeps its part of the combined bulletin when one is asked for.
+void stage_bulletins(School& s, const diag::FileResult& r, const model::PlanFile& plan,
+                     const BatchRun& run) {
+  std::set<std::string> pictures;
+  const std::vector<layout::MonthSpan> spans = bulletin_spans(plan, *run.bulletin);
+  if (spans.empty()) { // `all`, and no month has activities
+    s.notes.push_back(fmt::format(fmt::runtime(run.findings_style.lang == diag::Lang::zh
+                                                   ? "{}：提示：没有活动，没有简报"
+                                                   : "{}: note: no activities, so no bulletin"),
+                                  r.file));
+  }
+  for (const layout::MonthSpan& span : spans) {
+    if (layout::bulletin_activities(plan, span).empty()) {
+      s.notes.push_back(no_bulletin_note(r.file, span, run.findings_style.lang));
+      continue;
+    }
+    layout::Bulletin bulletin = bulletin_of(plan, s.path, s.stem, span, run.options);
+    stage_bulletin(bulletin, s.stem + ".bulletin-" + span_label(span), run.options.formats,
+                   *s.outputs, pictures);
+    if (run.combined) {
+      s.combined = layout::BulletinPart{plan.school.name.value, std::move(bulletin)};
+    }
+  }
+}
+
+// The part of the combined bulletin of a school whose outputs were up to date.
+void keep_combined_part(School& s, diag::FileResult& r, const model::PlanFile& plan,
+                        const BatchRun& run) {
+  const layout::MonthSpan& span = run.bulletin->span;
+  if (layout::bulletin_activities(plan, span).empty()) {
+    return;
+  }
+  try {
+    s.combined = layout::BulletinPart{plan.school.name.value,
+                                      bulletin_of(plan, s.path, s.stem, span, run.options)};
+  } catch (const std::exception& e) {
+    cannot_write(s, r, run, false, e.what());
+    s.unchanged = false; // failed: nothing to commit
+  }
 }
 
 // Stages the outputs of a passed school and its new record (or, when its outputs are up to
@@ -134,6 +186,9 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
     for (const std::string& w : render_plan_file(plan, r.source, s.stem, run.options, *s.outputs)) {
       s.notes.push_back(r.file + ": warning: " + w);
     }
+    if (run.bulletin) {
+      stage_bulletins(s, r, plan, run);
+    }
     // Fingerprinted now, on this school's thread, while the bytes are still in the page cache.
     for (const auto& [name, temp] : s.outputs->staged_files()) {
       s.names.push_back(name);
@@ -141,6 +196,7 @@ void stage_outputs(School& s, diag::FileResult& r, const model::PlanFile& plan,
     }
     if (s.old) {
       carry_other_formats(*s.old, now);
+      s.carried = carry_bulletins(run.out_dir, s.stem, *s.old, now);
     }
     s.record = run.root->fork_directory();
     stage_record(*s.record, s.stem, now);
@@ -225,7 +281,7 @@ void check_and_stage(School& s, diag::FileResult& r, std::size_t index, BatchRun
     run.progress.step(false);
     return;
   }
-  CheckedFile checked = check_file(s.path, run.console);
+  CheckedFile checked = check_file(s.path, run.console, run.bulletin.has_value());
   r = std::move(checked.result);
   s.passed = checked.plan && !diag::file_fails(r, false);
   if (checked.plan) {
@@ -242,6 +298,9 @@ void check_and_stage(School& s, diag::FileResult& r, std::size_t index, BatchRun
     run.claim_stem(s.stem, index);
     if (!run.clash) { // else nothing will be committed: only the stems are still wanted
       stage_outputs(s, r, *checked.plan, sha, run);
+      if (run.combined && s.unchanged && !s.combined) {
+        keep_combined_part(s, r, *checked.plan, run);
+      }
     }
   }
   // Only the excerpts and the .docx (which carries the file) needed it. Swapped out: assigning
@@ -279,7 +338,9 @@ void commit_school(School& s, diag::FileResult& r, std::size_t index, BatchRun& 
       std::vector<std::string> changed; // old outputs edited since: kept
       if (s.old) {
         const std::vector<std::string> formats = record_for(s.path, "", run.options).formats;
-        s.removed = remove_outputs(run.out_dir, *s.old, s.names, changed, &formats).size();
+        std::vector<std::string> keep = s.names;
+        keep.insert(keep.end(), s.carried.begin(), s.carried.end());
+        s.removed = remove_outputs(run.out_dir, *s.old, keep, changed, &formats).size();
       }
       for (const std::string& name : changed) {
         s.notes.push_back(

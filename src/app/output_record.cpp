@@ -96,6 +96,9 @@ std::optional<OutputRecord> parse_record(const std::string& text) {
     r.as_of = j["as_of"].as<std::string>();
     r.formats = j["formats"].as<std::vector<std::string>>();
     r.keep_punctuation = j["keep_punctuation"].as<bool>();
+    if (const YAML::Node bulletin = j["bulletin"]) {
+      r.bulletin = bulletin.as<std::string>();
+    }
     const YAML::Node outputs = j["outputs"];
     if (!outputs.IsMap()) {
       return std::nullopt;
@@ -132,6 +135,7 @@ OutputRecord record_for(const std::string& input, const std::string& input_sha25
     r.formats.emplace_back(format_name(f));
   }
   r.keep_punctuation = options.keep_punctuation;
+  r.bulletin = options.bulletin;
   return r;
 }
 
@@ -143,7 +147,8 @@ std::optional<OutputRecord> read_record(const fs::path& dir, const std::string& 
 bool up_to_date(const fs::path& dir, const OutputRecord& old, const OutputRecord& now) {
   if (old.input_sha256 != now.input_sha256 || old.planctl != now.planctl ||
       old.as_of != now.as_of || old.formats != now.formats ||
-      old.keep_punctuation != now.keep_punctuation || old.outputs.empty()) {
+      old.keep_punctuation != now.keep_punctuation || old.bulletin != now.bulletin ||
+      old.outputs.empty()) {
     return false;
   }
   return std::all_of(old.outputs.begin(), old.outputs.end(), [&](const auto& output) {
@@ -210,6 +215,27 @@ void carry_other_formats(const OutputRecord& old, OutputRecord& now) {
   }
 }
 
+bool is_bulletin_output(const std::string& stem, const std::string& name) {
+  return name.starts_with(stem + ".bulletin-") || name.starts_with(stem + ".photo-");
+}
+
+std::vector<std::string> carry_bulletins(const fs::path& dir, const std::string& stem,
+                                         const OutputRecord& old, OutputRecord& now) {
+  std::vector<std::string> carried;
+  for (const auto& output : old.outputs) {
+    if (!is_bulletin_output(stem, output.first) ||
+        std::any_of(now.outputs.begin(), now.outputs.end(),
+                    [&](const auto& o) { return o.first == output.first; })) {
+      continue;
+    }
+    if (util::sha256_file(dir / util::utf8_path(output.first)) == output.second) {
+      now.outputs.push_back(output);
+      carried.push_back(output.first);
+    }
+  }
+  return carried;
+}
+
 void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record) {
   util::Json outputs = util::Json::object();
   for (const auto& [name, hash] : record.outputs) {
@@ -229,6 +255,9 @@ void stage_record(util::OutputSink& sink, const std::string& stem, const OutputR
       {"keep_punctuation", record.keep_punctuation},
       {"outputs", std::move(outputs)},
   });
+  if (!record.bulletin.empty()) {
+    j.set("bulletin", record.bulletin);
+  }
   if (record.summary) {
     j.set("summary", summary_json(*record.summary));
   }

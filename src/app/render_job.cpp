@@ -252,18 +252,22 @@ std::string span_label(const layout::MonthSpan& span) {
   return month_label(span.first) + "--" + month_label(span.last);
 }
 
-std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std::string& plan_path,
-                                         const std::string& stem, const layout::MonthSpan& span,
-                                         const RenderOptions& options, util::OutputSink& sink,
-                                         std::set<std::string>& pictures_staged) {
+layout::Bulletin bulletin_of(const model::PlanFile& plan, const std::string& plan_path,
+                             const std::string& stem, const layout::MonthSpan& span,
+                             const RenderOptions& options) {
   const layout::LayoutOptions layout_options{.keep_punctuation = options.keep_punctuation};
   const layout::BulletinPhotos photos =
       read_bulletin_photos(layout::bulletin_activities(plan, span), photo_folder(plan_path), stem);
-  const layout::Bulletin bulletin = layout::layout_bulletin(plan, span, photos, layout_options);
-  const std::string base = stem + ".bulletin-" + span_label(span) + ".";
+  return layout::layout_bulletin(plan, span, photos, layout_options);
+}
+
+std::vector<std::string> stage_bulletin(const layout::Bulletin& bulletin, const std::string& base,
+                                        const std::vector<OutputFormat>& formats,
+                                        util::OutputSink& sink,
+                                        std::set<std::string>& pictures_staged) {
   std::vector<std::string> names;
-  if (wants(options.formats, OutputFormat::md)) {
-    names.push_back(base + "md");
+  if (wants(formats, OutputFormat::md)) {
+    names.push_back(base + ".md");
     sink.write(names.back(), write::to_markdown(bulletin));
     for (const layout::Picture& picture : bulletin.pictures) {
       if (pictures_staged.insert(picture.name).second) {
@@ -272,16 +276,25 @@ std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std:
       }
     }
   }
-  if (wants(options.formats, OutputFormat::txt)) {
-    names.push_back(base + "txt");
+  if (wants(formats, OutputFormat::txt)) {
+    names.push_back(base + ".txt");
     sink.write(names.back(), write::to_text(bulletin));
   }
-  if (wants(options.formats, OutputFormat::docx)) {
-    names.push_back(base + "docx");
+  if (wants(formats, OutputFormat::docx)) {
+    names.push_back(base + ".docx");
     sink.write_with(names.back(),
                     [&](const std::filesystem::path& path) { write::write_docx(bulletin, path); });
   }
   return names;
+}
+
+std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std::string& plan_path,
+                                         const std::string& stem, const layout::MonthSpan& span,
+                                         const RenderOptions& options, util::OutputSink& sink,
+                                         std::set<std::string>& pictures_staged) {
+  return stage_bulletin(bulletin_of(plan, plan_path, stem, span, options),
+                        stem + ".bulletin-" + span_label(span), options.formats, sink,
+                        pictures_staged);
 }
 
 } // namespace planctl::app

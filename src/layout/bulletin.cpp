@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <map>
 
 namespace planctl::layout {
 
@@ -146,6 +147,49 @@ Bulletin layout_bulletin(const model::PlanFile& file, const MonthSpan& span,
     }
     section.items.push_back(std::move(item));
   }
+  return out;
+}
+
+Bulletin combine_bulletins(const std::vector<BulletinPart>& parts, const std::string& issuer,
+                           std::int64_t number, const std::string& picture_prefix,
+                           const LayoutOptions& options) {
+  const TextRules rules(options);
+  Bulletin out;
+  const std::string name = strip_closing_full_stop(rules.line(issuer));
+  out.name = name + "工作简报";
+  out.number = fmt::format("第{}期", number);
+  out.editor = "编印：" + name;
+  std::map<std::string, std::size_t> by_name; // new picture name → index in out.pictures
+  for (const BulletinPart& part : parts) {
+    const Bulletin& b = part.bulletin;
+    if (out.date.empty() || b.metadata.date > out.metadata.date) {
+      out.metadata.date = b.metadata.date;
+      out.date = b.date;
+    }
+    std::vector<std::size_t> moved(b.pictures.size());
+    for (std::size_t i = 0; i < b.pictures.size(); ++i) {
+      Picture picture = b.pictures[i];
+      const std::size_t at = picture.name.rfind(".photo-");
+      picture.name =
+          picture_prefix + (at == std::string::npos ? picture.name : picture.name.substr(at + 7));
+      const auto [it, inserted] = by_name.emplace(picture.name, out.pictures.size());
+      if (inserted) {
+        out.pictures.push_back(std::move(picture));
+      }
+      moved[i] = it->second;
+    }
+    for (const NewsSection& section : b.sections) {
+      NewsSection& into = out.sections.emplace_back(section);
+      into.school = rules.line(part.school);
+      for (NewsItem& item : into.items) {
+        for (Figure& figure : item.figures) {
+          figure.picture = moved.at(figure.picture);
+        }
+      }
+    }
+  }
+  out.metadata.title = out.name + out.number;
+  out.metadata.author = name;
   return out;
 }
 

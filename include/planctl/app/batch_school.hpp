@@ -41,6 +41,10 @@ struct BatchRun {
   // into a fork of it.
   std::unique_ptr<util::DirectorySink> root;
   RecordFinder records;
+  // `--bulletin`: each school's bulletins too; with `combined`, each school's part of the
+  // district's combined bulletin is kept (School::combined) for the end of the run.
+  std::optional<BulletinRequest> bulletin;
+  bool combined = false;
 
   // Records the stem key of input `index`; once two inputs share one, `clash` is set and the
   // pass stops rendering (nothing will be committed).
@@ -66,6 +70,8 @@ struct School {
   std::unique_ptr<util::DirectorySink> outputs; // staged outputs
   std::unique_ptr<util::DirectorySink> record;  // its staged record, committed after them
   std::vector<std::string> names;               // the staged outputs' names
+  std::vector<std::string> carried;             // earlier bulletins kept in its record
+  std::optional<layout::BulletinPart> combined; // its part of the combined bulletin
   bool output_failed = false;                   // an output could not be written
   workbook::SummaryRow summary;
 };

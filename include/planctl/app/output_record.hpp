@@ -25,6 +25,7 @@ struct OutputRecord {
   std::string as_of;        // YYYY-MM-DD
   std::vector<std::string> formats;
   bool keep_punctuation = false;
+  std::string bulletin; // `batch --bulletin` as written; empty for none
   std::vector<std::pair<std::string, std::string>> outputs; // file name → its SHA-256
   // The school's row of district-summary.xlsx (`batch` only, for a school without findings):
   // a re-run takes it from here instead of reading the plan again. `file` and `result` are not
@@ -71,6 +72,16 @@ std::size_t own_outputs(const OutputRecord& record);
 // Adds to `now.outputs` the outputs of `old` in formats `now` does not ask for, as recorded,
 // so that they stay planctl's to remove when a later run asks for their format again.
 void carry_other_formats(const OutputRecord& old, OutputRecord& now);
+
+// Whether the output `name` of `stem` is one of its bulletins or their photos
+// (`STEM.bulletin-…`, `STEM.photo-…`).
+bool is_bulletin_output(const std::string& stem, const std::string& name);
+
+// Adds to `now.outputs` the bulletins (and photos) of `old` that `now` does not list and that
+// are still in `dir` as planctl wrote them: a bulletin once published stays, and stays
+// planctl's to remove if the school fails. Returns their names.
+std::vector<std::string> carry_bulletins(const std::filesystem::path& dir, const std::string& stem,
+                                         const OutputRecord& old, OutputRecord& now);
 
 // Stages the record of `stem` in `sink`.
 void stage_record(util::OutputSink& sink, const std::string& stem, const OutputRecord& record);

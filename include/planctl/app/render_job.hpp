@@ -27,6 +27,7 @@ struct RenderOptions {
   util::Date as_of;              // the date task states are computed for
   bool keep_punctuation = false; // keep ASCII punctuation next to Chinese text as written
   bool parallel = false;         // write the workbook on a second thread beside the documents
+  std::string bulletin;          // `batch --bulletin` as written (kept in the re-run record)
 };
 
 // The stem of every output of `plan`: `school.code` when set, else the file name of `arg`
@@ -72,6 +73,20 @@ std::vector<layout::MonthSpan> bulletin_spans(const model::PlanFile& plan,
 
 // The name part of a span: `2020-06`, or `2020-03--2020-06` (ISO 8601's interval).
 std::string span_label(const layout::MonthSpan& span);
+
+// The bulletin of `plan` (read from `plan_path`, whose folder holds the photos) for `span`,
+// its pictures named `STEM.photo-<hash>`. The span must have activities.
+layout::Bulletin bulletin_of(const model::PlanFile& plan, const std::string& plan_path,
+                             const std::string& stem, const layout::MonthSpan& span,
+                             const RenderOptions& options);
+
+// Stages `bulletin` in each of `formats` (md, txt, docx; others are left out) as
+// `BASE.FORMAT`, with its pictures beside the Markdown (a picture already in `pictures_staged`
+// is not staged again); returns the names staged.
+std::vector<std::string> stage_bulletin(const layout::Bulletin& bulletin, const std::string& base,
+                                        const std::vector<OutputFormat>& formats,
+                                        util::OutputSink& sink,
+                                        std::set<std::string>& pictures_staged);
 
 // Stages the bulletin of `plan` (read from `plan_path`) for `span` in each of `formats` (md,
 // txt, docx; others are left out) as `STEM.bulletin-LABEL.FORMAT`, with the photos beside the

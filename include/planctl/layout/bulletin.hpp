@@ -59,4 +59,18 @@ std::pair<int, int> figure_size(int width, int height);
 Bulletin layout_bulletin(const model::PlanFile& file, const MonthSpan& span,
                          const BulletinPhotos& photos, const LayoutOptions& options = {});
 
+// One school's part of a combined bulletin: its name and its own bulletin for the span.
+struct BulletinPart {
+  std::string school;
+  Bulletin bulletin;
+};
+
+// The district's combined 全区工作简报 (docs/bulletin.md, "In batch"): one masthead, named
+// `ISSUER工作简报`, `第NUMBER期`, `编印：ISSUER` and the date of the last activity of all the
+// parts, then each part's items under its school's name, in the order of `parts`; no foot.
+// Each picture is kept once, renamed `PICTURE_PREFIX<hash>.jpg|png`. `parts` must not be empty.
+Bulletin combine_bulletins(const std::vector<BulletinPart>& parts, const std::string& issuer,
+                           std::int64_t number, const std::string& picture_prefix,
+                           const LayoutOptions& options = {});
+
 } // namespace planctl::layout
