@@ -39,8 +39,6 @@ const std::string k_formats[] = {"md", "txt", "docx",
                                  "pdf",
 #endif
                                  "xlsx"};
-const std::string k_colors[] = {"auto", "always", "never"};
-const std::string k_langs[] = {"en", "zh"};
 
 struct BatchCliOptions {
   std::vector<std::string> inputs;
@@ -61,17 +59,6 @@ struct BatchCliOptions {
 int fail(Console& console, const std::string& message, int code = k_exit_usage) {
   console.err << "planctl: error: " << message << "\n";
   return code;
-}
-
-std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) {
-  std::vector<OutputFormat> formats;
-  for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,
-                         OutputFormat::xlsx}) {
-    if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
-      formats.push_back(f);
-    }
-  }
-  return formats;
 }
 
 // The output folder, created for the run (staging needs it) but removed again, with the
@@ -225,7 +212,7 @@ std::string final_line(const std::vector<School>& schools, const BatchProgress& 
 // that clash, before anything is renamed into place; commit each school; write the summary.
 int run_batch(const BatchCliOptions& o, Console& console) {
   RenderOptions options;
-  options.formats = chosen_formats(o.formats);
+  options.formats = formats_named(o.formats);
   options.keep_punctuation = o.keep_punctuation;
   options.as_of = util::today();
   if (!o.as_of.empty()) {
@@ -389,16 +376,7 @@ Handler setup_batch(CLI::App& cmd) {
                "Keep ASCII punctuation next to Chinese\ntext as written");
   cmd.add_flag("--force", o->force,
                "Render every school, also those whose\noutputs are up to date");
-  cmd.add_option("--color", o->color,
-                 "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
-      ->type_name("WHEN")
-      ->check(one_of(k_colors, "color mode"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
-      ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
-      ->type_name("LANG")
-      ->check(one_of(k_langs, "language"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  add_console_options(cmd, o->color, o->lang);
   cmd.add_option("--bulletin", o->bulletin,
                  "Also write each school's 工作简报 for a month\n(2020-06), a span "
                  "(2020-03..2020-06) or all")

@@ -89,4 +89,19 @@ CLI::Validator one_of(std::span<const std::string> allowed, std::string_view val
       desc);
 }
 
+void add_console_options(CLI::App& cmd, std::string& color, std::string& lang) {
+  static const std::string colors[] = {"auto", "always", "never"};
+  static const std::string langs[] = {"en", "zh"};
+  cmd.add_option("--color", color,
+                 "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
+      ->type_name("WHEN")
+      ->check(one_of(colors, "color mode"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->capture_default_str();
+  cmd.add_option("--lang", lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->type_name("LANG")
+      ->check(one_of(langs, "language"))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+}
+
 } // namespace planctl::app

@@ -31,8 +31,6 @@ const std::string k_formats[] = {"md", "txt", "docx",
                                  "pdf",
 #endif
                                  "xlsx"};
-const std::string k_colors[] = {"auto", "always", "never"};
-const std::string k_langs[] = {"en", "zh"};
 
 struct RenderCliOptions {
   std::vector<std::string> files;
@@ -49,17 +47,6 @@ struct RenderCliOptions {
 int fail(Console& console, const std::string& message, int code = k_exit_usage) {
   console.err << "planctl: error: " << message << "\n";
   return code;
-}
-
-std::vector<OutputFormat> chosen_formats(const std::vector<std::string>& words) {
-  std::vector<OutputFormat> formats;
-  for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,
-                         OutputFormat::xlsx}) {
-    if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
-      formats.push_back(f);
-    }
-  }
-  return formats;
 }
 
 // `render --bulletin`: the bulletins of each file, and nothing else; the re-run record is
@@ -139,7 +126,7 @@ int run_render(const RenderCliOptions& o, Console& console) {
                                      o.bulletin));
   }
   RenderOptions options;
-  options.formats = chosen_formats(o.formats);
+  options.formats = formats_named(o.formats);
   options.keep_punctuation = o.keep_punctuation;
   // batch spreads schools over its threads instead; one render has only its own outputs.
   options.parallel = std::thread::hardware_concurrency() > 1;
@@ -344,16 +331,7 @@ Handler setup_render(CLI::App& cmd) {
       ->type_name("MONTH")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   cmd.add_flag("--force", o->force, "Render every file, also those whose\noutputs are up to date");
-  cmd.add_option("--color", o->color,
-                 "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
-      ->type_name("WHEN")
-      ->check(one_of(k_colors, "color mode"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
-      ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
-      ->type_name("LANG")
-      ->check(one_of(k_langs, "language"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  add_console_options(cmd, o->color, o->lang);
   return [o](Console& console) { return run_render(*o, console); };
 }
 

@@ -71,6 +71,17 @@ const char* format_name(OutputFormat format) {
   return "";
 }
 
+std::vector<OutputFormat> formats_named(const std::vector<std::string>& words) {
+  std::vector<OutputFormat> formats;
+  for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,
+                         OutputFormat::xlsx}) {
+    if (std::find(words.begin(), words.end(), format_name(f)) != words.end()) {
+      formats.push_back(f);
+    }
+  }
+  return formats;
+}
+
 std::string output_stem(const model::PlanFile& plan, const std::string& arg) {
   if (plan.school.code && !plan.school.code->value.empty()) {
     return plan.school.code->value;

@@ -24,8 +24,6 @@ namespace {
 using util::Json;
 
 const std::string k_formats[] = {"text", "json"};
-const std::string k_colors[] = {"auto", "always", "never"};
-const std::string k_langs[] = {"en", "zh"};
 
 // Tasks due within this many days after the as-of date are listed as due soon.
 constexpr long k_soon_days = 30;
@@ -539,16 +537,7 @@ Handler setup_status(CLI::App& cmd) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   add_jobs_option(cmd, o->jobs);
-  cmd.add_option("--color", o->color,
-                 "Colours and source lines in diagnostics\n(auto: when writing to a terminal)")
-      ->type_name("WHEN")
-      ->check(one_of(k_colors, "color mode"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
-      ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
-      ->type_name("LANG")
-      ->check(one_of(k_langs, "language"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  add_console_options(cmd, o->color, o->lang);
   return [o](Console& console) { return run_status(*o, console); };
 }
 

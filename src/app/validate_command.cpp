@@ -20,8 +20,6 @@ namespace planctl::app {
 namespace {
 
 const std::string k_formats[] = {"text", "json", "github", "junit", "gitlab", "sarif"};
-const std::string k_colors[] = {"auto", "always", "never"};
-const std::string k_langs[] = {"en", "zh"};
 
 struct ValidateOptions {
   std::vector<std::string> files;
@@ -133,16 +131,7 @@ Handler setup_validate(CLI::App& cmd) {
                  "Write the --format report to FILE;\nthe console still gets the text")
       ->type_name("FILE")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-  cmd.add_option("--color", o->color,
-                 "Colours and source lines\n(auto: when writing to a terminal)")
-      ->type_name("WHEN")
-      ->check(one_of(k_colors, "color mode"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
-      ->capture_default_str();
-  cmd.add_option("--lang", o->lang, "Message language\n(default: from LC_ALL, LC_MESSAGES or LANG)")
-      ->type_name("LANG")
-      ->check(one_of(k_langs, "language"))
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  add_console_options(cmd, o->color, o->lang);
   return [o](Console& console) { return run_validate(*o, console); };
 }
 

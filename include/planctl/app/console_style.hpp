@@ -9,8 +9,9 @@
 #include <string_view>
 
 namespace CLI {
+class App;
 class Validator;
-}
+} // namespace CLI
 
 namespace planctl::app {
 
@@ -35,5 +36,9 @@ diag::TextStyle text_style(ColorMode mode, bool terminal, diag::Lang lang);
 // A CLI11 check that accepts one of `allowed` and otherwise says
 // `unknown VALUE_NAME "x" (did you mean "y"?); use one of a, b, c`.
 CLI::Validator one_of(std::span<const std::string> allowed, std::string_view value_name);
+
+// Adds `--color WHEN` and `--lang LANG`, the options of every command that prints diagnostics,
+// to `cmd`, read into `color` and `lang`.
+void add_console_options(CLI::App& cmd, std::string& color, std::string& lang);
 
 } // namespace planctl::app

@@ -21,6 +21,10 @@ enum class OutputFormat { md, txt, docx, pdf, xlsx };
 // The `--format` word of `format` (`md`, `txt`, `docx`, `pdf`, `xlsx`).
 const char* format_name(OutputFormat format);
 
+// The formats named in `words` (`--format` words), in the order outputs are written; CLI11 has
+// already refused any other word.
+std::vector<OutputFormat> formats_named(const std::vector<std::string>& words);
+
 struct RenderOptions {
   std::vector<OutputFormat> formats{OutputFormat::md, OutputFormat::txt, OutputFormat::docx,
                                     OutputFormat::xlsx};
