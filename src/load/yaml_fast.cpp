@@ -46,6 +46,9 @@ constexpr FastDeclineRow k_fast_declines[] = {
      "a quoted text ending in line breaks: yaml-cpp keeps one, libyaml all"},
     {long_key, "long-key",
      "a key over 256 characters: yaml-cpp allows 1,024 bytes, libyaml 1,024 characters"},
+    {flow_pair, "flow-pair",
+     "a `?` key in [ ] or { }, or a pair in [ ] without { } (`{?a: b}`, `[x,?y]`, `[a: b]`): "
+     "libyaml reads `?` as a key indicator, yaml-cpp reports it"},
     {unexpected_event, "unexpected-event", "events that do not make one tree"},
 };
 
@@ -140,7 +143,8 @@ namespace {
 // declining first wherever libyaml and yaml-cpp would read the file differently.
 class LibyamlEvents {
 public:
-  LibyamlEvents(YamlTreeBuilder& tree, std::string_view text) : m_tree(tree), m_cursor(text) {}
+  LibyamlEvents(YamlTreeBuilder& tree, std::string_view text)
+      : m_tree(tree), m_cursor(text), m_text(text) {}
 
   void event(const yaml_event_t& e) {
     switch (e.type) {
@@ -169,6 +173,12 @@ public:
       return;
     case YAML_MAPPING_START_EVENT:
       properties(e.data.mapping_start.anchor, e.data.mapping_start.tag);
+      // A pair in [ ] without { } (`[a: b]`, or `[x,?y]`, where libyaml reads `?` as a key
+      // indicator and yaml-cpp reports it; found by fuzz/fuzz_yaml_diff).
+      if (m_flow_depth > 0 &&
+          m_text[std::min<std::size_t>(offset_of(e.start_mark), m_text.size() - 1)] != '{') {
+        throw Decline{flow_pair};
+      }
       open(NodeKind::mapping, e.start_mark, e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
       return;
     case YAML_SEQUENCE_END_EVENT:
@@ -219,9 +229,23 @@ private:
     }
   }
 
+  // Whether the node starting at byte `offset` follows a `?` (blanks between): in [ ] or { }
+  // libyaml reads `{?ame: x}` as the key `ame`, yaml-cpp reports it (found by
+  // fuzz/fuzz_yaml_diff). Only the node's own leading blanks are looked at.
+  bool after_question_mark(std::size_t offset) const {
+    while (offset > 0 && (m_text[offset - 1] == ' ' || m_text[offset - 1] == '\t' ||
+                          m_text[offset - 1] == '\n' || m_text[offset - 1] == '\r')) {
+      --offset;
+    }
+    return offset > 0 && m_text[offset - 1] == '?';
+  }
+
   void scalar(const yaml_event_t& e) {
     const auto& s = e.data.scalar;
     properties(s.anchor, s.tag);
+    if (m_flow_depth > 0 && after_question_mark(offset_of(e.start_mark))) {
+      throw Decline{flow_pair};
+    }
     const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
     // yaml-cpp ends a plain text in [ ] or { } at any `?` (YAML 1.2 and libyaml read `[达标?]`
@@ -283,6 +307,7 @@ private:
 
   YamlTreeBuilder& m_tree;
   ByteCursor m_cursor;
+  std::string_view m_text;
   std::vector<Level> m_levels;
   int m_documents = 0;
   int m_flow_depth = 0; // open containers written in [ ] or { }

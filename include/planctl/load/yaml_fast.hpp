@@ -42,6 +42,7 @@ enum class FastDecline : std::uint8_t {
   block_scalar_column,
   quoted_trailing_break,
   long_key,
+  flow_pair,
   // Events that do not make one tree; libyaml never sends them for one document.
   unexpected_event,
 };

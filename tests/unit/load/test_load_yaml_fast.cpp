@@ -202,6 +202,8 @@ TEST_CASE("load::parse_yaml_fast") {
         {FastDecline::block_scalar_column, {"-\n|\n", "k:\n  - \n\n  >\n"}},
         {FastDecline::quoted_trailing_break, {"k: 'a\n\n\n'\n", "\"a\n\n\n\n\"\n"}},
         {FastDecline::long_key, {key_of(400) + ": 1\n"}},
+        {FastDecline::flow_pair,
+         {"support: [lecturers,?moral]\n", "a: [k: v]\n", "- {id: moral, ?ame: x}\n"}},
     };
     const std::span<const FastDeclineRow> rows = fast_declines();
     for (std::size_t i = 0; i < rows.size(); ++i) {
