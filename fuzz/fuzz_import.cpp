@@ -76,13 +76,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const import::Workbook book = import::read_xlsx(bytes);
     const import::LedgerImport ledger = import::import_ledger(book, "", k_plan, "p.yaml", "f");
-    if (ledger.added + ledger.already + ledger.unusable != ledger.rows) {
-      std::abort(); // a row was neither added, skipped nor reported
+    if (ledger.added + ledger.updates.size() + ledger.already + ledger.unusable != ledger.rows) {
+      std::abort(); // a row was neither added, updated, skipped nor reported
     }
     const load::LoadResult loaded = load::load_plan_text(ledger.yaml, "p.yaml");
     if (!loaded.plan || loaded.diagnostics.has_errors() ||
         loaded.plan->activities.size() != 2 + ledger.added) {
-      std::abort(); // the rows added broke the plan file, or are not all there
+      std::abort(); // the rows added or updated broke the plan file, or are not all there
     }
   } catch (const import::ImportError&) {
   }

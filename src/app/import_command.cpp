@@ -400,14 +400,27 @@ int run_ledger(const ImportOptions& o, Console& console) {
                 << (f.error ? "error" : "warning") << ": " << result.sheet << "!"
                 << import::cell_address(f.row, f.column) << ": " << f.message << "\n";
   }
+  // With -o -, the file written is standard output: the notes name it so, not a file "-".
+  const std::string shown = out_path == "-" ? std::string("<stdout>") : out_path;
+  for (const import::LedgerUpdate& u : result.updates) {
+    std::string keys;
+    for (const std::string& key : u.keys) {
+      keys += (keys.empty() ? "" : ", ") + key;
+    }
+    console.err << shown << ":" << u.line << ": note: activity updated from " << result.sheet
+                << " row " << u.row << ", which changes its " << keys << "\n";
+  }
   for (const auto& [line, id] : result.new_ids) {
-    console.err << out_path << ":" << line << ": note: id " << id
+    console.err << shown << ":" << line << ": note: id " << id
                 << " added: activities name tasks by id, and the item the ledger names by its "
                    "title had none (it is a task now)\n";
   }
   std::ostream& status = out_path == "-" ? console.err : console.out;
   status << result.sheet << " (header on row " << result.header_row << "): " << result.rows
          << (result.rows == 1 ? " row" : " rows") << "; " << result.added << " added";
+  if (!result.updates.empty()) {
+    status << ", " << result.updates.size() << " updated";
+  }
   if (result.already > 0) {
     status << ", " << result.already << " already in " << o.into;
   }
@@ -418,7 +431,7 @@ int run_ledger(const ImportOptions& o, Console& console) {
   }
   status << "\n";
   const int code = result.unusable > 0 ? k_exit_findings : k_exit_ok;
-  if (result.added == 0 && out_path == o.into) {
+  if (result.added == 0 && result.updates.empty() && out_path == o.into) {
     status << o.into << " is unchanged\n";
     return code;
   }
@@ -426,9 +439,9 @@ int run_ledger(const ImportOptions& o, Console& console) {
   const std::size_t before = error_count(plan_text, o.into);
   const std::size_t after = error_count(result.yaml, out_path);
   if (after > before) {
-    return fail(console, "the plan file with the rows added has " + std::to_string(after) +
-                             " errors where it had " + std::to_string(before) +
-                             "; nothing was written (please report this)");
+    return fail(console, "the plan file with the rows added or updated has " +
+                             std::to_string(after) + " errors where it had " +
+                             std::to_string(before) + "; nothing was written (please report this)");
   }
   try {
     write_plan_file(out_path, result.yaml, console);

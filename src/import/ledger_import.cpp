@@ -2,6 +2,7 @@
 #include <planctl/import/ledger_import.hpp>
 #include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/import/source_document.hpp>
+#include <planctl/layout/paragraphs.hpp>
 #include <planctl/layout/text_rules.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/model/task_index.hpp>
@@ -712,6 +713,276 @@ std::string insert_entries(std::string_view plan_text, std::string_view plan_nam
                   (plan_text.empty() || plan_text.ends_with(nl + nl) ? "" : nl) + block);
 }
 
+// What a row says, read and checked.
+struct RowValues {
+  std::array<const Cell*, Column::n> at{};
+  util::Date date;
+  std::optional<util::Date> end_date;
+  TaskMatch tasks;
+  std::optional<std::int64_t> people;
+};
+
+// The lines of one key of an activity entry as import writes it (none when the row leaves the
+// key out). `date` and `title` are not written here: they identify the activity.
+std::vector<std::string> key_lines(Column column, const RowValues& v) {
+  std::vector<std::string> lines;
+  switch (column) {
+  case end:
+    if (v.end_date && *v.end_date != v.date) {
+      lines.push_back("end: " + util::to_iso(*v.end_date));
+    }
+    break;
+  case task:
+    if (v.tasks.ids.size() == 1) {
+      lines.push_back("task: " + yaml_inline_scalar(v.tasks.ids.front()));
+    } else if (!v.tasks.ids.empty()) {
+      std::string list;
+      for (const std::string& id : v.tasks.ids) {
+        list += (list.empty() ? "" : ", ") + flow_entry(id);
+      }
+      lines.push_back("task: [" + list + "]");
+    }
+    break;
+  case host:
+  case participants:
+  case place:
+  case summary:
+    if (v.at[column]) {
+      static constexpr std::array<std::string_view, Column::n> k_keys{
+          "", "", "", "", "host", "participants", "", "place", "summary", ""};
+      add_text(lines, k_keys[column], text_of(*v.at[column]), column == summary);
+    }
+    break;
+  case count:
+    if (v.people) {
+      lines.push_back("count: " + std::to_string(*v.people));
+    }
+    break;
+  case evidence:
+    if (v.at[evidence]) {
+      const std::vector<std::string> items = nonempty(split_list(text_of(*v.at[evidence])).parts);
+      std::string list;
+      for (const std::string& item : items) {
+        list += (list.empty() ? "" : ", ") + flow_entry(item);
+      }
+      if (!items.empty()) {
+        lines.push_back("evidence: [" + list + "]");
+      }
+    }
+    break;
+  default:
+    break;
+  }
+  return lines;
+}
+
+constexpr std::array<std::string_view, Column::n> k_key_names{
+    "date",         "end",   "title", "task",    "host",
+    "participants", "count", "place", "summary", "evidence"};
+
+// Whether the row's `column` says what `activity` has, as the workbook shows it: texts compared
+// as titles are (no spaces, no closing `。`, punctuation width aside), summaries paragraph by
+// paragraph, lists entry by entry, tasks by id.
+bool same_value(Column column, const RowValues& v, const model::Activity& activity,
+                const layout::TextRules& rules) {
+  const auto key = [&](std::string_view text) { return task_key(rules, text); };
+  const auto keys_of = [&](const std::vector<std::string>& parts) {
+    std::vector<std::string> out;
+    for (const std::string& part : parts) {
+      if (!key(part).empty()) {
+        out.push_back(key(part));
+      }
+    }
+    return out;
+  };
+  const auto cell_text = [&]() { return v.at[column] ? text_of(*v.at[column]) : std::string(); };
+  const auto model_text = [](const std::optional<model::Text>& text) {
+    return text ? text->value : std::string();
+  };
+  switch (column) {
+  case end: {
+    const std::optional<util::Date> had = activity.end && activity.end->value != activity.date.value
+                                              ? std::optional<util::Date>(activity.end->value)
+                                              : std::nullopt;
+    const std::optional<util::Date> has =
+        v.end_date && *v.end_date != v.date ? v.end_date : std::nullopt;
+    return had == has;
+  }
+  case task: {
+    std::vector<std::string> had;
+    for (const model::Text& id : activity.tasks) {
+      had.push_back(id.value);
+    }
+    return had == v.tasks.ids;
+  }
+  case host:
+  case participants:
+  case place: {
+    const std::optional<model::Text>& had = column == host           ? activity.host
+                                            : column == participants ? activity.participants
+                                                                     : activity.place;
+    return key(model_text(had)) == key(cell_text());
+  }
+  case count:
+    return (activity.count ? std::optional<std::int64_t>(activity.count->value) : std::nullopt) ==
+           v.people;
+  case summary: {
+    std::vector<std::string> had = layout::split_paragraphs(model_text(activity.summary));
+    std::vector<std::string> has;
+    const std::string cleaned = clean(cell_text());
+    for (std::string_view line : split_lines(cleaned)) {
+      while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) {
+        line.remove_suffix(1);
+      }
+      has.emplace_back(line);
+    }
+    return keys_of(had) == keys_of(has);
+  }
+  case evidence: {
+    std::vector<std::string> had;
+    for (const model::Text& e : activity.evidence) {
+      had.push_back(e.value);
+    }
+    return keys_of(had) == keys_of(nonempty(split_list(cell_text()).parts));
+  }
+  default:
+    return true;
+  }
+}
+
+// One change to the plan file's lines: lines [first, last) (1-based) replaced by `lines`
+// (an insertion when first == last).
+struct LineEdit {
+  int first = 0;
+  int last = 0;
+  std::vector<std::string> lines; // without line ends
+};
+
+std::size_t indent_of(std::string_view line) {
+  const std::size_t i = line.find_first_not_of(' ');
+  return i == std::string_view::npos ? line.size() : i;
+}
+
+bool blank_line(std::string_view line) {
+  return line.find_first_not_of(" \r\n") == std::string_view::npos;
+}
+
+// The edits that set the keys `changed` of the activity entry starting at line `at` to the
+// row's values: a key the entry has is replaced (or removed, when the row leaves it out), a
+// key it lacks is added after its last key. std::nullopt when the entry is not a block mapping
+// that starts with `- ` on its line, or a key to change is on that line: the row is then not
+// usable.
+std::optional<std::vector<LineEdit>> entry_edits(const std::vector<std::string_view>& lines, int at,
+                                                 const std::vector<Column>& changed,
+                                                 const RowValues& v) {
+  if (at < 1 || at > static_cast<int>(lines.size())) {
+    return std::nullopt;
+  }
+  const std::string_view head = lines[static_cast<std::size_t>(at - 1)];
+  const std::size_t dash = indent_of(head);
+  if (head.compare(dash, 2, "- ") != 0) {
+    return std::nullopt;
+  }
+  const std::size_t inner = head.find_first_not_of(' ', dash + 1);
+  if (inner == std::string_view::npos || head[inner] == '{' || head[inner] == '#') {
+    return std::nullopt;
+  }
+  // The entry's lines: up to the next line, not blank and not a comment, indented no deeper
+  // than its dash; then without the blank lines and comments at its end.
+  int end = at + 1;
+  while (end <= static_cast<int>(lines.size())) {
+    const std::string_view line = lines[static_cast<std::size_t>(end - 1)];
+    const std::size_t indent = indent_of(line);
+    if (!blank_line(line) && line[indent] != '#' && indent <= dash) {
+      break;
+    }
+    ++end;
+  }
+  while (end - 1 > at) {
+    const std::string_view line = lines[static_cast<std::size_t>(end - 2)];
+    if (!blank_line(line) && line[indent_of(line)] != '#') {
+      break;
+    }
+    --end;
+  }
+  // Where each key starts: the line of `key:` at the entry's key indentation.
+  std::map<std::string, int, std::less<>> starts;
+  std::vector<int> key_lines_at{at};
+  {
+    std::string first(head.substr(inner));
+    starts.emplace(first.substr(0, first.find(':')), at);
+  }
+  for (int l = at + 1; l < end; ++l) {
+    const std::string_view line = lines[static_cast<std::size_t>(l - 1)];
+    if (indent_of(line) == inner && !blank_line(line) && line[inner] != '#' &&
+        line.find(':', inner) != std::string_view::npos) {
+      const std::string_view key = line.substr(inner, line.find(':', inner) - inner);
+      starts.emplace(std::string(key), l);
+      key_lines_at.push_back(l);
+    }
+  }
+  const auto key_end = [&](int start) {
+    const auto next = std::upper_bound(key_lines_at.begin(), key_lines_at.end(), start);
+    int stop = next == key_lines_at.end() ? end : *next;
+    while (stop - 1 > start && blank_line(lines[static_cast<std::size_t>(stop - 2)])) {
+      --stop;
+    }
+    return stop;
+  };
+  const std::string pad(inner, ' ');
+  std::vector<LineEdit> edits;
+  std::vector<std::string> appended;
+  for (const Column column : changed) {
+    std::vector<std::string> written = key_lines(column, v);
+    for (std::string& line : written) {
+      line = line.empty() ? std::string() : pad + line;
+    }
+    const auto found = starts.find(k_key_names[column]);
+    if (found == starts.end()) {
+      appended.insert(appended.end(), written.begin(), written.end());
+    } else if (found->second == at) {
+      return std::nullopt;
+    } else {
+      edits.push_back(LineEdit{found->second, key_end(found->second), std::move(written)});
+    }
+  }
+  if (!appended.empty()) {
+    const int after = key_end(key_lines_at.back());
+    edits.push_back(LineEdit{after, after, std::move(appended)});
+  }
+  return edits;
+}
+
+// `lines` with `edits` applied (none of them overlapping).
+std::string apply_edits(const std::vector<std::string_view>& lines, std::vector<LineEdit> edits,
+                        const std::string& nl) {
+  std::sort(edits.begin(), edits.end(), [](const LineEdit& a, const LineEdit& b) {
+    return a.first != b.first ? a.first < b.first : a.last < b.last;
+  });
+  const int n = static_cast<int>(lines.size());
+  std::string out;
+  std::size_t e = 0;
+  int i = 1;
+  while (i <= n + 1) {
+    if (e < edits.size() && edits[e].first == i) {
+      if (i == n + 1 && n > 0 && !lines[static_cast<std::size_t>(n - 1)].ends_with('\n')) {
+        out += nl;
+      }
+      for (const std::string& added : edits[e].lines) {
+        out += added + nl;
+      }
+      i = edits[e].last;
+      ++e;
+      continue;
+    }
+    if (i <= n) {
+      out += lines[static_cast<std::size_t>(i - 1)];
+    }
+    ++i;
+  }
+  return out;
+}
+
 } // namespace
 
 LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
@@ -783,12 +1054,13 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
   const TaskMatcher matcher(plan.plan, index, rules, std::string(plan_name), plan_lines);
   std::set<const model::Item*> given_ids; // items of added rows that get an id
   // The activities the plan file has, by date and title as the ledger shows them.
-  std::map<std::pair<long, std::string>, int> known;
+  std::map<std::pair<long, std::string>, const model::Activity*> known;
   for (const model::Activity& activity : plan.activities) {
     known.emplace(std::pair{util::days_from_civil(activity.date.value),
                             task_key(rules, activity.title.value)},
-                  activity.mark.line);
+                  &activity);
   }
+  std::vector<LineEdit> edits; // the `id:` lines and the activities updated
   std::map<std::pair<long, std::string>, int> added_rows;
 
   std::vector<Entry> entries;
@@ -867,92 +1139,98 @@ LedgerImport import_ledger(const Workbook& book, std::string_view sheet_name,
     }
     const std::pair<long, std::string> key{util::days_from_civil(entry.date),
                                            task_key(rules, entry.title)};
-    if (known.count(key)) {
-      ++out.already;
-      continue;
-    }
     if (const auto twice = added_rows.find(key); twice != added_rows.end()) {
       out.findings.push_back(
           {row, found->columns.at(title), false,
-           "the same date and title as row " + std::to_string(twice->second) + "; added once"});
+           "the same date and title as row " + std::to_string(twice->second) + "; read once"});
       ++out.already;
+      continue;
+    }
+    RowValues values{at, entry.date, end_date, tasks, people};
+    if (const auto had = known.find(key); had != known.end()) {
+      // The same activity (date and title): the columns the sheet has that the school changed
+      // are written into its entry.
+      std::vector<Column> changed;
+      for (const auto& [column, number] : found->columns) {
+        if (column != date && column != title && !same_value(column, values, *had->second, rules)) {
+          changed.push_back(column);
+        }
+      }
+      if (changed.empty()) {
+        ++out.already;
+        continue;
+      }
+      std::sort(changed.begin(), changed.end());
+      const int line = had->second->mark.line;
+      const auto update = entry_edits(plan_lines, line, changed, values);
+      if (!update) {
+        ++out.unusable;
+        out.findings.push_back(
+            {row, found->columns.at(changed.front()), true,
+             "the row changes the activity at " + std::string(plan_name) + ":" +
+                 std::to_string(line) +
+                 ", which is not written as a block entry (`- date: …` with a key a line); "
+                 "change it in the plan file by hand"});
+        continue;
+      }
+      added_rows.emplace(key, row);
+      edits.insert(edits.end(), update->begin(), update->end());
+      if (std::find(changed.begin(), changed.end(), task) != changed.end()) {
+        given_ids.insert(tasks.new_ids.begin(), tasks.new_ids.end());
+      }
+      LedgerUpdate done{row, line, {}};
+      for (const Column column : changed) {
+        done.keys.emplace_back(k_key_names[column]);
+      }
+      out.updates.push_back(std::move(done));
       continue;
     }
     added_rows.emplace(key, row);
     given_ids.insert(tasks.new_ids.begin(), tasks.new_ids.end());
 
     entry.lines.push_back("date: " + util::to_iso(entry.date));
-    if (end_date && *end_date != entry.date) {
-      entry.lines.push_back("end: " + util::to_iso(*end_date));
-    }
+    std::vector<std::string> ends = key_lines(end, values);
+    entry.lines.insert(entry.lines.end(), ends.begin(), ends.end());
     entry.lines.push_back("title: " + yaml_inline_scalar(entry.title));
-    if (tasks.ids.size() == 1) {
-      entry.lines.push_back("task: " + yaml_inline_scalar(tasks.ids.front()));
-    } else if (!tasks.ids.empty()) {
-      std::string list;
-      for (const std::string& id : tasks.ids) {
-        list += (list.empty() ? "" : ", ") + flow_entry(id);
-      }
-      entry.lines.push_back("task: [" + list + "]");
-    }
-    if (at[host]) {
-      add_text(entry.lines, "host", text_of(*at[host]), false);
-    }
-    if (at[participants]) {
-      add_text(entry.lines, "participants", text_of(*at[participants]), false);
-    }
-    if (people) {
-      entry.lines.push_back("count: " + std::to_string(*people));
-    }
-    if (at[place]) {
-      add_text(entry.lines, "place", text_of(*at[place]), false);
-    }
-    if (at[summary]) {
-      add_text(entry.lines, "summary", text_of(*at[summary]), true);
-    }
-    if (at[evidence]) {
-      const std::vector<std::string> items = nonempty(split_list(text_of(*at[evidence])).parts);
-      std::string list;
-      for (const std::string& item : items) {
-        list += (list.empty() ? "" : ", ") + flow_entry(item);
-      }
-      if (!items.empty()) {
-        entry.lines.push_back("evidence: [" + list + "]");
-      }
+    for (const Column column : {task, host, participants, count, place, summary, evidence}) {
+      std::vector<std::string> lines = key_lines(column, values);
+      entry.lines.insert(entry.lines.end(), lines.begin(), lines.end());
     }
     entries.push_back(std::move(entry));
   }
   out.added = entries.size();
-  // The `id:` lines first (bottom up, so that the lines above stay where they are), then the
-  // entries into the text that has them.
-  std::string text(plan_text);
-  if (!given_ids.empty()) {
-    std::map<int, std::string, std::greater<>> at;
-    for (const model::Item* item : given_ids) {
-      const auto [line, indent] = matcher.spot(item);
-      at[line] = std::string(indent, ' ') + "id: " + matcher.new_id(item);
-    }
-    for (const auto& entry : at) {
-      // Where the `id:` line is in the file written: below its title, after the lines added above.
-      const int line = entry.first;
-      const int above = static_cast<int>(std::count_if(
-          at.begin(), at.end(), [line](const auto& other) { return other.first < line; }));
-      const std::string& id_line = entry.second;
-      out.new_ids.push_back({line + above + 1, id_line.substr(id_line.find("id: ") + 4)});
-    }
-    std::sort(out.new_ids.begin(), out.new_ids.end());
-    std::vector<std::string> lines(plan_lines.begin(), plan_lines.end());
-    const std::string nl = line_end_of(plan_text);
-    for (const auto& [line, id_line] : at) {
-      std::string& title_line = lines[static_cast<std::size_t>(line - 1)];
-      if (!title_line.ends_with('\n')) {
-        title_line += nl;
+  // The `id:` lines and the updated entries first, then the new entries into the text that has
+  // them.
+  for (const model::Item* item : given_ids) {
+    const auto [line, indent] = matcher.spot(item);
+    edits.push_back(
+        LineEdit{line + 1, line + 1, {std::string(indent, ' ') + "id: " + matcher.new_id(item)}});
+  }
+  // Where each `id:` line is in the file written: below its title, after the lines the edits
+  // above it added or removed.
+  const auto shift_before = [&](int line) {
+    int shift = 0;
+    for (const LineEdit& e : edits) {
+      if (e.first < line) {
+        shift += static_cast<int>(e.lines.size()) - (e.last - e.first);
       }
-      lines.insert(lines.begin() + line, id_line + nl);
     }
-    text.clear();
-    for (const std::string& line : lines) {
-      text += line;
+    return shift;
+  };
+  for (const model::Item* item : given_ids) {
+    const int line = matcher.spot(item).first + 1;
+    out.new_ids.push_back({line + shift_before(line), matcher.new_id(item)});
+  }
+  std::sort(out.new_ids.begin(), out.new_ids.end());
+  std::string text(plan_text);
+  if (!edits.empty()) {
+    text = apply_edits(plan_lines, edits, line_end_of(plan_text));
+    out.yaml = text;
+  }
+  if (!out.updates.empty()) {
+    // The updated entries' lines in the file written.
+    for (LedgerUpdate& u : out.updates) {
+      u.line += shift_before(u.line);
     }
   }
   if (!entries.empty()) {

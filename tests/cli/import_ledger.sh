@@ -100,6 +100,74 @@ out_has "活动台账 (header on row 3): $((written + 5)) rows; 0 added, $((writ
 out_has "plan.yaml is unchanged"
 cmp once.yaml plan.yaml || fail "a second import changed the file"
 
+# Rows planctl wrote that the school edited in Excel (the same date and title, other cells
+# changed) update their activity in place: only the keys of the changed cells, the rest of the
+# entry as it was written; a cell emptied removes its key. -o - writes the file to standard
+# output, and the notes name it so.
+/usr/bin/python3 - "$T/ledger.xlsx" "$T/edited.xlsx" <<'PY'
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["活动台账"]
+rows = {ws[f"D{r}"].value: r for r in range(4, ws.max_row + 1)}
+r = rows["召开创建民族团结进步动员大会"]
+ws[f"I{r}"] = 180
+ws[f"J{r}"] = "学校体育馆"
+ws[f"L{r}"] = ws[f"L{r}"].value + "、新闻稿"
+r = rows["成立创建工作领导小组"]
+ws[f"J{r}"] = None
+ws[f"C{r}"] = datetime.datetime(2020, 4, 17)
+ws[f"C{r}"].number_format = "yyyy-mm-dd"
+wb.save(sys.argv[2])
+PY
+read -r meeting_row group_row < <(/usr/bin/python3 - "$T/edited.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["活动台账"]
+rows = {ws[f"D{r}"].value: r for r in range(4, ws.max_row + 1)}
+print(rows["召开创建民族团结进步动员大会"], rows["成立创建工作领导小组"])
+PY
+)
+# The entries in the file: the `- date:` line before each title, and their keys' lines.
+entry_of() { grep -n -B1 "^    title: $1\$" once.yaml | head -1 | cut -d- -f1; }
+key_in() { awk -v from="$1" -v key="$2" 'NR > from && /^  - / { exit } NR > from && $1 == key":" { print NR; exit }' once.yaml; }
+meeting=$(entry_of 召开创建民族团结进步动员大会)
+group=$(entry_of 成立创建工作领导小组)
+count_at=$(key_in "$meeting" count) place_at=$(key_in "$meeting" place)
+evidence_at=$(key_in "$meeting" evidence) gone_at=$(key_in "$group" place)
+group_last=$(key_in "$group" evidence)
+[[ -n $count_at && -n $place_at && -n $evidence_at && -n $gone_at && -n $group_last ]] ||
+  fail "the example's entries are not where the test looks for them"
+run import edited.xlsx --into plan.yaml -o -
+expect_code 1
+err_has "<stdout>:$meeting: note: activity updated from 活动台账 row $meeting_row, which changes its count, place, evidence"
+err_has "<stdout>:$group: note: activity updated from 活动台账 row $group_row, which changes its end, place"
+err_has "活动台账 (header on row 3): $((written + 5)) rows; 0 added, 2 updated, $written already in plan.yaml, 3 not usable"
+cp stdout updated.yaml
+cmp once.yaml plan.yaml || fail "-o - changed plan.yaml"
+diff once.yaml updated.yaml | sed "s/ *$//" >updated.diff || true
+cat >expected.diff <<DIFF
+${count_at},${place_at}c${count_at},${place_at}
+<     count: 176
+<     place: 学校报告厅
+---
+>     count: 180
+>     place: 学校体育馆
+${evidence_at}c${evidence_at}
+<     evidence: [会议记录, 签到表, 照片]
+---
+>     evidence: [会议记录, 签到表, 照片, 新闻稿]
+${gone_at}d$((gone_at - 1))
+$(sed -n "${gone_at}p" once.yaml | sed 's/^/< /')
+${group_last}a${group_last}
+>     end: 2020-04-17
+DIFF
+diff -u expected.diff updated.diff || fail "the updated activities differ (above)"
+run validate updated.yaml
+expect_code 0
+# The workbook of the updated file, brought back again, changes nothing more.
+run import edited.xlsx --into updated.yaml
+out_has "0 added, $((written + 2)) already in updated.yaml, 3 not usable"
+out_has "updated.yaml is unchanged"
+
 # A sheet of the school's own: named 台账, columns in another order, extra columns, the header
 # on the first row, a date as a plain number (Excel's serial day), written to -o.
 /usr/bin/python3 - "$T/own.xlsx" <<'PY'

@@ -18,6 +18,14 @@ struct LedgerFinding {
   std::string message;
 };
 
+// An activity the plan file had that a row changed: the row, the entry's line in the file
+// written, and the keys set from the row.
+struct LedgerUpdate {
+  int row = 0;
+  int line = 0;
+  std::vector<std::string> keys;
+};
+
 struct LedgerImport {
   std::string sheet; // the sheet read
   int header_row = 0;
@@ -26,9 +34,10 @@ struct LedgerImport {
   // Items named by title that had no id and got one (which makes them tasks): the line of the
   // `id:` line in `yaml`, and the id.
   std::vector<std::pair<int, std::string>> new_ids;
-  std::size_t rows = 0;     // rows with something in them below the header
-  std::size_t added = 0;    // rows added as activities
-  std::size_t already = 0;  // rows the plan file already has (same date and title)
+  std::size_t rows = 0;              // rows with something in them below the header
+  std::size_t added = 0;             // rows added as activities
+  std::vector<LedgerUpdate> updates; // rows that changed an activity the plan file had
+  std::size_t already = 0;  // rows the plan file already has, unchanged (same date and title)
   std::size_t unusable = 0; // rows with an error
 };
 

@@ -254,7 +254,7 @@ TEST_CASE("ledger: columns by header in any order, tasks by id and title, a new 
                                     "    evidence: [照片, 签到表]\n"));
 }
 
-TEST_CASE("ledger: rows already in the file are skipped; entries follow the file's indentation") {
+TEST_CASE("ledger: rows already in the file are skipped, entries follow the file's indentation") {
   const std::string plan = std::string(k_plan) + "activities:\n"
                                                  "    - date: 2020-03-13\n"
                                                  "      title: 开展宣传。\n"
@@ -271,7 +271,7 @@ TEST_CASE("ledger: rows already in the file are skipped; entries follow the file
   CHECK(result.rows == 3);
   CHECK(result.added == 1);
   CHECK(result.already == 2);
-  CHECK(findings_of(result) == "B4 warning: the same date and title as row 3; added once\n");
+  CHECK(findings_of(result) == "B4 warning: the same date and title as row 3; read once\n");
   CHECK(result.yaml == std::string(k_plan) + "activities:\n"
                                              "    - date: 2020-03-13\n"
                                              "      title: 开展宣传。\n"
@@ -281,6 +281,51 @@ TEST_CASE("ledger: rows already in the file are skipped; entries follow the file
                                              "      title: \"总结: 会\"\n"
                                              "      count: 30\n"
                                              "# the end\n");
+}
+
+TEST_CASE("ledger: a row that changes an activity the file has updates it in place") {
+  // Identified by date and title (punctuation width and the closing 。 aside): the changed
+  // columns are written over the entry's keys, an emptied one removes its key, a missing key
+  // is added after the last; an entry in flow style cannot be edited in place.
+  const std::string plan = std::string(k_plan) +
+                           "activities:\n"
+                           "  - date: 2020-03-13\n"
+                           "    title: 开展宣传。\n"
+                           "    place: 操场  # 室外\n"
+                           "    summary: |\n"
+                           "      第一段，\n"
+                           "      接着写。\n"
+                           "\n"
+                           "  - {date: 2020-03-20, title: 总结会, count: 5}\n";
+  const std::string rows =
+      "<row r=\"1\">" + inline_cell("A1", "日期") + inline_cell("B1", "活动名称") +
+      inline_cell("C1", "人数") + inline_cell("D1", "地点") + inline_cell("E1", "内容摘要") +
+      "</row><row r=\"2\">" + inline_cell("A2", "2020-03-13") + inline_cell("B2", "开展宣传") +
+      inline_cell("C2", "40") + inline_cell("E2", "第一段，接着写。") + "</row><row r=\"3\">" +
+      inline_cell("A3", "2020-03-20") + inline_cell("B3", "总结会") + inline_cell("C3", "6") +
+      "</row>";
+  const import::LedgerImport result = import::import_ledger(
+      import::read_xlsx(workbook("活动台账", rows)), "", plan, "p.yaml", "b.xlsx");
+  CHECK(result.rows == 2);
+  CHECK(result.added == 0);
+  CHECK(result.already == 0);
+  CHECK(result.unusable == 1);
+  REQUIRE(result.updates.size() == 1);
+  CHECK(result.updates[0].row == 2);
+  CHECK(result.updates[0].line == 26);
+  CHECK(result.updates[0].keys == std::vector<std::string>{"count", "place"});
+  CHECK(findings_of(result) ==
+        "C3 error: the row changes the activity at p.yaml:33, which is not written as a block "
+        "entry (`- date: …` with a key a line); change it in the plan file by hand\n");
+  CHECK(result.yaml == std::string(k_plan) + "activities:\n"
+                                             "  - date: 2020-03-13\n"
+                                             "    title: 开展宣传。\n"
+                                             "    summary: |\n"
+                                             "      第一段，\n"
+                                             "      接着写。\n"
+                                             "    count: 40\n"
+                                             "\n"
+                                             "  - {date: 2020-03-20, title: 总结会, count: 5}\n");
 }
 
 TEST_CASE("ledger: an empty activities key, a flow list, a plan file with errors, no ledger") {
