@@ -138,7 +138,7 @@ int write_summary(std::vector<School>& schools, const std::vector<diag::FileResu
 }
 
 // The district's combined bulletin (docs/bulletin.md, "In batch"): the parts of the schools
-// rendered, in the summary's order, as `district-bulletin-LABEL.{md,txt,docx}` (the photos
+// rendered, in the summary's order, as `district-bulletin-LABEL.{md,txt,docx,pdf}` (the photos
 // beside the Markdown as `district-bulletin-photo-<hash>`). Returns the exit code it adds.
 int write_combined_bulletin(std::vector<School>& schools, const BatchCliOptions& o,
                             const BatchRun& run, Console& console) {
@@ -250,11 +250,6 @@ int run_batch(const BatchCliOptions& o, Console& console) {
   }
   const diag::Lang lang = parse_lang(o.lang);
   const bool zh = lang == diag::Lang::zh;
-  if (bulletin && std::find(options.formats.begin(), options.formats.end(), OutputFormat::pdf) !=
-                      options.formats.end()) {
-    console.err << "planctl: warning: --bulletin does not write a PDF yet (docs/bulletin.md); "
-                   "print the .docx\n";
-  }
   const unsigned jobs = o.jobs == 0 ? default_jobs() : o.jobs;
 
   const fs::path out_dir = util::utf8_path(o.out_dir);

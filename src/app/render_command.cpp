@@ -56,14 +56,9 @@ int run_bulletins(const RenderCliOptions& o, RenderOptions options,
                   util::DirectorySink& sink, Console& console, diag::Lang lang) {
   const std::optional<BulletinRequest> request = parse_bulletin_request(o.bulletin);
   std::erase(options.formats, OutputFormat::xlsx);
-  const bool pdf_asked = std::erase(options.formats, OutputFormat::pdf) > 0;
   if (options.formats.empty()) {
-    return fail(console, "--bulletin writes md, txt and docx (its PDF is not written yet, see "
-                         "docs/bulletin.md); ask for one of them with --format");
-  }
-  if (pdf_asked) {
-    console.err << "planctl: warning: --bulletin does not write a PDF yet (docs/bulletin.md); "
-                   "print the .docx\n";
+    return fail(console, "--bulletin writes md, txt, docx and pdf; ask for one of them with "
+                         "--format");
   }
   std::vector<std::string> names;
   std::set<std::string> pictures;
@@ -99,6 +94,14 @@ int run_bulletins(const RenderCliOptions& o, RenderOptions options,
       }
     }
     sink.commit();
+#if PLANCTL_HAVE_PDF
+    if (std::find(options.formats.begin(), options.formats.end(), OutputFormat::pdf) !=
+        options.formats.end()) {
+      for (const std::string& note : write::pdf_font_notes()) {
+        console.err << "planctl: warning: " << note << "\n";
+      }
+    }
+#endif
   } catch (const util::OutputError& e) {
     sink.discard();
     return fail(console, std::string(e.what()) + "; nothing was written");

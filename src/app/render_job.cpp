@@ -296,6 +296,14 @@ std::vector<std::string> stage_bulletin(const layout::Bulletin& bulletin, const 
     sink.write_with(names.back(),
                     [&](const std::filesystem::path& path) { write::write_docx(bulletin, path); });
   }
+  if (wants(formats, OutputFormat::pdf)) {
+#if PLANCTL_HAVE_PDF
+    names.push_back(base + ".pdf");
+    sink.write(names.back(), write::to_pdf(bulletin));
+#else
+    throw std::logic_error("this planctl was built without the PDF writer"); // refused earlier
+#endif
+  }
   return names;
 }
 

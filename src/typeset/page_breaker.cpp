@@ -20,6 +20,11 @@ void place(Page& page, const PendingLine& pending, int index) {
     page.rules.push_back(rule);
   }
   line.rules.clear();
+  for (Image& image : line.images) {
+    image.y += top;
+    page.images.push_back(image);
+  }
+  line.images.clear();
   page.lines.push_back(std::move(line));
 }
 

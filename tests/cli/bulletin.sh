@@ -218,14 +218,66 @@ limit=60000
 planctl_is_sanitized && limit=400000
 (( rss < limit )) || fail "peak memory ${rss} KiB for 1,000 listings"
 
-# The bulletin's PDF is not written yet: asked with others, a warning; alone, exit 2.
-write_plan "      - photos/land.jpg"
+# The PDF: each JPEG embedded as it is (pdfimages shows `jpeg`, and its bytes are the file's),
+# the PNG drawn by cairo with its alpha as a soft mask, each picture once however often shown,
+# in order, scaled as in the .docx (75 mm high here: 640 px over 100 mm is 163 ppi).
+write_plan "      - {file: photos/land.jpg, caption: 动员大会现场}"
 rm -rf out && mkdir out
 run render plan/plan.yaml --bulletin 2020-06 -o out --format txt,pdf
 expect_code 0
-err_has "does not write a PDF yet"
-[[ $(ls out) == plan.bulletin-2020-06.txt ]] || fail "txt,pdf wrote: $(ls out)"
-run render plan/plan.yaml --bulletin 2020-06 -o out --format pdf
-expect_code 2
-err_has "its PDF is not written yet"
-echo "ok: bulletin and hostile photos (1,000 listings: ${rss} KiB)"
+[[ $(ls out | tr '\n' ' ') == "plan.bulletin-2020-06.pdf plan.bulletin-2020-06.txt " ]] || fail "txt,pdf wrote: $(ls out)"
+pdfimages -list out/plan.bulletin-2020-06.pdf >list || fail "pdfimages cannot read the PDF"
+$PY - list <<'PY' || fail "the PDF's images are wrong: $(cat list)"
+import sys
+rows = [l.split() for l in open(sys.argv[1]).read().splitlines()[2:]]
+got = [(r[2], int(r[3]), int(r[4]), r[8], int(r[10]), int(r[12]), int(r[13])) for r in rows]
+land, portrait, alpha, mask, again = got
+assert land[:4] == ("image", 640, 480, "jpeg") and land[5:] == (163, 163), land
+assert portrait[:4] == ("image", 480, 640, "jpeg") and portrait[5:] == (217, 217), portrait
+assert alpha[:4] == ("image", 300, 200, "image") and alpha[5:] == (68, 68), alpha
+assert mask[:4] == ("smask", 300, 200, "image"), mask
+assert again == land, (again, land)  # the same object: stored once
+PY
+mkdir jpg && pdfimages -j -f 1 -l 1 out/plan.bulletin-2020-06.pdf jpg/p
+cmp jpg/p-000.jpg plan/photos/land.jpg || fail "the JPEG is not embedded as it is"
+pdftotext out/plan.bulletin-2020-06.pdf - | grep -qF '动员大会现场' || fail "no caption in the PDF"
+pdffonts out/plan.bulletin-2020-06.pdf | grep -qi 'kai' || fail "no 楷体 face for the captions"
+
+# The portrait, stored sideways with EXIF orientation 6, stands upright on the page: in the
+# page rendered by poppler the photo's box is taller than wide and its sun is at the top left.
+cat >plan/upright.yaml <<'YAML'
+version: 1
+school: {name: 海东市平安区第二中学, short_name: 平安二中}
+plan: {title: 2020年工作计划, year: 2020, issuer: 平安二中, date: 2020-02-20, sections: [{title: 总则, text: 做好各项工作。}]}
+activities:
+  - {date: 2020-06-10, title: 开展消防疏散演练, photos: [photos/portrait.jpg]}
+YAML
+run render plan/upright.yaml --bulletin 2020-06 -o out --format pdf
+expect_code 0
+pdftoppm -r 40 -f 1 -l 1 out/upright.bulletin-2020-06.pdf page
+$PY - page-1.ppm <<'PY' || fail "the portrait is not upright in the PDF"
+import sys
+data = open(sys.argv[1], "rb").read()
+parts = data.split(b"\n", 3)
+w, h = map(int, parts[1].split())
+px = parts[3]
+def at(x, y):
+    i = 3 * (y * w + x)
+    return px[i], px[i + 1], px[i + 2]
+def near(c, ref, tol=60):
+    return all(abs(a - b) <= tol for a, b in zip(c, ref))
+photo, sun = [], []
+for y in range(h):
+    for x in range(w):
+        c = at(x, y)
+        if near(c, (90, 160, 230)) or near(c, (60, 150, 60)):
+            photo.append((x, y))
+        elif near(c, (250, 210, 40), 50):
+            sun.append((x, y))
+xs, ys = [p[0] for p in photo], [p[1] for p in photo]
+x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+assert (y1 - y0) > 1.2 * (x1 - x0), ("not a portrait box", x0, x1, y0, y1)
+sx = sum(p[0] for p in sun) / len(sun)
+sy = sum(p[1] for p in sun) / len(sun)
+assert sx < (x0 + x1) / 2 and sy < (y0 + y1) / 2, ("the sun is not at the top left", sx, sy, x0, x1, y0, y1)
+PY

@@ -135,6 +135,15 @@ media = [n for n in zipfile.ZipFile(path).namelist() if n.startswith("word/media
 assert len(media) == 2, media
 PY
 
+# The combined PDF: the three photos in order, the landscape one image object shown twice.
+run batch plans --bulletin 2020-06 --bulletin-combined --issuer 平安区教育局 --format pdf -o outpdf
+expect_code 0
+pdfimages -list outpdf/district-bulletin-2020-06.pdf | tail -n +3 | awk '{print $3, $4, $5, $9, $11}' >list
+printf '%s\n' "image 640 480 jpeg A" "image 480 640 jpeg B" "image 640 480 jpeg A" >want
+sed -i "s/ $(awk 'NR==1{print $5}' list)\$/ A/; s/ $(awk 'NR==2{print $5}' list)\$/ B/" list
+diff want list || fail "the combined PDF's images"
+pdftotext outpdf/district-bulletin-2020-06.pdf - | grep -qF '【海东市平安区第二中学】' || fail "no school in the PDF"
+
 # 7. A school that fails is left out of the combined bulletin; the summary says it failed.
 rm -rf out
 sed -i 's/^version: 1/version: 1\nbogus: 1/' plans/1-yi.yaml

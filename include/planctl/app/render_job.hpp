@@ -84,7 +84,7 @@ layout::Bulletin bulletin_of(const model::PlanFile& plan, const std::string& pla
                              const std::string& stem, const layout::MonthSpan& span,
                              const RenderOptions& options);
 
-// Stages `bulletin` in each of `formats` (md, txt, docx; others are left out) as
+// Stages `bulletin` in each of `formats` (md, txt, docx, pdf; xlsx is left out) as
 // `BASE.FORMAT`, with its pictures beside the Markdown (a picture already in `pictures_staged`
 // is not staged again); returns the names staged.
 std::vector<std::string> stage_bulletin(const layout::Bulletin& bulletin, const std::string& base,
@@ -93,7 +93,7 @@ std::vector<std::string> stage_bulletin(const layout::Bulletin& bulletin, const 
                                         std::set<std::string>& pictures_staged);
 
 // Stages the bulletin of `plan` (read from `plan_path`) for `span` in each of `formats` (md,
-// txt, docx; others are left out) as `STEM.bulletin-LABEL.FORMAT`, with the photos beside the
+// txt, docx, pdf; xlsx is left out) as `STEM.bulletin-LABEL.FORMAT`, with the photos beside the
 // Markdown (a picture already in `pictures_staged` is not staged again); returns the names
 // staged. The span must have activities.
 std::vector<std::string> render_bulletin(const model::PlanFile& plan, const std::string& plan_path,

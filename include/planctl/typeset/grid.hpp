@@ -74,6 +74,14 @@ struct Rule {
   bool red = false;
 };
 
+// A picture on a page (a bulletin's photo): `picture` indexes the bulletin's pictures; its
+// top-left corner `x`, `y` and its size in points (before `paginate`, `y` is measured from the
+// top of the line that holds it).
+struct Image {
+  std::size_t picture = 0;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 // What a line of the grid holds, for the page breaker and the tests.
 enum class LineRole {
   blank,
@@ -87,7 +95,10 @@ enum class LineRole {
   date,
   note,
   table,
-  imprint
+  imprint,
+  masthead,
+  figure, // a line a picture covers (the first holds the Image)
+  caption
 };
 
 // One grid line on a page.
@@ -95,7 +106,8 @@ struct Line {
   LineRole role = LineRole::blank;
   int index = 0; // 0..21 on the page
   std::vector<Piece> pieces;
-  std::vector<Rule> rules; // before `paginate`: y measured from the line's top
+  std::vector<Rule> rules;   // before `paginate`: y measured from the line's top
+  std::vector<Image> images; // before `paginate`: y measured from the line's top
 };
 
 struct Page {
@@ -104,6 +116,7 @@ struct Page {
   std::vector<Line> lines;
   std::vector<Piece> extras; // off-grid text: the 发文机关标志, the page number
   std::vector<Rule> rules;
+  std::vector<Image> images; // the photos on the page, in reading order
 };
 
 // ---- the line breaker ----
@@ -166,5 +179,13 @@ std::vector<Page> paginate(const std::vector<PendingLine>& lines, int first_page
 // `doc` set on pages: letterhead, title, recipients, body, attachment note, signature, note,
 // attachment pages and 版记, with page numbers `— N —`.
 std::vector<Page> set_pages(const layout::Document& doc, const Measure& measure);
+
+// `bulletin` set on pages (outputs.md, Bulletin): the masthead (the name in red 小标宋 as
+// large as the line allows up to 初号, 第N期, the 编印 line with the date, the red rule), each
+// school's name in a combined bulletin, each item's headline (黑体, centred), byline (楷体,
+// centred) and story; each photo a block of whole grid lines as tall as the picture, centred,
+// with its caption under it in 楷体 (the picture and its caption never split); the 报/送/发
+// lines between rules at the foot of the last page; page numbers `— N —`.
+std::vector<Page> set_pages(const layout::Bulletin& bulletin, const Measure& measure);
 
 } // namespace planctl::typeset

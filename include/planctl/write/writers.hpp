@@ -46,4 +46,8 @@ std::string to_text(const layout::Bulletin& bulletin);
 // Writes the 工作简报 as a WordprocessingML package at `path`, each picture stored once.
 void write_docx(const layout::Bulletin& bulletin, const std::filesystem::path& path);
 
+// The 工作简报 as a PDF on the grid (typeset::set_pages), each JPEG embedded as it is and
+// each picture once (PLANCTL_HAVE_PDF only).
+std::string to_pdf(const layout::Bulletin& bulletin);
+
 } // namespace planctl::write

@@ -4,6 +4,7 @@
 #include <planctl/util/utf8.hpp>
 #include <planctl/write/docx/parts.hpp>
 #include <planctl/write/pdf/font_set.hpp>
+#include <planctl/write/pdf/pages.hpp>
 #include <planctl/write/writers.hpp>
 
 #include <cairo-pdf.h>
@@ -180,18 +181,25 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
   const typeset::Measure measure = [&](std::string_view text, const typeset::Style& style) {
     return fonts.shape(text, style).width;
   };
-  const std::vector<typeset::Page> pages = typeset::set_pages(doc, measure);
+  return pdf::pages_to_pdf(typeset::set_pages(doc, measure), doc.metadata, source, nullptr);
+}
+
+std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
+                              const layout::Metadata& metadata, std::string_view source,
+                              const std::vector<layout::Picture>* pictures) {
+  pdf::FontSet& fonts = pdf::FontSet::for_thread();
+  const layout::Metadata& doc_metadata = metadata; // the properties and dates
   std::string out;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
       write_to_string, &out, typeset::Geometry::page_width, typeset::Geometry::page_height);
   cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5);
   // Properties and dates: the document's own, never the clock (cairo would write now).
   const std::string stamp =
-      docx::w3cdtf(docx::package_timestamp(doc.metadata, util::source_date_epoch()));
+      docx::w3cdtf(docx::package_timestamp(doc_metadata, util::source_date_epoch()));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                 cairo_text(doc.metadata.title).c_str());
+                                 cairo_text(doc_metadata.title).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
-                                 cairo_text(doc.metadata.author).c_str());
+                                 cairo_text(doc_metadata.author).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "planctl");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
@@ -206,6 +214,19 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
     for (const typeset::Piece& piece : page.extras) {
       faces.use(fonts.shape(cairo_text(piece.text), piece.style));
     }
+  }
+  // Every picture's surface made before drawing, so that a photo cairo refuses stops here.
+  static const std::vector<layout::Picture> no_pictures;
+  pdf::PictureSurfaces images(pictures != nullptr ? *pictures : no_pictures);
+  try {
+    for (const typeset::Page& page : pages) {
+      for (const typeset::Image& image : page.images) {
+        images.get(image.picture);
+      }
+    }
+  } catch (...) {
+    cairo_surface_destroy(surface);
+    throw;
   }
   cairo_t* cr = cairo_create(surface);
   for (const typeset::Page& page : pages) {
@@ -224,6 +245,7 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
     for (const typeset::Piece& piece : page.extras) {
       draw_piece(cr, fonts, faces, piece);
     }
+    pdf::draw_images(cr, page.images, images);
     cairo_show_page(cr);
   }
   cairo_destroy(cr);
@@ -233,6 +255,18 @@ std::string to_pdf(const layout::Document& doc, std::string_view source) {
   if (status != CAIRO_STATUS_SUCCESS) {
     throw std::runtime_error(std::string("cannot write the PDF: ") +
                              cairo_status_to_string(status));
+  }
+  // Each JPEG drawn must be an image of its own bytes (an image dictionary line as cairo writes
+  // it; text and properties never hold a raw newline).
+  constexpr std::string_view dct_filter = "\n   /Filter /DCTDecode\n";
+  std::size_t dct = 0;
+  for (std::size_t at = out.find(dct_filter); at != std::string::npos;
+       at = out.find(dct_filter, at + 1)) {
+    ++dct;
+  }
+  if (pictures != nullptr && dct != images.jpegs()) {
+    throw std::runtime_error("cannot embed a JPEG photo as it is (cairo could not read its "
+                             "header); save it again as a baseline JPEG");
   }
   if (!source.empty() && !embed_source(out, source)) {
     throw std::runtime_error("cannot attach the plan file to the PDF: unexpected file structure");
