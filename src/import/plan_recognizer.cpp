@@ -576,6 +576,7 @@ private:
       if (looks_like_title) {
         m_plan.title = line.text;
         ++i;
+        read_title_lines(i);
       }
     }
     if (m_plan.title.empty()) {
@@ -609,6 +610,71 @@ private:
     return i;
   }
 
+  // A title set on several lines (GB/T 9704 §7.3.1 breaks a long title; planctl's text
+  // documents print it so) in a text: the lines right below the title line, with a blank line
+  // before the title and after them, each short, not numbered and not a sentence, a date or
+  // an official part, are the title's further lines.
+  void read_title_lines(std::size_t& i) {
+    const std::size_t first = i - 1;
+    const SourceLine& title = m_lines[first];
+    if (title.heading != 0 || (first > 0 && m_lines[first - 1].line + 1 >= title.line)) {
+      return;
+    }
+    std::size_t j = i;
+    while (j < m_lines.size() && m_lines[j].line == m_lines[j - 1].line + 1) {
+      const std::string& text = m_lines[j].text;
+      if (width(text) > k_issuer_max || parse_number_label(text) ||
+          layout::ends_in_terminal_punctuation(text) || ends_in_colon(text) ||
+          ends_with(text, "，") || parse_written_date(text) || official_kind(text) ||
+          debris_kind(text) || !m_lines[j].auto_label.empty()) {
+        return;
+      }
+      ++j;
+    }
+    if (j == i || (j < m_lines.size() && m_lines[j].line == m_lines[j - 1].line + 1)) {
+      return; // no further line, or the block does not end with a blank line
+    }
+    for (; i < j; ++i) {
+      m_plan.title += "\n" + m_lines[i].text;
+    }
+  }
+
+  // The signature of a text planctl wrote is placed with ideographic spaces, sealed or not
+  // (GB/T 9704 §7.3.5; src/write/text_writer.cpp): a sealed one has its date 右空四字 and the
+  // issuer centred over the date, an unsealed one the issuer 右空二字 and the date two
+  // characters right of it. Whether the lines stand where the sealed layout puts them, and not
+  // where the unsealed one would.
+  static bool placed_as_sealed(const SourceLine& issuer, const SourceLine& date) {
+    const auto halves = [](std::string_view text) {
+      long n = 0;
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        const char32_t cp = util::next_code_point(text, pos);
+        n += ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xFF61 && cp <= 0xFF9F)) ? 1 : 2;
+      }
+      return n;
+    };
+    constexpr long k_line = 56; // 28 characters
+    const long iw = halves(issuer.text);
+    const long dw = halves(date.text);
+    const auto whole = [](long h) { return std::max(0L, h) / 2 * 2; };
+    const long sealed_date = std::max(0L, k_line - 8 - dw);
+    const long sealed_issuer = std::max(0L, std::min(sealed_date + (dw - iw) / 2, k_line - 4 - iw));
+    long issuer_at = k_line - 4 - iw;
+    long date_at = issuer_at + 4;
+    if (date_at + dw > k_line - 4) {
+      date_at = k_line - 4 - dw;
+      issuer_at = date_at - 4;
+    }
+    if (issuer_at < 0) {
+      issuer_at = 0;
+      date_at = k_line - 4 - dw;
+    }
+    const bool sealed = issuer.indent == whole(sealed_issuer) && date.indent == whole(sealed_date);
+    const bool unsealed = issuer.indent == whole(issuer_at) && date.indent == whole(date_at);
+    return issuer.indent > 0 && sealed && !unsealed;
+  }
+
   void read_signature(std::size_t begin, std::size_t& end) {
     const std::optional<SignatureSpot> spot = find_signature_date(m_lines, begin);
     if (spot) {
@@ -639,6 +705,7 @@ private:
         m_plan.issuer = spot->issuer_on_line;
       } else if (end > begin && can_be_issuer(m_lines[end - 1])) {
         m_plan.issuer = m_lines[end - 1].text;
+        m_plan.seal = placed_as_sealed(m_lines[end - 1], m_lines[spot->index]);
         --end;
       }
     }

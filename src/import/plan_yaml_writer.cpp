@@ -154,6 +154,16 @@ std::string write_plan_yaml(const ImportedPlan& plan, std::string_view source_na
   out += "\nplan:\n";
   if (plan.title_missing) {
     out += "  title: 待填写标题  # 待填写：文档中没有找到标题\n";
+  } else if (plan.title.find('\n') != std::string::npos) {
+    // A title set on several lines, as the document breaks it.
+    out += "  title: |\n";
+    std::size_t start = 0;
+    while (start <= plan.title.size()) {
+      std::size_t nl = plan.title.find('\n', start);
+      nl = nl == std::string::npos ? plan.title.size() : nl;
+      out += "    " + plan.title.substr(start, nl - start) + "\n";
+      start = nl + 1;
+    }
   } else {
     out += fmt::format("  title: {}\n", yaml_inline_scalar(plan.title));
   }
@@ -204,6 +214,9 @@ std::string write_plan_yaml(const ImportedPlan& plan, std::string_view source_na
   text_key("printed_by", plan.printed_by);
   if (plan.printed_date) {
     out += fmt::format("  printed_date: {}\n", util::to_iso(*plan.printed_date));
+  }
+  if (plan.seal) {
+    out += "  seal: true  # 由落款的排法推断（加盖印章），请核对\n";
   }
   write_prose(out, 2, "basis", plan.basis);
   write_notes(out, plan.head_notes, 2);

@@ -132,7 +132,15 @@ SourceDocument read_text(std::string_view bytes, TextEncoding* found) {
   for_each_line(text, [&](std::string_view line, int number) {
     std::string cleaned = clean(line);
     if (!cleaned.empty()) {
-      doc.lines.push_back(SourceLine{std::move(cleaned), number, 0, {}});
+      int indent = 0;
+      for (std::size_t pos = 0; pos < line.size();) {
+        const char32_t c = util::next_code_point(line, pos);
+        if (c != U' ' && c != U'\t' && c != 0x3000) {
+          break;
+        }
+        indent += c == 0x3000 ? 2 : 1;
+      }
+      doc.lines.push_back(SourceLine{std::move(cleaned), number, 0, {}, indent});
     }
   });
   return doc;

@@ -9,16 +9,18 @@ SCHOOLS=${IMPORT_SCHOOLS:-6}
 mkdir -p "$T/plans"
 mkdir -p "$T/official"
 for f in "$EXAMPLES"/*.yaml; do
-  # import does not read the official-document parts (版头, 主送, 附注, attachment pages,
-  # 版记) back from text (docs/import.md): those examples make the round trip through the plan
-  # file their .docx carries only.
+  # The official documents (版头, 主送, 附注, 版记, a sealed signature, a title on several
+  # lines) make the round trip through their .txt, below, and through the plan file their .docx
+  # carries; their .md and .docx text do not hold every part (the .md joins the title's lines
+  # and places no signature).
   if grep -qE '^  (letterhead|doc_number|printed_by|copy_to):' "$f"; then
-    echo "text not round-tripped: $(basename "$f") (an official document)"
     cp "$f" "$T/official/"
     continue
   fi
   cp "$f" "$T/plans/"
 done
+# Official documents whose attachment pages (`content: tasks`) import cannot read back yet.
+TXT_NOT_YET=" guangongwei-2020-issued "
 /usr/bin/python3 "$SRC/bench/gen_plans.py" --schools 200 --tasks 30 --activities 5 --out "$T/gen" >/dev/null
 # A fixed sample (every 200/SCHOOLS-th school), so that CI stays fast and any school can fail it.
 step=$(( 200 / SCHOOLS ))
@@ -37,6 +39,7 @@ with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipf
 PY
 }
 
+official_checked=0
 for f in "$T"/official/*.yaml; do
   name=$(basename "$f" .yaml)
   mkdir -p "$T/o/$name"
@@ -47,7 +50,26 @@ for f in "$T"/official/*.yaml; do
     expect_code 0
     cmp -s "$f" "$T/o/$name/carried.yaml" || fail "$name: $(basename "$docx") does not give back its plan file"
   done
+  if [[ $TXT_NOT_YET == *" $name "* ]]; then
+    echo "text not round-tripped: $name.yaml (its attachment pages hold a task table)"
+    continue
+  fi
+  run render "$f" -o "$T/o/$name" --format md,txt
+  expect_code 0
+  txt=$(ls "$T/o/$name"/*.plan.txt)
+  md=$(ls "$T/o/$name"/*.plan.md)
+  run import "$txt" -o "$T/o/$name/imported.yaml"
+  [[ $CODE == 0 ]] || fail "$name: import of .plan.txt exited $CODE"
+  mkdir -p "$T/o/$name/again"
+  run render "$T/o/$name/imported.yaml" -o "$T/o/$name/again" --format md,txt
+  [[ $CODE == 0 ]] || fail "$name: render of the file imported from .plan.txt exited $CODE"
+  cmp -s "$txt" "$T/o/$name/again/imported.plan.txt" ||
+    { diff "$txt" "$T/o/$name/again/imported.plan.txt" | head -20 >&2; fail "$name: .plan.txt differs after importing .plan.txt"; }
+  cmp -s "$md" "$T/o/$name/again/imported.plan.md" ||
+    { diff "$md" "$T/o/$name/again/imported.plan.md" | head -20 >&2; fail "$name: .plan.md differs after importing .plan.txt"; }
+  official_checked=$((official_checked + 1))
 done
+(( official_checked >= 1 )) || fail "no official document made the round trip through its .txt"
 
 checked=0
 for plan in "$T"/plans/*.yaml; do
@@ -80,4 +102,4 @@ for plan in "$T"/plans/*.yaml; do
   done
 done
 (( checked >= 3 * (SCHOOLS + 5) )) || fail "only $checked round trips ran"
-echo "import round trip: $checked documents byte-identical"
+echo "import round trip: $checked documents byte-identical, and $official_checked official documents through their .txt"

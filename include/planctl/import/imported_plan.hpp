@@ -61,8 +61,9 @@ struct ImportedPlan {
   std::vector<std::string> copy_to;
   std::string printed_by;
   std::optional<util::Date> printed_date; // set when it differs from `date`
-  std::vector<Note> head_notes;           // before the first item (official parts, web-page debris)
-  std::vector<Note> tail_notes;           // after the body (after the signature, or not placeable)
+  bool seal = false;            // the signature is set as a sealed one (a text planctl wrote)
+  std::vector<Note> head_notes; // before the first item (official parts, web-page debris)
+  std::vector<Note> tail_notes; // after the body (after the signature, or not placeable)
   std::vector<Warning> warnings;
 };
 

@@ -26,6 +26,9 @@ struct SourceLine {
   // The label Word's automatic numbering puts before the paragraph (`一、`, `（1）`), which is
   // not part of `text`; empty when the paragraph is not auto-numbered.
   std::string auto_label;
+  // The leading blanks a .txt line had, in half characters (an ideographic space is two), as
+  // planctl's text documents place the signature with them; 0 for other formats.
+  int indent = 0;
 };
 
 // A line the reader itself could not use (a table, an image), kept for the plan file's comments.

@@ -114,6 +114,30 @@ TEST_CASE("recognize_plan") {
           "a 1. item's text run in after its title (no numbering style prints it alone on its "
           "line)\n");
   }
+  SUBCASE("a title on several lines and a sealed signature, as planctl's .txt sets them") {
+    const auto wide = [](int n) {
+      std::string out;
+      for (int i = 0; i < n; ++i) {
+        out += "\u3000";
+      }
+      return out;
+    };
+    // The title's lines stand between blank lines; the date 右空四字 (28 − 4 − 6 = 18
+    // characters in), the issuer centred over it: GB/T 9704 §7.3.5.1.
+    const auto plan = recognize("平安区教育工委文件\n\n中共平安区教育工委\n关于防范风险工作的\n"
+                                "情况报告\n\n一、要求\n正文。\n\n"
+                                "　　　　　　　　　　　　　　　　　平安区教育工委\n"
+                                "　　　　　　　　　　　　　　　　　2022年10月28日\n");
+    CHECK(plan.title == "中共平安区教育工委\n关于防范风险工作的\n情况报告");
+    CHECK(plan.seal);
+    // Unsealed (the date two characters right of the issuer), and not indented at all.
+    CHECK_FALSE(recognize("标题\n一、要求\n" + wide(19) + "平安区教育工委\n" + wide(21) +
+                          "2022年10月28日\n")
+                    .seal);
+    CHECK_FALSE(recognize("标题\n一、要求\n平安区教育工委\n2022年10月28日\n").seal);
+    // Lines right after a title with no blank line after them are the basis, not the title.
+    CHECK(recognize("\n标题\n副题\n一、要求\n").title == "标题");
+  }
   SUBCASE("numbers out of sequence are warned about") {
     const auto plan = recognize("计划\n一、甲\n三、乙\n");
     CHECK(warnings_of(plan) == "3: numbered 三、 in the document but it is item 2 at its depth; "
