@@ -182,6 +182,24 @@ def main():
         first = rendered["pingan-no2-2020"] / "pingan-no2.plan.pdf"
         if first.read_bytes() != (again / "pingan-no2.plan.pdf").read_bytes():
             problems.append("two renders of pingan-no2-2020.yaml give different PDF bytes")
+        # A document's bytes do not depend on the documents a thread wrote before it (each
+        # thread keeps its faces, cut down to the glyphs used so far, from one to the next):
+        # every school of a one-thread batch as rendered alone.
+        serial = out / "serial"
+        serial.mkdir()
+        subprocess.run([str(planctl), "batch", str(plans), "-o", str(serial), "--format", "pdf",
+                        "-j", "1"], check=True, capture_output=True)
+        for plan in sorted(plans.glob("*.yaml")):
+            alone = out / ("alone-" + plan.stem)
+            alone.mkdir()
+            subprocess.run([str(planctl), "render", str(plan), "-o", str(alone), "--format", "pdf"],
+                           check=True, capture_output=True)
+            for pdf in sorted(alone.glob("*.pdf")):
+                for batch_dir in (serial, district):
+                    other = batch_dir / pdf.name
+                    if not other.exists() or other.read_bytes() != pdf.read_bytes():
+                        problems.append(f"{pdf.name}: the batch in {batch_dir.name} wrote other "
+                                        "bytes than a render of the school alone")
     if checked < 10:
         problems.append(f"only {checked} PDFs checked")
     for p in problems:

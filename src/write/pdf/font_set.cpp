@@ -246,16 +246,10 @@ cairo_font_face_t* memory_cairo_face(hb_blob_t* blob, bool bold) {
 DocumentFaces::~DocumentFaces() {
   for (Entry& e : entries_) {
     hb_set_destroy(e.glyphs);
-    if (e.regular != nullptr) {
-      cairo_font_face_destroy(e.regular);
-    }
-    if (e.bold != nullptr) {
-      cairo_font_face_destroy(e.bold);
-    }
   }
 }
 
-DocumentFaces::Entry& DocumentFaces::entry(const LoadedFace& face) {
+DocumentFaces::Entry& DocumentFaces::entry(LoadedFace& face) {
   for (Entry& e : entries_) {
     if (e.face == &face) {
       return e;
@@ -275,39 +269,86 @@ void DocumentFaces::use(const ShapedRun& run) {
   }
 }
 
-cairo_font_face_t* DocumentFaces::cairo_face(const LoadedFace& face, bool bold) {
+namespace {
+
+// `face` cut down to `glyphs` (glyph ids kept), or null when hb-subset fails.
+hb_blob_t* cut_face(const LoadedFace& face, const hb_set_t* glyphs) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (input == nullptr) {
+    return nullptr;
+  }
+  hb_set_union(hb_subset_input_glyph_set(input), glyphs);
+  // Glyph ids kept: the runs were shaped with the whole face. Desubroutinised: each glyph's
+  // charstring stands alone, the same whatever else the cut holds (cairo copies it as it is).
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING |
+                                       HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  // Only what a PDF reader draws with: no layout tables (shaping is done), no vertical
+  // metrics, no colour or bitmaps; their closure over a CJK face is most of the work.
+  hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag :
+       {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "COLR", "CPAL",
+        "SVG ", "CBDT", "CBLC", "sbix", "EBDT", "EBLC", "DSIG", "meta", "morx", "kerx", "kern"}) {
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  }
+  hb_face_t* subset = hb_subset_or_fail(hb_font_get_face(face.hb), input);
+  hb_subset_input_destroy(input);
+  if (subset == nullptr) {
+    return nullptr;
+  }
+  hb_blob_t* blob = hb_face_reference_blob(subset);
+  hb_face_destroy(subset);
+  return blob;
+}
+
+} // namespace
+
+cairo_font_face_t* DocumentFaces::cairo_face(LoadedFace& face, bool bold) {
   Entry& e = entry(face);
   if (!e.made) {
     e.made = true;
-    hb_subset_input_t* input = hb_subset_input_create_or_fail();
-    if (input != nullptr) {
-      hb_set_union(hb_subset_input_glyph_set(input), e.glyphs);
-      // Glyph ids kept: the runs were shaped with the whole face.
-      hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-      // Only what a PDF reader draws with: no layout tables (shaping is done), no vertical
-      // metrics, no colour or bitmaps; their closure over a CJK face is most of the work.
-      hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-      for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx",
-                              "VORG", "COLR", "CPAL", "SVG ", "CBDT", "CBLC", "sbix", "EBDT",
-                              "EBLC", "DSIG", "meta", "morx", "kerx", "kern"}) {
-        hb_set_add(drop, hb_tag_from_string(tag, 4));
+    if (face.cut_glyphs == nullptr || !hb_set_is_subset(e.glyphs, face.cut_glyphs)) {
+      hb_set_t* wanted = hb_set_create();
+      if (face.cut_glyphs != nullptr) {
+        hb_set_union(wanted, face.cut_glyphs);
       }
-      hb_face_t* subset = hb_subset_or_fail(hb_font_get_face(face.hb), input);
-      hb_subset_input_destroy(input);
-      if (subset != nullptr) {
-        hb_blob_t* blob = hb_face_reference_blob(subset);
-        e.regular = memory_cairo_face(blob, false);
-        e.bold = memory_cairo_face(blob, true);
+      hb_set_union(wanted, e.glyphs);
+      if (hb_blob_t* blob = cut_face(face, wanted)) {
+        cairo_font_face_t* regular = memory_cairo_face(blob, false);
+        cairo_font_face_t* emboldened = memory_cairo_face(blob, true);
         hb_blob_destroy(blob);
-        hb_face_destroy(subset);
+        if (regular != nullptr && emboldened != nullptr) {
+          face.drop_cut();
+          face.cut_glyphs = wanted;
+          face.cut_regular = regular;
+          face.cut_bold = emboldened;
+          wanted = nullptr;
+        } else {
+          for (cairo_font_face_t* f : {regular, emboldened}) {
+            if (f != nullptr) {
+              cairo_font_face_destroy(f);
+            }
+          }
+        }
       }
+      hb_set_destroy(wanted);
+    }
+    e.whole = face.cut_glyphs == nullptr || !hb_set_is_subset(e.glyphs, face.cut_glyphs);
+  }
+  if (e.whole) {
+    return bold ? face.cairo_bold : face.cairo; // the cut could not be made
+  }
+  return bold ? face.cut_bold : face.cut_regular;
+}
+
+void LoadedFace::drop_cut() {
+  hb_set_destroy(cut_glyphs);
+  cut_glyphs = nullptr;
+  for (cairo_font_face_t** f : {&cut_regular, &cut_bold}) {
+    if (*f != nullptr) {
+      cairo_font_face_destroy(*f);
+      *f = nullptr;
     }
   }
-  cairo_font_face_t* chosen = bold ? e.bold : e.regular;
-  if (chosen == nullptr) {
-    return bold ? face.cairo_bold : face.cairo;
-  }
-  return chosen;
 }
 
 FontSet& FontSet::for_thread() {
@@ -389,6 +430,7 @@ FontSet::FontSet() {
 
 FontSet::~FontSet() {
   for (LoadedFace* f : owned_) {
+    f->drop_cut();
     hb_font_destroy(f->hb);
     cairo_font_face_destroy(f->cairo_bold);
     cairo_font_face_destroy(f->cairo);
@@ -396,12 +438,12 @@ FontSet::~FontSet() {
   }
 }
 
-const LoadedFace& FontSet::face(typeset::Face role) const {
+LoadedFace& FontSet::face(typeset::Face role) const {
   return *faces_[static_cast<std::size_t>(role)];
 }
 
 ShapedRun FontSet::shape(std::string_view text, const typeset::Style& style) {
-  const auto run_in = [&](const LoadedFace& face) {
+  const auto run_in = [&](LoadedFace& face) {
     ShapedRun run;
     run.face = &face;
     hb_buffer_t* buf = hb_buffer_create();
@@ -428,7 +470,7 @@ ShapedRun FontSet::shape(std::string_view text, const typeset::Style& style) {
   };
   auto [run, complete] = run_in(face(style.face));
   if (!complete) {
-    for (const LoadedFace* f : fallbacks_) {
+    for (LoadedFace* f : fallbacks_) {
       auto [other, ok] = run_in(*f);
       if (ok) {
         return other;

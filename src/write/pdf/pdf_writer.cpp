@@ -7,6 +7,7 @@
 #include <planctl/write/pdf/pages.hpp>
 #include <planctl/write/writers.hpp>
 
+#include <algorithm>
 #include <cairo-pdf.h>
 #include <cstdio>
 #include <cstdlib>
@@ -42,6 +43,63 @@ std::string cairo_text(std::string_view text) {
     util::append_utf8(out, nonchar ? char32_t{0xFFFD} : cp);
   }
   return out;
+}
+
+// Draws a page's rules: the segments of one colour and width as one path and one stroke, a
+// table's vertical segments (one a grid line) joined where one ends at the next's start. A long
+// table has a few hundred segments a page; stroked one by one they made most of the file.
+void draw_rules(cairo_t* cr, std::vector<typeset::Rule> rules) {
+  const auto vertical = [](const typeset::Rule& r) { return r.x0 == r.x1; };
+  const auto horizontal = [](const typeset::Rule& r) { return r.y0 == r.y1 && r.x0 != r.x1; };
+  for (typeset::Rule& r : rules) { // each segment drawn from its top or left end
+    if ((vertical(r) && r.y1 < r.y0) || (horizontal(r) && r.x1 < r.x0)) {
+      std::swap(r.x0, r.x1);
+      std::swap(r.y0, r.y1);
+    }
+  }
+  const auto kind = [&](const typeset::Rule& r) { return vertical(r) ? 0 : horizontal(r) ? 1 : 2; };
+  std::stable_sort(rules.begin(), rules.end(), [&](const typeset::Rule& a, const typeset::Rule& b) {
+    if (a.red != b.red || a.width != b.width) {
+      return a.red != b.red ? a.red < b.red : a.width < b.width;
+    }
+    if (kind(a) != kind(b)) {
+      return kind(a) < kind(b);
+    }
+    if (kind(a) == 0) {
+      return a.x0 != b.x0 ? a.x0 < b.x0 : a.y0 < b.y0;
+    }
+    if (kind(a) == 1) {
+      return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0;
+    }
+    return false;
+  });
+  constexpr double touch = 0.01; // points
+  std::vector<typeset::Rule> joined;
+  for (const typeset::Rule& r : rules) {
+    if (!joined.empty()) {
+      typeset::Rule& last = joined.back();
+      const bool same_pen = last.red == r.red && last.width == r.width && kind(last) == kind(r);
+      if (same_pen && kind(r) == 0 && last.x0 == r.x0 && r.y0 <= last.y1 + touch) {
+        last.y1 = std::max(last.y1, r.y1);
+        continue;
+      }
+      if (same_pen && kind(r) == 1 && last.y0 == r.y0 && r.x0 <= last.x1 + touch) {
+        last.x1 = std::max(last.x1, r.x1);
+        continue;
+      }
+    }
+    joined.push_back(r);
+  }
+  for (std::size_t i = 0; i < joined.size();) {
+    const typeset::Rule& pen = joined[i];
+    set_colour(cr, pen.red);
+    cairo_set_line_width(cr, pen.width);
+    for (; i < joined.size() && joined[i].red == pen.red && joined[i].width == pen.width; ++i) {
+      cairo_move_to(cr, joined[i].x0, joined[i].y0);
+      cairo_line_to(cr, joined[i].x1, joined[i].y1);
+    }
+    cairo_stroke(cr);
+  }
 }
 
 // Draws `piece`: a grid piece one character a cell (each at the left of its cell), a
@@ -230,13 +288,7 @@ std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
   }
   cairo_t* cr = cairo_create(surface);
   for (const typeset::Page& page : pages) {
-    for (const typeset::Rule& rule : page.rules) {
-      set_colour(cr, rule.red);
-      cairo_set_line_width(cr, rule.width);
-      cairo_move_to(cr, rule.x0, rule.y0);
-      cairo_line_to(cr, rule.x1, rule.y1);
-      cairo_stroke(cr);
-    }
+    draw_rules(cr, page.rules);
     for (const typeset::Line& line : page.lines) {
       for (const typeset::Piece& piece : line.pieces) {
         draw_piece(cr, fonts, faces, piece);

@@ -22,20 +22,30 @@ struct LoadedFace {
   cairo_font_face_t* cairo_bold = nullptr; // emboldened by FreeType: no 仿宋 has a bold face
   unsigned upem = 1000;
   bool substitute = false; // a stand-in for the GB/T 9704 face
+  // The face cut down by hb-subset to the glyphs of the documents this thread has written so
+  // far (grown when a document needs more), kept across documents so that a batch subsets
+  // each face a few times, not once a document, and cairo keeps its glyph metrics and
+  // outlines. Desubroutinised: a glyph's outline does not depend on which other glyphs the cut
+  // holds, so a document's bytes do not depend on the documents written before it.
+  hb_set_t* cut_glyphs = nullptr;
+  cairo_font_face_t* cut_regular = nullptr;
+  cairo_font_face_t* cut_bold = nullptr;
+  void drop_cut();
 };
 
 // A glyph run ready for cairo: glyph ids and advances in points, in the face that has them.
 struct ShapedRun {
-  const LoadedFace* face = nullptr;
+  LoadedFace* face = nullptr;
   std::vector<unsigned> glyphs;
   std::vector<double> advances;
   std::vector<unsigned> clusters; // byte offset of each glyph's cluster in the text
   double width = 0;
 };
 
-// The faces one document embeds: each face cut down by hb-subset to the glyphs the document
-// uses (glyph ids kept), so that cairo reads and subsets a few hundred kilobytes instead of
-// the whole CJK face (tens of megabytes: time and memory, docs/pdf.md).
+// The faces one document embeds: each face cut down by hb-subset to glyphs including the ones
+// the document uses (glyph ids kept), so that cairo reads and subsets a few hundred kilobytes
+// instead of the whole CJK face (tens of megabytes: time and memory, docs/pdf.md). The cut is
+// the thread's (LoadedFace::cut_glyphs), grown when the document needs glyphs it lacks.
 class DocumentFaces {
 public:
   DocumentFaces() = default;
@@ -47,17 +57,16 @@ public:
   void use(const ShapedRun& run);
   // The cairo face to draw `face` with (emboldened when `bold`); the whole face when it could
   // not be cut down.
-  cairo_font_face_t* cairo_face(const LoadedFace& face, bool bold);
+  cairo_font_face_t* cairo_face(LoadedFace& face, bool bold);
 
 private:
   struct Entry {
-    const LoadedFace* face = nullptr;
+    LoadedFace* face = nullptr;
     hb_set_t* glyphs = nullptr;
-    cairo_font_face_t* regular = nullptr;
-    cairo_font_face_t* bold = nullptr;
     bool made = false;
+    bool whole = false; // drawn with the whole face (no cut could be made)
   };
-  Entry& entry(const LoadedFace& face);
+  Entry& entry(LoadedFace& face);
   std::vector<Entry> entries_;
 };
 
@@ -79,7 +88,7 @@ public:
   FontSet& operator=(const FontSet&) = delete;
 
 private:
-  const LoadedFace& face(typeset::Face role) const;
+  LoadedFace& face(typeset::Face role) const;
   std::vector<LoadedFace*> faces_; // indexed by typeset::Face
   std::vector<LoadedFace*> fallbacks_;
   std::vector<LoadedFace*> owned_;
