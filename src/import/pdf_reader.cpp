@@ -6,7 +6,7 @@ namespace planctl::import {
 
 namespace {
 
-// What write/pdf/pdf_writer.cpp's embed_source writes before the plan file's bytes; the
+// What write/pdf/compact.cpp writes before the plan file's bytes; the
 // `/Length` that follows is the byte count (the stream is not compressed).
 constexpr std::string_view k_marker = "<< /Type /EmbeddedFile /Subtype /text#2Fyaml /Length ";
 constexpr std::string_view k_stream = " >>\nstream\n";

@@ -3,14 +3,14 @@
 // ToUnicode map made from the text and clusters given here, so that readers extract the words.
 #include <planctl/util/utf8.hpp>
 #include <planctl/write/docx/parts.hpp>
+#include <planctl/write/pdf/compact.hpp>
 #include <planctl/write/pdf/font_set.hpp>
 #include <planctl/write/pdf/pages.hpp>
 #include <planctl/write/writers.hpp>
 
 #include <algorithm>
 #include <cairo-pdf.h>
-#include <cstdio>
-#include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -154,80 +154,6 @@ void draw_piece(cairo_t* cr, pdf::FontSet& fonts, pdf::DocumentFaces& faces,
                          static_cast<int>(clusters.size()), cairo_text_cluster_flags_t{});
 }
 
-// The number after `key` in `text` from `from` on (`/Size 42` → 42); -1 when absent.
-long number_after(const std::string& text, std::string_view key, std::size_t from) {
-  const std::size_t at = text.find(key, from);
-  if (at == std::string::npos) {
-    return -1;
-  }
-  return std::strtol(text.c_str() + at + key.size(), nullptr, 10);
-}
-
-std::string xref_offset(std::size_t offset) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", offset);
-  return buf;
-}
-
-// Appends an incremental update that carries `source` as the embedded file `plan.yaml` (the
-// catalog's /Names /EmbeddedFiles, PDF 1.7 §7.11.4), for `planctl import` and for the archive:
-// cairo writes no attachments itself. Returns false (and changes nothing) when the file has a
-// shape this does not expect.
-bool embed_source(std::string& pdf, std::string_view source) {
-  const std::size_t trailer = pdf.rfind("trailer");
-  const std::size_t startxref = pdf.rfind("startxref");
-  if (trailer == std::string::npos || startxref == std::string::npos) {
-    return false;
-  }
-  const long size = number_after(pdf, "/Size ", trailer);
-  const long root = number_after(pdf, "/Root ", trailer);
-  const long info = number_after(pdf, "/Info ", trailer);
-  const long prev = std::strtol(pdf.c_str() + startxref + 9, nullptr, 10);
-  const std::string head = "\n" + std::to_string(root) + " 0 obj";
-  const std::size_t obj = pdf.find(head);
-  if (size <= 0 || root <= 0 || prev <= 0 || obj == std::string::npos) {
-    return false;
-  }
-  const std::size_t open = pdf.find("<<", obj);
-  const std::size_t end = pdf.find("endobj", obj);
-  const std::size_t close = pdf.rfind(">>", end);
-  if (open == std::string::npos || end == std::string::npos || close == std::string::npos ||
-      close < open) {
-    return false;
-  }
-  std::string catalog = pdf.substr(open + 2, close - open - 2);
-  if (catalog.find("/Names") != std::string::npos) {
-    return false;
-  }
-  const long file_obj = size;
-  const long spec_obj = size + 1;
-  std::string update = "\n";
-  const std::size_t file_at = pdf.size() + update.size();
-  update += std::to_string(file_obj) + " 0 obj\n<< /Type /EmbeddedFile /Subtype /text#2Fyaml " +
-            "/Length " + std::to_string(source.size()) + " >>\nstream\n";
-  update += source;
-  update += "\nendstream\nendobj\n";
-  const std::size_t spec_at = pdf.size() + update.size();
-  update += std::to_string(spec_obj) +
-            " 0 obj\n<< /Type /Filespec /F (plan.yaml) /UF (plan.yaml) /AFRelationship /Source "
-            "/Desc (the plan file this document was made from) /EF << /F " +
-            std::to_string(file_obj) + " 0 R >> >>\nendobj\n";
-  const std::size_t root_at = pdf.size() + update.size();
-  update += std::to_string(root) + " 0 obj\n<<" + catalog +
-            " /Names << /EmbeddedFiles << /Names [(plan.yaml) " + std::to_string(spec_obj) +
-            " 0 R] >> >>\n>>\nendobj\n";
-  const std::size_t xref_at = pdf.size() + update.size();
-  update += "xref\n0 1\n0000000000 65535 f \n" + std::to_string(root) + " 1\n" +
-            xref_offset(root_at) + std::to_string(file_obj) + " 2\n" + xref_offset(file_at) +
-            xref_offset(spec_at);
-  update += "trailer\n<< /Size " + std::to_string(size + 2) + " /Root " + std::to_string(root) +
-            " 0 R" + (info > 0 ? " /Info " + std::to_string(info) + " 0 R" : std::string()) +
-            " /Prev " + std::to_string(prev) + " >>\nstartxref\n" + std::to_string(xref_at) +
-            "\n%%EOF\n";
-  pdf += update;
-  return true;
-}
-
 } // namespace
 
 std::vector<std::string> pdf_font_notes() {
@@ -320,10 +246,12 @@ std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
     throw std::runtime_error("cannot embed a JPEG photo as it is (cairo could not read its "
                              "header); save it again as a baseline JPEG");
   }
-  if (!source.empty() && !embed_source(out, source)) {
-    throw std::runtime_error("cannot attach the plan file to the PDF: unexpected file structure");
+  // Compact (cairo's dictionaries in object streams), with the plan file attached.
+  std::optional<std::string> small = pdf::compact(out, source);
+  if (!small) {
+    throw std::runtime_error("cannot finish the PDF: cairo wrote a file of unexpected structure");
   }
-  return out;
+  return std::move(*small);
 }
 
 } // namespace planctl::write
