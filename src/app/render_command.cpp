@@ -31,11 +31,19 @@ const std::string k_formats[] = {"md", "txt", "docx",
                                  "pdf",
 #endif
                                  "xlsx"};
+// The default of --format: every format this build writes.
+std::string all_formats() {
+  std::string words;
+  for (const std::string& f : k_formats) {
+    words += (words.empty() ? "" : ",") + f;
+  }
+  return words;
+}
 
 struct RenderCliOptions {
   std::vector<std::string> files;
   std::string out_dir;
-  std::vector<std::string> formats{"md", "txt", "docx", "xlsx"};
+  std::vector<std::string> formats{std::begin(k_formats), std::end(k_formats)}; // all of them
   std::string as_of;
   bool keep_punctuation = false;
   bool force = false;
@@ -320,7 +328,7 @@ Handler setup_render(CLI::App& cmd) {
       ->allow_extra_args(false)
       ->delimiter(',')
       ->check(one_of(k_formats, "format"))
-      ->default_str("md,txt,docx,xlsx");
+      ->default_str(all_formats());
   cmd.add_option("--as-of", o->as_of,
                  "Date task states are computed for\n(default: today, or SOURCE_DATE_EPOCH's day)")
       ->type_name("YYYY-MM-DD")

@@ -18,7 +18,7 @@ run batch plans -o out -j 2 --as-of 2020-12-31
 expect_code 1
 out_empty
 for i in 1 2 3 4; do
-  grep -qxF "[$i/5] rendered plans/school-00$i.yaml → school-00$i.* (7 files)" "$T/stderr" ||
+  grep -qxF "[$i/5] rendered plans/school-00$i.yaml → school-00$i.* (9 files)" "$T/stderr" ||
     fail "no CI line for school $i"
 done
 grep -qxF "[5/5] failed   plans/sub/broken.yaml (3 errors)" "$T/stderr" || fail "no line for the broken file"
@@ -36,7 +36,7 @@ for i in 1 2 3 4; do
     [[ -s out/school-00$i.$f ]] || fail "out/school-00$i.$f is missing"
   done
 done
-[[ $(ls out | wc -l) == 29 ]] || fail "out holds $(ls out | wc -l) files, not 4 × 7 + 1"
+[[ $(ls out | wc -l) == 37 ]] || fail "out holds $(ls out | wc -l) files, not 4 × 9 + 1"
 # Besides them only the re-run records of the good schools (docs/cli.md, "Re-runs").
 [[ "$(ls -A out | grep '^\.' | tr '\n' ' ')" == ".school-001.planctl.json .school-002.planctl.json .school-003.planctl.json .school-004.planctl.json " ]] ||
   fail "hidden files in out: $(ls -A out | grep '^\.' | tr '\n' ' ')"
@@ -99,7 +99,7 @@ cmp -s out-j1/district-summary.xlsx summary-j2.xlsx || fail "the summary depends
 # Files given one by one, in any order, and in Chinese.
 run batch plans/school-003.yaml plans/school-001.yaml -o out2 --as-of 2020-12-31 --lang zh
 expect_code 0
-grep -qxF "[1/2] 已生成 plans/school-001.yaml → school-001.*（7个文件）" "$T/stderr" ||
+grep -qxF "[1/2] 已生成 plans/school-001.yaml → school-001.*（9个文件）" "$T/stderr" ||
   fail "no Chinese CI line"
 grep -qE '^batch：已生成 2 个，失败 0 个，用时 [0-9]+\.[0-9]{2} 秒$' "$T/stderr" ||
   fail "no Chinese final line"

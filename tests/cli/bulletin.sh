@@ -56,10 +56,11 @@ YAML
 write_plan "      - {file: photos/land.jpg, caption: 动员大会现场}"
 run render plan/plan.yaml --bulletin 2020-06 -o out
 expect_code 0
-for f in md txt docx; do [[ -f out/plan.bulletin-2020-06.$f ]] || fail "no plan.bulletin-2020-06.$f"; done
+# The default set: md, txt, docx and pdf (the bulletin has no workbook).
+for f in md txt docx pdf; do [[ -f out/plan.bulletin-2020-06.$f ]] || fail "no plan.bulletin-2020-06.$f"; done
 # Three distinct contents beside the Markdown (land.jpg and same-as-land.jpg are one).
 [[ $(ls out | grep -c '^plan\.photo-[0-9a-f]\{16\}\.\(jpg\|png\)$') == 3 ]] || fail "expected 3 photo copies: $(ls out)"
-[[ $(ls out | wc -l) == 6 ]] || fail "unexpected files: $(ls out)"
+[[ $(ls out | wc -l) == 7 ]] || fail "unexpected files: $(ls out)"
 
 txt=out/plan.bulletin-2020-06.txt
 grep -qxF '平安二中工作简报' "$txt" || fail "no masthead name"

@@ -33,7 +33,7 @@ done
 run validate --help
 out_has "FORMAT:{text,json,github,junit,gitlab,sarif}=text"
 run render --help
-out_has "=md,txt,docx,xlsx"
+out_has "=md,txt,docx,pdf,xlsx"
 run init --help
 out_has "FILE=plan.yaml"
 

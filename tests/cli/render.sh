@@ -14,15 +14,24 @@ expect_code 0
 expect_out "out/minimal.plan.md
 out/minimal.plan.txt
 out/minimal.plan.docx
+out/minimal.plan.pdf
 out/minimal.tasks.xlsx
 out/pingan-no2.plan.md
 out/pingan-no2.plan.txt
 out/pingan-no2.plan.docx
+out/pingan-no2.plan.pdf
 out/pingan-no2.report.md
 out/pingan-no2.report.txt
 out/pingan-no2.report.docx
+out/pingan-no2.report.pdf
 out/pingan-no2.tasks.xlsx"
-[[ ! -s "$T/stderr" ]] || fail "stderr is not empty"
+# Standard error holds at most the one warning a run that names the PDF's stand-in fonts
+# (docs/pdf.md "Fonts"; on a machine without the GB/T 9704 faces, as CI).
+if [[ -s "$T/stderr" ]]; then
+  [[ "$(wc -l <"$T/stderr")" == 1 ]] &&
+    grep -qx 'planctl: warning: the GB/T 9704 fonts are not all installed; the PDF uses .*' "$T/stderr" ||
+    fail "stderr is not only the fonts warning"
+fi
 no_temps out
 grep -q '^　　一、总体要求$' out/pingan-no2.plan.txt || fail "plan text"
 grep -q '2020年创建民族团结进步先进区工作总结' out/pingan-no2.report.md || fail "report title"

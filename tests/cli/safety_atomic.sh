@@ -25,7 +25,7 @@ cmp -s school.yaml next/school.yaml && fail "next/school.yaml is the same as sch
 mkdir out
 run render -o out school.yaml
 expect_code 0
-[[ "$(wc -l <stdout)" == 7 ]] || fail "expected 7 outputs"
+[[ "$(wc -l <stdout)" == 9 ]] || fail "expected 9 outputs (md, txt, docx, pdf of plan and report; xlsx)"
 rm out/school.tasks.xlsx
 mkdir out/school.tasks.xlsx
 before=$(snapshot out)
