@@ -1,7 +1,9 @@
 #include <planctl/import/date_parser.hpp>
 #include <planctl/import/label_parser.hpp>
 #include <planctl/import/plan_recognizer.hpp>
+#include <planctl/import/plan_yaml_writer.hpp>
 #include <planctl/layout/punctuation.hpp>
+#include <planctl/layout/task_table.hpp>
 #include <planctl/model/numbering.hpp>
 #include <planctl/util/utf8.hpp>
 
@@ -441,6 +443,7 @@ public:
     finish_attachments();
     place_set_aside();
     dissolve_not_as_written();
+    place_task_pages();
     decide_numbering();
     decide_period();
     check_official();
@@ -610,6 +613,175 @@ private:
     return i;
   }
 
+  // An attachment page of a text planctl wrote (`附件` or `附件2`, the attachment's title, then
+  // the task table: `序号 工作类别 工作任务 牵头部门 责任人 配合部门 完成时限`, cells separated
+  // by tabs, rows numbered 1, 2, …) starting at line `j`: kept for place_task_pages(). Returns
+  // the index after the page, or `j` when no such page starts there.
+  std::size_t read_task_page(std::size_t j) {
+    const std::string& label = m_lines[j].text;
+    if (!starts_with(label, "附件") || j + 2 >= m_lines.size()) {
+      return j;
+    }
+    const std::string_view number = std::string_view(label).substr(std::string_view("附件").size());
+    if (number.size() > 2 ||
+        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return j;
+    }
+    if (m_lines[j + 2].cells != layout::task_table_header()) {
+      return j;
+    }
+    TaskPage page;
+    page.number = number.empty() ? 0 : std::stoi(std::string(number));
+    page.label = m_lines[j];
+    page.title = m_lines[j + 1];
+    page.header = m_lines[j + 2];
+    std::size_t k = j + 3;
+    while (k < m_lines.size() && m_lines[k].cells.size() == page.header.cells.size() &&
+           m_lines[k].cells[0] == std::to_string(page.rows.size() + 1)) {
+      page.rows.push_back(m_lines[k]);
+      ++k;
+    }
+    m_task_pages.push_back(std::move(page));
+    return k;
+  }
+
+  // `value` as a flow-list entry: quoted when a flow indicator or YAML would read it otherwise.
+  static std::string flow_entry(const std::string& value) {
+    const std::string plain = yaml_inline_scalar(value);
+    if (plain != value || value.find_first_of(",[]{}") != std::string::npos) {
+      std::string out = "\"";
+      for (const char c : value) {
+        out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+      }
+      return out + "\"";
+    }
+    return plain;
+  }
+
+  // The task table's `完成时限` as a `due`: a keyword, a date or a month as the table words them.
+  static std::optional<std::string> due_of(const std::string& text) {
+    for (std::string_view keyword : {"全年", "长期", "每学期", "每月", "每周"}) {
+      if (text == keyword) {
+        return text;
+      }
+    }
+    if (const auto date = parse_written_date(text)) {
+      return util::to_iso(*date);
+    }
+    // `2020年6月`
+    const std::size_t year_end = text.find("年");
+    if (year_end == 4 && ends_with(text, "月")) {
+      const std::string month = text.substr(7, text.size() - 7 - 3);
+      if (!month.empty() && month.size() <= 2 &&
+          std::all_of(month.begin(), month.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+          std::all_of(text.begin(), text.begin() + 4,
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        const int m = std::stoi(month);
+        if (m >= 1 && m <= 12) {
+          return fmt::format("{}-{:02}", text.substr(0, 4), m);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The task tables read after the signature: each row's 工作任务 names the next item of that
+  // title (titles compared without spaces and closing `。`), which gets the row's 牵头部门
+  // (`lead`), 责任人 (`owner`), 配合部门 (`support`) and 完成时限 (`due`), as written (names,
+  // since the text has no departments or people lists), and the attachment is `content:
+  // tasks`. A page whose attachment is not in the note, or rows that name no item, stay
+  // comments.
+  void place_task_pages() {
+    const auto key = [](std::string_view text) {
+      std::string out;
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        const char32_t c = util::next_code_point(text, pos);
+        if (c != U' ' && c != 0x3000) {
+          util::append_utf8(out, c);
+        }
+      }
+      while (ends_with(out, "。")) {
+        out.resize(out.size() - 3);
+      }
+      return out;
+    };
+    m_plan.attachment_tasks.assign(m_plan.attachments.size(), false);
+    for (const TaskPage& page : m_task_pages) {
+      const std::size_t index = page.number == 0 ? 0 : static_cast<std::size_t>(page.number - 1);
+      const bool known = index < m_plan.attachments.size() &&
+                         (page.number > 0 || m_plan.attachments.size() == 1) &&
+                         key(m_plan.attachments[index]) == key(page.title.text);
+      const auto keep_as_notes = [&](const std::vector<const SourceLine*>& lines) {
+        for (const SourceLine* line : lines) {
+          m_plan.tail_notes.push_back(
+              note(*line, "附件中的任务表", "a line of the attachment's task table"));
+        }
+      };
+      if (!known) {
+        std::vector<const SourceLine*> lines{&page.label, &page.title, &page.header};
+        for (const SourceLine& row : page.rows) {
+          lines.push_back(&row);
+        }
+        keep_as_notes(lines);
+        continue;
+      }
+      std::size_t next = 0; // items are matched in order
+      bool placed = false;
+      for (const SourceLine& row : page.rows) {
+        std::size_t found = m_nodes.size();
+        for (std::size_t n = next; n < m_nodes.size(); ++n) {
+          if (!m_nodes[n].dissolved && key(m_nodes[n].item.title) == key(row.cells[2])) {
+            found = n;
+            break;
+          }
+        }
+        const std::optional<std::string> due =
+            row.cells[6].empty() ? std::optional<std::string>(std::string()) : due_of(row.cells[6]);
+        const bool has_field = !row.cells[3].empty() || !row.cells[4].empty() ||
+                               !row.cells[5].empty() || (due && !due->empty());
+        if (found == m_nodes.size() || !due || !has_field) {
+          m_plan.warnings.push_back(Warning{
+              row.line, found == m_nodes.size()
+                            ? "a row of the task table names no item of the document by its "
+                              "title; kept as a comment"
+                            : "a row of the task table has no 牵头部门, 责任人, 配合部门 or "
+                              "完成时限 planctl can read; kept as a comment"});
+          keep_as_notes({&row});
+          continue;
+        }
+        next = found + 1;
+        placed = true;
+        ImportedItem& item = m_nodes[found].item;
+        const auto list = [](const std::string& cell) { return split_at(cell, {"、"}); };
+        const auto field = [&](std::string_view name, const std::vector<std::string>& values) {
+          if (values.size() == 1) {
+            item.fields.push_back(fmt::format("{}: {}", name, yaml_inline_scalar(values[0])));
+          } else if (!values.empty()) {
+            std::string joined;
+            for (const std::string& v : values) {
+              joined += (joined.empty() ? "" : ", ") + flow_entry(v);
+            }
+            item.fields.push_back(fmt::format("{}: [{}]", name, joined));
+          }
+        };
+        if (!row.cells[3].empty()) {
+          item.fields.push_back("lead: " + yaml_inline_scalar(row.cells[3]));
+        }
+        field("owner", list(row.cells[4]));
+        field("support", list(row.cells[5]));
+        if (!due->empty()) {
+          item.fields.push_back("due: " + yaml_inline_scalar(*due));
+        }
+      }
+      if (placed) {
+        m_plan.attachment_tasks[index] = true;
+      } else {
+        keep_as_notes({&page.label, &page.title, &page.header});
+      }
+    }
+  }
+
   // A title set on several lines (GB/T 9704 §7.3.1 breaks a long title; planctl's text
   // documents print it so) in a text: the lines right below the title line, with a blank line
   // before the title and after them, each short, not numbered and not a sentence, a date or
@@ -680,6 +852,10 @@ private:
     if (spot) {
       m_plan.date = spot->date;
       for (std::size_t j = spot->index + 1; j < m_lines.size(); ++j) {
+        if (const std::size_t page_end = read_task_page(j); page_end > j) {
+          j = page_end - 1;
+          continue;
+        }
         const SourceLine& line = m_lines[j];
         const bool bracketed = (starts_with(line.text, "（") && ends_with(line.text, "）")) ||
                                (starts_with(line.text, "(") && ends_with(line.text, ")"));
@@ -1155,6 +1331,14 @@ private:
   std::vector<std::size_t> m_roots;
   std::vector<std::size_t> m_open; // the open node at each depth
   std::vector<Note> m_set_aside;
+  struct TaskPage {
+    int number = 0; // N of `附件N`, 0 for `附件`
+    SourceLine label;
+    SourceLine title;
+    SourceLine header;
+    std::vector<SourceLine> rows;
+  };
+  std::vector<TaskPage> m_task_pages;
   bool m_in_attachments = false;
   std::optional<SourceLine> m_printed_line; // where printed_by and printed_date came from
   std::optional<SourceLine> m_signer_line;

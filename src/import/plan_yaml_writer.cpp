@@ -228,7 +228,12 @@ std::string write_plan_yaml(const ImportedPlan& plan, std::string_view source_na
   }
   if (!plan.attachments.empty()) {
     out += "  attachments:\n";
-    for (const std::string& title : plan.attachments) {
+    for (std::size_t i = 0; i < plan.attachments.size(); ++i) {
+      const std::string& title = plan.attachments[i];
+      if (i < plan.attachment_tasks.size() && plan.attachment_tasks[i]) {
+        out += fmt::format("    - title: {}\n      content: tasks\n", yaml_inline_scalar(title));
+        continue;
+      }
       out += fmt::format("    - {}\n", yaml_inline_scalar(title));
     }
   }

@@ -140,7 +140,17 @@ SourceDocument read_text(std::string_view bytes, TextEncoding* found) {
         }
         indent += c == 0x3000 ? 2 : 1;
       }
-      doc.lines.push_back(SourceLine{std::move(cleaned), number, 0, {}, indent});
+      std::vector<std::string> cells;
+      if (line.find('\t') != std::string_view::npos) {
+        std::size_t start = 0;
+        while (start <= line.size()) {
+          std::size_t tab = line.find('\t', start);
+          tab = tab == std::string_view::npos ? line.size() : tab;
+          cells.push_back(clean(line.substr(start, tab - start)));
+          start = tab + 1;
+        }
+      }
+      doc.lines.push_back(SourceLine{std::move(cleaned), number, 0, {}, indent, std::move(cells)});
     }
   });
   return doc;

@@ -46,6 +46,9 @@ struct ImportedPlan {
   std::vector<ImportedItem> sections;
   std::vector<model::NumberStyle> numbering; // empty when the GB/T 9704 default fits
   std::vector<std::string> attachments;
+  // Per attachment: whether its page is the task table (`content: tasks`), read back from the
+  // table a text planctl wrote prints on it.
+  std::vector<bool> attachment_tasks;
   std::string issuer; // empty when the document has none
   std::optional<util::Date> date;
   int year = 0;

@@ -29,6 +29,9 @@ struct SourceLine {
   // The leading blanks a .txt line had, in half characters (an ideographic space is two), as
   // planctl's text documents place the signature with them; 0 for other formats.
   int indent = 0;
+  // The cells of a .txt line that holds tabs (a table row as planctl's text documents write
+  // one: cells separated by tabs), each trimmed; empty for other lines and formats.
+  std::vector<std::string> cells;
 };
 
 // A line the reader itself could not use (a table, an image), kept for the plan file's comments.

@@ -138,6 +138,26 @@ TEST_CASE("recognize_plan") {
     // Lines right after a title with no blank line after them are the basis, not the title.
     CHECK(recognize("\n标题\n副题\n一、要求\n").title == "标题");
   }
+  SUBCASE("the task table on an attachment page gives its tasks' fields back") {
+    // As planctl's .txt prints `content: tasks`: 附件, the title, the table with tab-separated
+    // cells. A row naming no item stays a comment.
+    const auto plan = recognize(
+        "工作要点\n一、甲\n1.学习。内容。\n2.建设。内容。\n附件：任务分工表\n学校\n2020年3月6日\n\n"
+        "附件\n\n任务分工表\n\n序号\t工作类别\t工作任务\t牵头部门\t责任人\t配合部门\t完成时限\n"
+        "1\t甲\t学习\t办公室\t孙德明、李春梅\t\t2020年6月\n"
+        "2\t\t建设\t\t孙德明\t德育科\t长期\n"
+        "3\t\t不存在\t办公室\t\t\t全年\n");
+    REQUIRE(plan.sections.size() == 1);
+    CHECK(plan.sections[0].items[0].fields ==
+          std::vector<std::string>{"lead: 办公室", "owner: [孙德明, 李春梅]", "due: 2020-06"});
+    CHECK(plan.sections[0].items[1].fields ==
+          std::vector<std::string>{"owner: 孙德明", "support: 德育科", "due: 长期"});
+    CHECK(plan.attachment_tasks == std::vector<bool>{true});
+    CHECK(warnings_of(plan) == "16: a row of the task table names no item of the document by "
+                               "its title; kept as a comment\n");
+    REQUIRE(plan.tail_notes.size() == 1);
+    CHECK(plan.tail_notes[0].line == 16);
+  }
   SUBCASE("numbers out of sequence are warned about") {
     const auto plan = recognize("计划\n一、甲\n三、乙\n");
     CHECK(warnings_of(plan) == "3: numbered 三、 in the document but it is item 2 at its depth; "
