@@ -1276,6 +1276,24 @@ private:
       }
       children.clear();
     };
+    // The sections are the plan's whole structure (and as the basis a long document would pass
+    // the loader's limit of one text): a section heading that runs on into its text is kept
+    // whole as the section's title instead, which prints as written (a closing `。` aside), and
+    // is warned about. Only a run-in item among the sections makes them paragraphs.
+    for (const std::size_t root : m_roots) {
+      Node& node = m_nodes[root];
+      if (!node.as_written) {
+        node.item.title += "。" + node.item.paragraphs.front();
+        node.item.paragraphs.erase(node.item.paragraphs.begin());
+        node.as_written = true;
+        node.text_on_line = false;
+        m_plan.warnings.push_back(Warning{
+            node.item.line,
+            fmt::format("this {} heading runs on into its text; kept whole as the section's title, "
+                        "which prints as written: split it into title and text",
+                        model::style_name(node.item.style))});
+      }
+    }
     if (!m_roots.empty()) {
       dissolve_list(m_roots, m_plan.basis, m_plan.head_notes);
     }

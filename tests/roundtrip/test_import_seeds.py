@@ -26,19 +26,19 @@ SEEDS = {
                      ["XX区教育局关工委", "2020年3月6日"]),
     "seed-004.txt": (["--issuer", "XX教育工委", "--date", "2022-10-31"],
                      ["XX教育工委", "2022年10月31日"]),
-    # Seed 001 is five reports on one page, one file each. Headings that run on into their text
-    # (`二、……小組。切實落實……`) and `1、` items whose text stands in the paragraphs below
-    # their title cannot be printed as written by any numbering style, so import keeps their
-    # lists as paragraphs, numbers as written; where that is the sections themselves (reports
-    # 1, 2 and 4), the plan gets the placeholder section a plan must have.
+    # Seed 001 is five reports on one page, one file each. A section heading that runs on into
+    # its text (`二、……小組。切實落實……`) is kept whole as the section's title; a `（一）` list
+    # with such headings, and `1、` items whose text stands in the paragraphs below their title,
+    # cannot be printed as written by any numbering style, so import keeps them as paragraphs of
+    # their section, numbers as written.
     "seed-001-1.txt": (["--issuer", "西戈壁鎮(zhèn)中心校", "--date", "2012-05-31"],
-                       ["一、待填写", "西戈壁鎮（zhèn）中心校", "2012年5月31日"]),
+                       ["西戈壁鎮（zhèn）中心校", "2012年5月31日"]),
     "seed-001-2.txt": (["--issuer", "XXX", "--date", "2012-05-31"],
-                       ["一、待填写", "XXX", "2012年5月31日"]),
+                       ["XXX", "2012年5月31日"]),
     "seed-001-3.txt": (["--issuer", "阜康市第二中學", "--date", "2011-09-30"],
                        ["阜康市第二中學", "2011年9月30日"]),
     "seed-001-4.txt": (["--issuer", "XX局", "--date", "2015-10-31"],
-                       ["一、待填写", "XX局", "2015年10月31日"]),
+                       ["XX局", "2015年10月31日"]),
     "seed-001-5.txt": (["--issuer", "州安監(jiān)局", "--date", "2011-06-30"],
                        ["州安監（jiān）局", "2011年6月30日"]),
 }

@@ -81,19 +81,33 @@ TEST_CASE("recognize_plan") {
     CHECK(items[2].title == "无句号");
     CHECK(items[2].paragraphs.empty());
   }
-  SUBCASE("a heading that runs on into its text: its list is kept as written") {
-    // A heading stands alone on its line: split in two, 一、 would not come back as written, and
-    // renumbering 二、 around it would change its number, so the sections become the basis.
+  SUBCASE("a section heading that runs on into its text is kept whole as its title") {
+    // A heading stands alone on its line: split in two, 一、 would not come back as written; a
+    // section keeps the whole line as its title (the plan keeps its sections), with a warning.
     const auto plan =
         recognize("计划\n一、认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。\n"
                   "二、短标题。\n正文。\n");
-    CHECK(plan.sections.empty());
-    CHECK(plan.basis == std::vector<std::string>{
-                            "一、认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。",
-                            "二、短标题。", "正文。"});
+    REQUIRE(plan.sections.size() == 2);
+    CHECK(plan.sections[0].title ==
+          "认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。");
+    CHECK(plan.sections[0].paragraphs.empty());
+    CHECK(plan.sections[1].paragraphs == std::vector<std::string>{"正文。"});
+    CHECK(warnings_of(plan) == "2: this 一、 heading runs on into its text; kept whole as the "
+                               "section's title, which prints as written: split it into title "
+                               "and text\n");
+  }
+  SUBCASE("a （一） heading that runs on into its text: its list is kept as written") {
+    const auto plan = recognize("计划\n一、问题\n（一）认识不够。一些基层领导干部把意识形态工作"
+                                "作为一项纯粹务虚的工作。\n（二）短标题\n正文。\n");
+    REQUIRE(plan.sections.size() == 1);
+    CHECK(plan.sections[0].items.empty());
+    CHECK(plan.sections[0].paragraphs ==
+          std::vector<std::string>{
+              "（一）认识不够。一些基层领导干部把意识形态工作作为一项纯粹务虚的工作。",
+              "（二）短标题", "正文。"});
     CHECK(warnings_of(plan) ==
-          "2: the items from here to line 3 are kept as paragraphs, numbers as written: the 一、 "
-          "heading on line 2 runs on into its text, and planctl prints a heading alone on its "
+          "3: the items from here to line 4 are kept as paragraphs, numbers as written: the （一） "
+          "heading on line 3 runs on into its text, and planctl prints a heading alone on its "
           "line\n");
   }
   SUBCASE("1、 items with their text below their title (seed 001): kept as written") {
