@@ -58,6 +58,22 @@ std::pair<int, int> figure_size(int width, int height) {
   return {static_cast<int>((w * k_figure_max_height + h / 2) / h), k_figure_max_height};
 }
 
+std::array<int, 3> pair_size(int w1, int h1, int w2, int h2) {
+  const auto fit = [](int w, int h) { // the height at which w × h is half the width
+    return static_cast<long long>(k_figure_half_width) * std::max(h, 1) / std::max(w, 1);
+  };
+  const long long height =
+      std::min({fit(w1, h1), fit(w2, h2), static_cast<long long>(k_figure_max_height)});
+  const auto width = [&](int w, int h) { // the photo that sets the height takes the whole half
+    if (fit(w, h) == height) {
+      return k_figure_half_width;
+    }
+    return static_cast<int>(std::min<long long>(
+        k_figure_half_width, (height * std::max(w, 1) + std::max(h, 1) / 2) / std::max(h, 1)));
+  };
+  return {width(w1, h1), width(w2, h2), static_cast<int>(height)};
+}
+
 Bulletin layout_bulletin(const model::PlanFile& file, const MonthSpan& span,
                          const BulletinPhotos& photos, const LayoutOptions& options) {
   const TextRules rules(options);
@@ -144,6 +160,19 @@ Bulletin layout_bulletin(const model::PlanFile& file, const MonthSpan& span,
       }
       figure.alt = figure.caption.empty() ? headline : figure.caption;
       item.figures.push_back(std::move(figure));
+    }
+    // Two landscape photos in a row stand side by side (outputs.md, Bulletin), in pairs.
+    for (std::size_t k = 0; k + 1 < item.figures.size(); ++k) {
+      const Picture& a = photos.pictures.at(item.figures[k].picture);
+      const Picture& b = photos.pictures.at(item.figures[k + 1].picture);
+      if (a.width > a.height && b.width > b.height) {
+        const auto [w1, w2, h] = pair_size(a.width, a.height, b.width, b.height);
+        item.figures[k].width = w1;
+        item.figures[k + 1].width = w2;
+        item.figures[k].height = item.figures[k + 1].height = h;
+        item.figures[k + 1].beside = true;
+        ++k;
+      }
     }
     section.items.push_back(std::move(item));
   }

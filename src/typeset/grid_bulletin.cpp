@@ -14,8 +14,9 @@ using namespace detail;
 
 namespace {
 
-constexpr double k_masthead_max = 42; // 初号
-constexpr double k_twips = 20;        // twips a point
+constexpr double k_masthead_max = 42;  // 初号
+constexpr double k_twips = 20;         // twips a point
+constexpr double k_headline_size = 18; // 小二, as the .docx
 
 // The bulletin's name: red 小标宋, centred, as large as fits the line up to 初号, on two grid
 // lines.
@@ -79,6 +80,52 @@ void set_figure(Setter& s, const layout::Figure& figure) {
   s.lines.back().keep_with_next = false;
 }
 
+// Two landscape photos side by side, each centred in half the type area (one character
+// apart), as many whole lines as the taller; their captions under each, line by line.
+void set_figure_pair(Setter& s, const layout::Figure& left, const layout::Figure& right) {
+  const double half = layout::k_figure_half_width / k_twips;
+  const double centres[2] = {Geometry::left + half / 2,
+                             Geometry::left + Geometry::area_width - half / 2};
+  const layout::Figure* figures[2] = {&left, &right};
+  const double height = std::max(left.height, right.height) / k_twips;
+  const int n = std::max(1, static_cast<int>(std::ceil(height / Geometry::pitch - 1e-6)));
+  const std::size_t first = s.lines.size();
+  for (int k = 0; k < n; ++k) {
+    PendingLine pl;
+    pl.line.role = LineRole::figure;
+    pl.keep_with_next = true;
+    s.lines.push_back(std::move(pl));
+  }
+  const Style kai{Face::kai, k_small_size};
+  std::vector<BrokenLine> captions[2];
+  for (int i = 0; i < 2; ++i) {
+    const layout::Figure& f = *figures[i];
+    const double w = f.width / k_twips;
+    const double h = f.height / k_twips;
+    s.lines[first].line.images.push_back(
+        Image{f.picture, centres[i] - w / 2, (n * Geometry::pitch - h) / 2, w, h});
+    if (!f.caption.empty()) {
+      captions[i] = s.broken(f.caption, kai, std::floor(half / k_small_size), k_small_size);
+    }
+  }
+  const std::size_t rows = std::max(captions[0].size(), captions[1].size());
+  for (std::size_t k = 0; k < rows; ++k) {
+    PendingLine pl;
+    pl.line.role = LineRole::caption;
+    pl.keep_with_next = true;
+    for (int i = 0; i < 2; ++i) {
+      if (k < captions[i].size()) {
+        const double x = centres[i] - captions[i][k].width() * k_small_size / 2;
+        for (Piece& p : Setter::pieces(captions[i][k], x, k_small_size)) {
+          pl.line.pieces.push_back(std::move(p));
+        }
+      }
+    }
+    s.lines.push_back(std::move(pl));
+  }
+  s.lines.back().keep_with_next = false;
+}
+
 // The 报/送/发 lines in 仿宋 4号, one character in, between thin rules.
 std::vector<PendingLine> foot_lines(Setter& s, const std::vector<layout::CopyLine>& copy_lines) {
   const std::size_t first = s.lines.size();
@@ -121,7 +168,7 @@ std::vector<Page> set_pages(const layout::Bulletin& bulletin, const Measure& mea
       }
       first_item = false;
       for (const std::string& line : item.headline_lines) {
-        s.centred(line, Style{Face::hei}, LineRole::heading, true);
+        s.centred(line, Style{Face::hei, k_headline_size}, LineRole::heading, true);
       }
       if (!item.byline.empty()) {
         s.centred(item.byline, Style{Face::kai}, LineRole::heading, true);
@@ -132,8 +179,13 @@ std::vector<Page> set_pages(const layout::Bulletin& bulletin, const Measure& mea
       if (item.paragraphs.empty() && !s.lines.empty()) {
         s.lines.back().keep_with_next = false;
       }
-      for (const layout::Figure& figure : item.figures) {
-        set_figure(s, figure);
+      for (std::size_t k = 0; k < item.figures.size(); ++k) {
+        if (k + 1 < item.figures.size() && item.figures[k + 1].beside) {
+          set_figure_pair(s, item.figures[k], item.figures[k + 1]);
+          ++k;
+        } else {
+          set_figure(s, item.figures[k]);
+        }
       }
     }
   }

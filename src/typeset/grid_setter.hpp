@@ -125,6 +125,12 @@ public:
     }
   }
 
+  // `text` in `style` broken into lines of `line_cells` cells of `cell` points.
+  std::vector<BrokenLine> broken(const std::string& text, const Style& style, double line_cells,
+                                 double cell) const {
+    return break_lines(make_units({{text, style}}, measure_, line_cells, cell), 0, 0, line_cells);
+  }
+
 private:
   const Measure& measure_;
 };

@@ -282,3 +282,46 @@ sx = sum(p[0] for p in sun) / len(sun)
 sy = sum(p[1] for p in sun) / len(sun)
 assert sx < (x0 + x1) / 2 and sy < (y0 + y1) / 2, ("the sun is not at the top left", sx, sy, x0, x1, y0, y1)
 PY
+
+# Two landscape photos of one item stand side by side (outputs.md): in the .docx a borderless
+# table of two cells, each the photo and its caption, both 2841 twips high (half the width,
+# 4262 twips, for the 300 × 200 PNG; the 640 × 480 JPEG as high, 3788 wide); in the PDF the
+# same sizes (640 px over 3788 twips is 243 ppi, 300 px over 4262 twips 101 ppi).
+cat >plan/pair.yaml <<'YAML'
+version: 1
+school: {name: 海东市平安区第二中学, short_name: 平安二中}
+plan: {title: 2020年工作计划, year: 2020, issuer: 平安二中, date: 2020-02-20, sections: [{title: 总则, text: 做好各项工作。}]}
+activities:
+  - date: 2020-06-10
+    title: 开展消防疏散演练
+    photos: [{file: photos/land.jpg, caption: 疏散现场}, {file: photos/alpha.png, caption: 集合点名}, photos/portrait.jpg]
+YAML
+run render plan/pair.yaml --bulletin 2020-06 -o out --format docx,pdf
+expect_code 0
+$PY - out/pair.bulletin-2020-06.docx <<'PY' || fail "the .docx pair is wrong"
+import sys, docx
+d = docx.Document(sys.argv[1])
+emu = 635
+assert len(d.tables) == 1, len(d.tables)
+row = d.tables[0].rows[0]
+assert len(row.cells) == 2
+def shapes(cell):
+    return [(int(e.get("cx")), int(e.get("cy"))) for e in cell._tc.xpath(".//wp:extent")]
+assert shapes(row.cells[0]) == [(3788 * emu, 2841 * emu)], shapes(row.cells[0])
+assert shapes(row.cells[1]) == [(4262 * emu, 2841 * emu)], shapes(row.cells[1])
+assert [p.text for p in row.cells[0].paragraphs if p.text] == ["疏散现场"]
+assert [p.text for p in row.cells[1].paragraphs if p.text] == ["集合点名"]
+# The portrait after them stands alone, full size, under the table.
+body = d.element.body
+tbl = body.index(d.tables[0]._tbl)
+after = [e for e in body[tbl + 1:] if e.xpath(".//wp:extent")]
+assert len(after) == 1 and int(after[0].xpath(".//wp:extent")[0].get("cy")) == 4251 * emu
+# No borders: the pair is two photos, not a table to the reader.
+assert all(b.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val") == "nil"
+           for b in d.tables[0]._tbl.xpath("./w:tblPr/w:tblBorders/*"))
+PY
+pdfimages -list out/pair.bulletin-2020-06.pdf | tail -n +3 | awk '{print $3, $4, $5, $9, $13}' >list
+printf '%s\n' "image 640 480 jpeg 243" "image 300 200 image 101" "smask 300 200 image 101" \
+  "image 480 640 jpeg 217" >want
+diff want list || fail "the PDF pair's images"
+pdftotext -layout out/pair.bulletin-2020-06.pdf - | grep -qE '疏散现场 +集合点名' || fail "the captions are not side by side"

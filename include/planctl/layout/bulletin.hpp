@@ -6,6 +6,7 @@
 #include <planctl/layout/layout.hpp>
 #include <planctl/model/plan.hpp>
 
+#include <array>
 #include <map>
 #include <string>
 #include <utility>
@@ -53,8 +54,14 @@ std::int64_t bulletin_number(const model::PlanFile& file, const Month& month);
 // aspect kept, in twips.
 std::pair<int, int> figure_size(int width, int height);
 
+// Two pictures of `w1` × `h1` and `w2` × `h2` pixels side by side: one height for both, as
+// large as lets each fit half the type area's width (and a third of its height), aspect kept;
+// returns {width 1, width 2, height} in twips.
+std::array<int, 3> pair_size(int w1, int h1, int w2, int h2);
+
 // The bulletin of `file` for `span`: the masthead, one news item per activity of the span
-// (headline, byline, the story opening `本报讯`, the photos found in `photos`), the foot.
+// (headline, byline, the story opening `本报讯`, the photos found in `photos`, two landscape
+// photos in a row side by side), the foot.
 // The span must have activities.
 Bulletin layout_bulletin(const model::PlanFile& file, const MonthSpan& span,
                          const BulletinPhotos& photos, const LayoutOptions& options = {});

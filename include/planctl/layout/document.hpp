@@ -111,6 +111,7 @@ struct Figure {
   int height = 0;          // twips: at most a third of the type area's height
   std::string caption;     // printed under it; empty for none
   std::string alt;         // the text for readers that cannot show it (the caption or headline)
+  bool beside = false;     // stands at the right of the figure before it, the two side by side
 };
 
 // One news item: the headline, the byline, the story and the photos.
@@ -149,5 +150,8 @@ struct Bulletin {
 // The type area the photos are scaled into (156 × 225 mm, GB/T 9704), in twips.
 inline constexpr int k_figure_max_width = 8844;       // 156 mm
 inline constexpr int k_figure_max_height = 12755 / 3; // a third of 225 mm
+// Two landscape photos side by side: each in half the width, one 3号 character apart.
+inline constexpr int k_figure_gap = 320;
+inline constexpr int k_figure_half_width = (k_figure_max_width - k_figure_gap) / 2;
 
 } // namespace planctl::layout

@@ -132,12 +132,12 @@ int name_size(std::string_view name) {
   return std::clamp(k_text_width * 2 / (units * 10), k_body_size, k_letterhead_max_size);
 }
 
-void figure(XmlWriter& w, const layout::Figure& f, const layout::Bulletin& b, int& next_id) {
+// The inline picture of `f` as a run.
+void picture_run(XmlWriter& w, const layout::Figure& f, const layout::Bulletin& b, int& next_id) {
   const long long cx = f.width * k_emu_per_twip;
   const long long cy = f.height * k_emu_per_twip;
   const int id = next_id++;
   const layout::Picture& picture = b.pictures.at(f.picture);
-  open_paragraph(w, {.align = "center", .free_lines = true, .keep_next = !f.caption.empty()});
   w.open("w:r");
   w.open("w:drawing");
   w.open("wp:inline", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"}});
@@ -176,10 +176,68 @@ void figure(XmlWriter& w, const layout::Figure& f, const layout::Bulletin& b, in
   w.close(); // wp:inline
   w.close(); // w:drawing
   w.close(); // w:r
+}
+
+// A photo centred in its paragraph, its caption centred under it in 楷体 4号.
+void figure(XmlWriter& w, const layout::Figure& f, const layout::Bulletin& b, int& next_id) {
+  open_paragraph(w, {.align = "center", .free_lines = true, .keep_next = !f.caption.empty()});
+  picture_run(w, f, b, next_id);
   close_paragraph(w);
   if (!f.caption.empty()) {
     line(w, f.caption, {.align = "center"}, {.face = k_face_heading2, .size = k_caption_size});
   }
+}
+
+// Two landscape photos side by side: a borderless table of two cells as wide as half the
+// line each, one character apart, each cell the photo and its caption; the row never split.
+void figure_pair(XmlWriter& w, const layout::Figure& left, const layout::Figure& right,
+                 const layout::Bulletin& b, int& next_id) {
+  const int cell = layout::k_figure_half_width;
+  const int gap = layout::k_figure_max_width - 2 * cell;
+  w.open("w:tbl");
+  w.open("w:tblPr");
+  w.leaf("w:tblW", {{"w:w", num(layout::k_figure_max_width)}, {"w:type", "dxa"}});
+  w.leaf("w:jc", {{"w:val", "center"}});
+  w.open("w:tblBorders");
+  for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+    w.leaf(side, {{"w:val", "nil"}});
+  }
+  w.close();
+  w.leaf("w:tblLayout", {{"w:type", "fixed"}});
+  w.open("w:tblCellMar");
+  w.leaf("w:left", {{"w:w", "0"}, {"w:type", "dxa"}});
+  w.leaf("w:right", {{"w:w", num(gap)}, {"w:type", "dxa"}});
+  w.close();
+  w.leaf("w:tblLook", {{"w:val", "0000"}});
+  w.close();
+  w.open("w:tblGrid");
+  w.leaf("w:gridCol", {{"w:w", num(cell + gap)}});
+  w.leaf("w:gridCol", {{"w:w", num(cell)}});
+  w.close();
+  w.open("w:tr");
+  w.open("w:trPr");
+  w.leaf("w:cantSplit");
+  w.close();
+  for (const layout::Figure* f : {&left, &right}) {
+    w.open("w:tc");
+    w.open("w:tcPr");
+    const bool last = f == &right;
+    w.leaf("w:tcW", {{"w:w", num(last ? cell : cell + gap)}, {"w:type", "dxa"}});
+    if (last) {
+      w.open("w:tcMar");
+      w.leaf("w:right", {{"w:w", "0"}, {"w:type", "dxa"}});
+      w.close();
+    }
+    w.close();
+    figure(w, *f, b, next_id);
+    if (f->caption.empty()) {
+      w.leaf("w:p"); // a cell ends with a paragraph; this one keeps the row's two heights alike
+    }
+    w.close(); // w:tc
+  }
+  w.close(); // w:tr
+  w.close(); // w:tbl
+  w.newline();
 }
 
 // The 报/送/发 lines between thin rules, in a frame at the foot of the page they end on.
@@ -252,8 +310,16 @@ std::string bulletin_document_xml(const layout::Bulletin& b) {
       for (const std::string& paragraph : item.paragraphs) {
         line(w, paragraph, {.style = "BodyText"});
       }
-      for (const layout::Figure& f : item.figures) {
-        figure(w, f, b, next_id);
+      for (std::size_t k = 0; k < item.figures.size(); ++k) {
+        if (k + 1 < item.figures.size() && item.figures[k + 1].beside) {
+          figure_pair(w, item.figures[k], item.figures[k + 1], b, next_id);
+          ++k;
+          if (k + 2 < item.figures.size() && item.figures[k + 2].beside) {
+            w.leaf("w:p"); // two tables in a row would be one in Word
+          }
+        } else {
+          figure(w, item.figures[k], b, next_id);
+        }
       }
     }
   }

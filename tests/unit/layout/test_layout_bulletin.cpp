@@ -97,6 +97,21 @@ TEST_CASE("layout::figure_size: the type area's width, a third of its height, as
   CHECK(figure_size(1, 1) == std::pair{k_figure_max_height, k_figure_max_height});
 }
 
+TEST_CASE("layout::pair_size: two landscape photos side by side at one height") {
+  // Half the width is 4262 twips: 640 × 480 would be 3196 high there, 300 × 200 only 2841, so
+  // both are 2841 high and the wider one takes the whole half.
+  CHECK(pair_size(640, 480, 300, 200) == std::array<int, 3>{3788, 4262, 2841});
+  CHECK(pair_size(300, 200, 640, 480) == std::array<int, 3>{4262, 3788, 2841});
+  // Alike: each the whole half.
+  CHECK(pair_size(640, 480, 640, 480) == std::array<int, 3>{4262, 4262, 3196});
+  // Never taller than a third of the type area, never wider than half of it.
+  const auto [w1, w2, h] = pair_size(1001, 1000, 4000, 1000);
+  CHECK(h <= k_figure_max_height);
+  CHECK(w1 <= k_figure_half_width);
+  CHECK(w2 == k_figure_half_width);
+  CHECK(2 * k_figure_half_width + k_figure_gap <= k_figure_max_width);
+}
+
 TEST_CASE("layout::layout_bulletin: masthead, numbers by month, items, foot") {
   model::PlanFile file = test_layout::plan_file();
   file.school.short_name = text("平安二中");

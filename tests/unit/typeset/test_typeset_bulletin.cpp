@@ -122,6 +122,34 @@ TEST_CASE("set_pages(Bulletin)") {
       }
     }
   }
+  SUBCASE("two landscape photos side by side: one block, each centred in its half") {
+    layout::Bulletin b = bulletin(1, true, 3788, 2841);
+    layout::NewsItem& item = b.sections.front().items.front();
+    item.figures.push_back(layout::Figure{0, 4262, 2841, "另一张", "另一张", true});
+    const auto pages = set_pages(b, k_half);
+    REQUIRE(pages.size() == 1);
+    REQUIRE(pages[0].images.size() == 2);
+    const Image& left = pages[0].images[0];
+    const Image& right = pages[0].images[1];
+    CHECK(left.y == doctest::Approx(right.y));
+    const double half = layout::k_figure_half_width / 20.0;
+    CHECK(left.x + left.width / 2 == doctest::Approx(Geometry::left + half / 2));
+    CHECK(right.x + right.width / 2 ==
+          doctest::Approx(Geometry::left + Geometry::area_width - half / 2));
+    CHECK(left.x + left.width < right.x);
+    // 142.05 pt is 4.9 lines: 5 figure lines, then one caption line holding both captions.
+    CHECK(count_role(pages[0], LineRole::figure) == 5);
+    CHECK(count_role(pages[0], LineRole::caption) == 1);
+    for (const Line& l : pages[0].lines) {
+      if (l.role == LineRole::caption) {
+        REQUIRE(l.pieces.size() == 2);
+        CHECK(l.pieces[0].text == "会议现场");
+        CHECK(l.pieces[1].text == "另一张");
+        CHECK(l.pieces[0].x + l.pieces[0].width / 2 == doctest::Approx(left.x + left.width / 2));
+        CHECK(l.pieces[1].x + l.pieces[1].width / 2 == doctest::Approx(right.x + right.width / 2));
+      }
+    }
+  }
   SUBCASE("a combined bulletin: each school's name before its items") {
     layout::Bulletin b = bulletin(1, false);
     b.sections.front().school = "海东市平安区第一中学";
