@@ -161,6 +161,20 @@ err_has "no school rendered has activities in 2020-09; the combined bulletin was
 [[ -f out/pa-yz.plan.txt ]] || fail "the documents were not written"
 ls out | grep -q 'bulletin' && fail "a bulletin was written: $(ls out)"
 
+# A missing photo fails its school in batch, at the photo's line and column; the others render.
+rm -rf out
+sed -i 's#photos/portrait.jpg#photos/gone.jpg#' plans/2-er.yaml
+run batch plans --bulletin 2020-06 --format txt -o out
+expect_code 1
+err_has 'plans/2-er.yaml:10:83: error: photo "photos/gone.jpg" does not exist'
+ls out | grep -q '^pa-ez\.' && fail "the school with a missing photo has outputs"
+[[ -f out/pa-yz.bulletin-2020-06.txt ]] || fail "the other school has no bulletin"
+# Without --bulletin its photos are not read: it renders.
+rm -rf out
+run batch plans --format txt -o out
+expect_code 0
+sed -i 's#photos/gone.jpg#photos/portrait.jpg#' plans/2-er.yaml
+
 # 9. Usage errors, nothing written.
 rm -rf out
 for args in "--bulletin-combined --issuer X" "--bulletin all --bulletin-combined --issuer X" \
