@@ -24,8 +24,9 @@
 // there. Its own lxw_tmpfile() creates a named file in the temporary folder (planctl gives it
 // the output folder) and unlinks it at once: on ext4, creating and deleting some twenty files
 // per workbook made the kernel's inode search the largest single cost of a district's batch
-// (a third of its CPU time, measured with perf). An anonymous memory file costs nothing of
-// the kind, is never visible anywhere, and disappears when libxlsxwriter closes it.
+// (a third of its CPU time, measured with perf). An anonymous file in the process's memory
+// (util::anonymous_temp_file) costs nothing of the kind, not even a system call, is never
+// visible anywhere, and disappears when libxlsxwriter closes it.
 extern "C" FILE* lxw_tmpfile(char* tmpdir) {
   // Null: libxlsxwriter reports LXW_ERROR_CREATING_TMPFILE.
   return planctl::util::anonymous_temp_file(tmpdir);

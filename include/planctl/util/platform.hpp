@@ -65,8 +65,9 @@ bool started_from_explorer();
 // once at the end of input.
 void wait_for_key();
 
-// An anonymous temporary file for reading and writing, gone when closed: a memory file where
-// the system has one, else an unnamed file in `dir` (may be null). Null when neither works.
+// An anonymous temporary file for reading and writing, gone when closed: held in the process's
+// memory (glibc), else a memory file where the system has one, else an unnamed file in `dir`
+// (may be null). Null when none works. It may have no file descriptor (fileno() gives -1).
 std::FILE* anonymous_temp_file(const char* dir);
 
 // The next definition of the C function `name` after the calling program's own (dlsym

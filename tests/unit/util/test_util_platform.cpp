@@ -67,6 +67,23 @@ TEST_CASE("anonymous_temp_file: readable and writable, no name left behind") {
   char buffer[16] = {};
   CHECK(std::fgets(buffer, sizeof buffer, file) != nullptr);
   CHECK(std::string(buffer) == "planctl");
+  // What libxlsxwriter does with it: write more than a stdio buffer holds, seek back and
+  // overwrite, ask the size, read it all back.
+  std::string big;
+  for (int i = 0; i < 5000; ++i) {
+    big += "row " + std::to_string(i) + "\n";
+  }
+  REQUIRE(std::fwrite(big.data(), 1, big.size(), file) == big.size());
+  REQUIRE(std::fseek(file, 0, SEEK_SET) == 0);
+  CHECK(std::fputs("PLANCTL", file) >= 0);
+  REQUIRE(std::fseek(file, 0, SEEK_END) == 0);
+  CHECK(std::ftell(file) == static_cast<long>(7 + big.size()));
+  std::rewind(file);
+  std::string back(7 + big.size() + 10, '\0');
+  CHECK(std::fread(back.data(), 1, back.size(), file) == 7 + big.size());
+  back.resize(7 + big.size());
+  CHECK(back == "PLANCTL" + big);
+  CHECK(std::fseek(file, -1, SEEK_SET) != 0);
   std::fclose(file);
   CHECK(fs::is_empty(dir));
   fs::remove_all(dir);
