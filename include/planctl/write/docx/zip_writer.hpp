@@ -12,7 +12,10 @@
 
 namespace planctl::write::docx {
 
-// Writes one zip archive at a path; every failure throws util::OutputError naming the path.
+struct ZipMemory; // the archive's bytes while it is assembled
+
+// Writes one zip archive at a path, assembled in memory and written in one piece by finish();
+// every failure throws util::OutputError naming the path.
 class ZipWriter {
 public:
   // Creates (or truncates) the archive at `path`; every entry will be dated `date` at 00:00,
@@ -29,7 +32,7 @@ public:
   // Adds entry `name` holding `data`, deflated; `data` must be smaller than 4 GiB.
   void add(std::string_view name, std::string_view data);
 
-  // Writes the central directory and closes the file.
+  // Writes the central directory, then the whole archive to the file, and closes it.
   void finish();
 
 private:
@@ -37,7 +40,9 @@ private:
 
   std::filesystem::path m_path;
   util::Date m_date;
-  void* m_zip = nullptr; // zipFile, kept opaque so that minizip's macros stay out of headers
+  void* m_zip = nullptr;  // zipFile, kept opaque so that minizip's macros stay out of headers
+  void* m_file = nullptr; // std::FILE* of the archive, written at finish()
+  std::unique_ptr<ZipMemory> m_memory; // the archive's bytes until then
 };
 
 } // namespace planctl::write::docx
