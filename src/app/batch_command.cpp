@@ -323,6 +323,7 @@ int run_batch(const BatchCliOptions& o, Console& console) {
 
   // 4. Committing, school by school; the CI lines come in input order.
   progress.phase(zh ? "写入" : "writing  ", schools.size());
+  make_staged_durable(schools, *run);
   parallel_for(schools.size(), jobs,
                [&](std::size_t i) { commit_school(schools[i], results[i], i, *run, taken); });
   util::sync_folder(out_dir); // every school's renames, made durable at once

@@ -47,6 +47,10 @@ void remove_quietly(const std::filesystem::path& path);
 // Makes renames in `dir` durable (POSIX: fsync of the folder; Windows: MOVEFILE_WRITE_THROUGH
 // already did); errors are ignored.
 void sync_folder(const std::filesystem::path& dir);
+// Makes everything written to the file system that holds `dir` durable, in one call (Linux:
+// syncfs); false when the system has no such call or it failed, and the caller must sync
+// each file itself.
+bool sync_file_system(const std::filesystem::path& dir);
 
 enum class Kind { missing, regular, directory, other };
 // What is at `path`, a link at the last component not followed.

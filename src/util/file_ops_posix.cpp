@@ -117,6 +117,23 @@ void sync_folder(const std::filesystem::path& dir) {
   }
 }
 
+bool sync_file_system(const std::filesystem::path& dir) {
+#ifdef __linux__
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd < 0) {
+    return false;
+  }
+  // Since Linux 5.8 syncfs() also reports a write that failed since the folder was opened
+  // before; an older kernel's silence is why DirectorySink keeps per-file fsync elsewhere.
+  const bool done = ::syncfs(dfd) == 0;
+  ::close(dfd);
+  return done;
+#else
+  (void)dir;
+  return false;
+#endif
+}
+
 Kind kind_nofollow(const std::filesystem::path& path) {
   struct stat st {};
   if (::lstat(path.c_str(), &st) != 0) {

@@ -161,6 +161,10 @@ void remove_quietly(const std::filesystem::path& path) {
 
 void sync_folder(const std::filesystem::path&) {}
 
+bool sync_file_system(const std::filesystem::path&) {
+  return false; // each file is flushed (FlushFileBuffers) instead
+}
+
 Kind kind_nofollow(const std::filesystem::path& path) {
   const DWORD attributes = ::GetFileAttributesW(path.c_str());
   if (attributes == INVALID_FILE_ATTRIBUTES) {

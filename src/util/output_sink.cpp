@@ -332,8 +332,18 @@ void DirectorySink::sync() {
   }
 }
 
+void DirectorySink::mark_durable() {
+  for (Staged& s : m_staged) {
+    s.synced = true;
+  }
+}
+
 void sync_folder(const fs::path& dir) {
   file_ops::sync_folder(dir);
+}
+
+bool sync_file_system(const fs::path& dir) {
+  return file_ops::sync_file_system(dir);
 }
 
 std::unique_ptr<OutputSink> DirectorySink::fork() const {

@@ -88,6 +88,11 @@ std::vector<std::string> stem_clashes(const std::vector<School>& schools,
                                       const std::vector<diag::FileResult>& results,
                                       std::map<std::string, std::size_t>& taken);
 
+// Makes every staged output and record durable before any is renamed into place: one sync of
+// the output folder's file system (syncfs) instead of an fsync per file, or, where that is not
+// possible, nothing here and commit() fsyncs each file as a single render does.
+void make_staged_durable(std::vector<School>& schools, const BatchRun& run);
+
 // Makes school `index`'s staged outputs visible, removes those of an earlier run that it no
 // longer produces (or all of them, for a school that now fails and whose stem no other school
 // takes: `taken` holds the stem keys of the passed schools), then commits its record.

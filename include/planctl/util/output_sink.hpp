@@ -98,6 +98,11 @@ public:
   // discards) like commit().
   void sync();
 
+  // Tells the sink that every file staged so far was made durable by the caller at once
+  // (sync_file_system() after all of a batch's schools were staged): commit() then only
+  // renames.
+  void mark_durable();
+
   // Leaves the folder's own fsync after commit() (which makes the renames durable) to the
   // caller's sync_folder(): one for a batch's thousands of commits into one folder. Forks made
   // afterwards inherit it.
@@ -125,6 +130,10 @@ private:
 // Makes the renames and removals done in `dir` durable (fsync of the folder); errors are ignored,
 // as DirectorySink::commit() ignores them.
 void sync_folder(const std::filesystem::path& dir);
+
+// Makes everything written so far to the file system that holds `dir` durable in one call
+// (Linux: syncfs); false when that is not possible here, and each file must be synced.
+bool sync_file_system(const std::filesystem::path& dir);
 
 // Keeps files in memory (tests; import compares a document with the one planctl would write);
 // write_with() goes through a temporary file.
