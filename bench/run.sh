@@ -8,7 +8,8 @@
 #   bash bench/run.sh --scaling    also how time grows with schools and with tasks
 #   bash bench/run.sh --growth     only the growth table of issue 15: batch of 200, 2,000 and
 #                                  5,000 schools beside the Python peer (bench/peer/), one run
-#                                  each (about 25 minutes on the 2-core machine)
+#                                  each (about 25 minutes on the 2-core machine); planctl with
+#                                  --format md,txt,docx,xlsx, the formats the peer writes
 #   GROWTH_SIZES="5000" PEER_MAX=0 bash bench/run.sh --growth
 #                                  only the rows named (here the 5,000-school planctl row, about
 #                                  a minute on 2 quiet cores); PEER_MAX: the largest batch the
@@ -92,6 +93,7 @@ print("%.3f %.3f %.3f" % (r["median"], r["mean"], r["stddev"]))' "$json")
 }
 
 PEER=$SRC/bench/peer/render_plans.py
+PEER_FORMATS=md,txt,docx,xlsx # what the peer writes per school (bench/peer/render_plans.py)
 
 # once NAME COMMAND: one run (the output folder emptied first) under /usr/bin/time -v; sets
 # WALL (s), CPU (user+sys, s) and PEAK (MiB) and prints them. For the large batches, where a
@@ -120,7 +122,9 @@ if ((GROWTH)); then
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
   for n in ${GROWTH_SIZES:-200 2000 5000}; do
     gen "schools$n" --schools "$n" --tasks 60 --activities 120
-    once "batch, $n schools" "'$PLANCTL' batch schools$n -o out -j 2 --as-of $AS_OF"
+    # Like with like: planctl writes the formats the peer writes (md, txt, docx, xlsx: seven
+    # files a school), whatever its own default set is.
+    once "batch, $n schools" "'$PLANCTL' batch schools$n -o out -j 2 --format $PEER_FORMATS --as-of $AS_OF"
     wall=$WALL cpu=$CPU peak=$PEAK
     peer="—" ratio="—"
     if ((n <= ${PEER_MAX:-2000})); then
