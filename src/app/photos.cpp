@@ -44,6 +44,11 @@ Verdict judge(const std::filesystem::path& folder, const std::string& written) {
                {"height", std::to_string(probe.height)},
                {"orientation", std::to_string(probe.info->orientation)}}};
     }
+    if (probe.info->format == util::ImageFormat::png &&
+        1LL * probe.info->width * probe.info->height > util::k_max_png_pixels) {
+      return {"photo.png-too-large",
+              {{"width", std::to_string(probe.width)}, {"height", std::to_string(probe.height)}}};
+    }
     return {};
   case util::ImageProblem::not_image:
     return {"photo.not-image", {}};

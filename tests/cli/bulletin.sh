@@ -176,6 +176,13 @@ sof = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 5000, 6000, 1) + b"\x01\x11\x00
 sos = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00\x00\x3f\x00"
 open(sys.argv[1], "wb").write(b"\xff\xd8" + app1 + sof + sos + b"\x00" * 64 + b"\xff\xd9")
 PY
+$PY - plan/photos/big.png <<'PY'                                    # 6000 x 5000 PNG: 30 megapixels
+import struct, sys, zlib
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+ihdr = struct.pack(">IIBBBBB", 6000, 5000, 8, 2, 0, 0, 0)
+body = zlib.compress(b"\0" * 1000)
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", body) + chunk(b"IEND", b""))
+PY
 mkdir -p elsewhere && cp plan/photos/land.jpg elsewhere/outside.jpg
 ln -s ../../elsewhere/outside.jpg plan/photos/link.jpg             # a symlink that leads out
 check_hostile() { # PHOTO_LINE RULE_TEXT
@@ -191,6 +198,7 @@ check_hostile "      - photos/passwd.jpg" 'photo "photos/passwd.jpg" is not a JP
 check_hostile "      - photos/cut.jpg" 'photo "photos/cut.jpg" is cut short' 9
 check_hostile "      - photos/bomb.png" 'photo "photos/bomb.png" is 30000 × 30000 pixels' 9
 check_hostile "      - photos/turned.jpg" 'photo "photos/turned.jpg" is 6000 × 5000 pixels stored turned (EXIF orientation 6)' 9
+check_hostile "      - photos/big.png" 'photo "photos/big.png" is a PNG of 6000 × 5000 pixels; a PNG is decoded in full for the PDF' 9
 check_hostile "      - ../../etc/passwd" 'photo "../../etc/passwd" is outside the plan file' 9
 check_hostile "      - /etc/passwd" 'photo "/etc/passwd" is an absolute path' 9
 check_hostile "      - photos/link.jpg" 'photo "photos/link.jpg" is outside the plan file' 9

@@ -49,6 +49,11 @@ inline constexpr int k_max_image_side = 12000;
 // refused rather than let the memory grow (docs/bulletin.md).
 inline constexpr long long k_max_turned_pixels = 24'000'000;
 
+// The most pixels of a PNG photo: the PDF writer decodes a PNG in full (cairo holds it twice,
+// 8 bytes a pixel: 12000 × 12000 would take 1.1 GiB), so a larger one is refused; a JPEG is
+// passed through undecoded and has no such bound (docs/bulletin.md).
+inline constexpr long long k_max_png_pixels = 24'000'000;
+
 // Reads the format, size and orientation of `bytes` from its headers: JPEG segments up to the
 // frame header and the EXIF orientation of APP1, then that the entropy-coded data ends with an
 // EOI marker; PNG chunks from IHDR to IEND without inflating any. Linear in the size, no
