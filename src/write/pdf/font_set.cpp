@@ -68,6 +68,14 @@ const std::vector<Role>& roles() {
   return table;
 }
 
+// FreeType's library is shared by the threads' faces: creating and freeing a face changes it,
+// so those calls take turns (FreeType's documentation of FT_Library); a face's own calls (cairo
+// loading glyphs) need no lock, each thread having its own faces.
+std::mutex& ft_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 // The libraries' process-wide state, released at exit (after every thread's FontSet, which
 // C++ destroys before static objects) so that leak checkers see nothing left: fontconfig's
 // configuration, cairo's font caches, the FreeType library.
@@ -95,12 +103,29 @@ struct Libraries {
 };
 
 Libraries& libraries() {
+  ft_mutex(); // constructed first, so destroyed after the libraries (whose end frees faces)
   static Libraries libs;
   return libs;
 }
 
 FT_Library ft_library() {
   return libraries().ft;
+}
+
+FT_Error new_face(const std::string& file, int index, FT_Face* face) {
+  const std::lock_guard<std::mutex> lock(ft_mutex());
+  return FT_New_Face(ft_library(), file.c_str(), index, face);
+}
+
+FT_Error new_memory_face(const char* data, unsigned length, FT_Face* face) {
+  const std::lock_guard<std::mutex> lock(ft_mutex());
+  return FT_New_Memory_Face(ft_library(), reinterpret_cast<const FT_Byte*>(data),
+                            static_cast<FT_Long>(length), 0, face);
+}
+
+void done_face(FT_Face face) {
+  const std::lock_guard<std::mutex> lock(ft_mutex());
+  FT_Done_Face(face);
 }
 
 std::mutex& fc_mutex() {
@@ -158,7 +183,7 @@ bool find_face(const Candidate& c, std::string& file, int& index, std::string& f
 }
 
 void destroy_ft_face(void* face) {
-  FT_Done_Face(static_cast<FT_Face>(face));
+  done_face(static_cast<FT_Face>(face));
 }
 
 const cairo_user_data_key_t k_ft_key{};
@@ -167,7 +192,7 @@ const cairo_user_data_key_t k_ft_key{};
 // Chinese glyphs.
 LoadedFace* load_face(const std::string& file, int index, std::string& why) {
   FT_Face ft = nullptr;
-  if (FT_New_Face(ft_library(), file.c_str(), index, &ft) != 0) {
+  if (new_face(file, index, &ft) != 0) {
     why = "cannot be read";
     return nullptr;
   }
@@ -175,13 +200,13 @@ LoadedFace* load_face(const std::string& file, int index, std::string& why) {
   const FT_UShort fs_type = FT_Get_FSType_Flags(ft);
   if ((fs_type & FT_FSTYPE_RESTRICTED_LICENSE_EMBEDDING) != 0 ||
       (fs_type & FT_FSTYPE_BITMAP_EMBEDDING_ONLY) != 0) {
-    FT_Done_Face(ft);
+    done_face(ft);
     why = "its licence does not allow embedding";
     return nullptr;
   }
   for (const char32_t cp : std::u32string_view(U"的一是中，。")) {
     if (FT_Get_Char_Index(ft, cp) == 0) {
-      FT_Done_Face(ft);
+      done_face(ft);
       why = "has no simplified Chinese glyphs";
       return nullptr;
     }
@@ -200,7 +225,7 @@ LoadedFace* load_face(const std::string& file, int index, std::string& why) {
   // The emboldened face on a FreeType face of its own: cairo keys its glyph cache by FT_Face,
   // and a shared one would make every run of the face a synthesised subset.
   FT_Face bold = nullptr;
-  if (FT_New_Face(ft_library(), file.c_str(), index, &bold) == 0) {
+  if (new_face(file, index, &bold) == 0) {
     face->cairo_bold = cairo_ft_font_face_create_for_ft_face(bold, 0);
     cairo_font_face_set_user_data(face->cairo_bold, &k_ft_key, bold, destroy_ft_face);
     cairo_ft_font_face_set_synthesize(face->cairo_bold, CAIRO_FT_SYNTHESIZE_BOLD);
@@ -218,7 +243,7 @@ struct MemoryFace {
 
 void destroy_memory_face(void* data) {
   auto* m = static_cast<MemoryFace*>(data);
-  FT_Done_Face(m->ft);
+  done_face(m->ft);
   hb_blob_destroy(m->blob);
   delete m;
 }
@@ -227,8 +252,7 @@ cairo_font_face_t* memory_cairo_face(hb_blob_t* blob, bool bold) {
   unsigned length = 0;
   const char* data = hb_blob_get_data(blob, &length);
   auto* m = new MemoryFace;
-  if (FT_New_Memory_Face(ft_library(), reinterpret_cast<const FT_Byte*>(data),
-                         static_cast<FT_Long>(length), 0, &m->ft) != 0) {
+  if (new_memory_face(data, length, &m->ft) != 0) {
     delete m;
     return nullptr;
   }
