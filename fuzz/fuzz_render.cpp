@@ -1,7 +1,8 @@
 // libFuzzer target: arbitrary bytes through the loader and the checks and then, for a file
 // with no errors (as `planctl render` requires), through the layout step and every writer: the
 // Markdown and text writers in memory, the .docx and the .xlsx to one temporary file per
-// process, removed after each input. Every XML part of both packages must be well-formed.
+// process, removed after each input; and the 工作简报 of each month with activities. Every XML part
+// of both packages must be well-formed.
 //
 // Mutated plan files rarely stay valid, so an input that is not a valid plan is used a second
 // way: its bytes, cut at NUL bytes, become the texts of a fixed valid plan (school, titles,
@@ -17,6 +18,7 @@
 // most about 1 KB of .md or .txt for a task entry of 40 bytes or more (`- {title: x, lead:
 // d, owner: p, support: d}`): 25 times its bytes, within the 32.
 #include <planctl/check/plan_checker.hpp>
+#include <planctl/layout/bulletin.hpp>
 #include <planctl/layout/layout.hpp>
 #include <planctl/load/plan_loader.hpp>
 #include <planctl/load/scalar_rules.hpp>
@@ -143,6 +145,29 @@ std::uint64_t output_bound(std::string_view text) {
   return 32 * written + 1024 * 1024;
 }
 
+// The bulletin of every month with activities, as `render --bulletin all` writes it (without
+// the photos, which are files beside a plan and checked by the app): .md and .txt, and the
+// .docx of the first month.
+void render_bulletins(const model::PlanFile& plan, std::uint64_t bound) {
+  const layout::BulletinPhotos no_photos;
+  bool docx = true;
+  for (const layout::Month& month : layout::activity_months(plan)) {
+    const layout::MonthSpan span{month, month};
+    if (layout::bulletin_activities(plan, span).empty()) {
+      continue;
+    }
+    const layout::Bulletin bulletin = layout::layout_bulletin(plan, span, no_photos);
+    check_bound("the bulletin's .md", write::to_markdown(bulletin).size(), bound);
+    check_bound("the bulletin's .txt", write::to_text(bulletin).size(), bound);
+    if (docx) {
+      write::write_docx(bulletin, scratch().docx);
+      check_package(scratch().docx);
+      check_bound("the bulletin's .docx", fs::file_size(scratch().docx), bound);
+      docx = false;
+    }
+  }
+}
+
 // Renders `plan` (a file without errors, read from `text`) as `planctl render` does.
 void render(const model::PlanFile& plan, std::string_view text) {
   const std::uint64_t bound = output_bound(text);
@@ -163,6 +188,7 @@ void render(const model::PlanFile& plan, std::string_view text) {
   (void)workbook::write_task_workbook(plan, index, progress, as_of, {}, scratch().xlsx);
   check_package(scratch().xlsx);
   check_bound("the .xlsx", fs::file_size(scratch().xlsx), bound);
+  render_bulletins(plan, bound);
   scratch().clear();
 }
 
@@ -240,10 +266,11 @@ std::string text_plan(std::string_view bytes) {
       "          points: [{}, &point {}]\n"
       "  attachments: [*file]\n"
       "activities:\n"
-      "  - {{date: 2020-03-05, title: *title, task: *id, summary: *point, count: 3}}\n"
+      "  - {{date: 2020-03-05, title: *title, task: *id, summary: *point, count: 3,\n"
+      "      host: {}, place: {}, headline: {}, reporter: {}}}\n"
       "report:\n  overview: *text\n  achievements: [{}]\n",
       t(0), t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), k_numbering[style], t(9), t(10), t(11),
-      t(12), t(13), t(14), t(15), t(3));
+      t(12), t(13), t(14), t(15), t(5), t(2), t(11), t(4), t(3));
 }
 
 // Loads `text`; returns the plan when the file has no errors.
