@@ -607,13 +607,15 @@ int run_import(const ImportOptions& o, Console& console) {
     status << "\n";
   }
   if (findings.has_errors()) {
-    status << "the written file has " << findings.error_count() << " errors; run: planctl validate "
-           << out_path << "\n";
+    const std::size_t n = findings.error_count();
+    status << "the written file has " << n << (n == 1 ? " error" : " errors")
+           << "; run: planctl validate " << out_path << "\n";
     return k_exit_findings;
   }
   if (findings.warning_count() > 0) {
-    status << "it validates with " << findings.warning_count() << " warnings (planctl validate "
-           << out_path << " lists them)\n";
+    const std::size_t n = findings.warning_count();
+    status << "it validates with " << n << (n == 1 ? " warning" : " warnings")
+           << " (planctl validate " << out_path << (n == 1 ? " shows it)\n" : " lists them)\n");
   }
   return k_exit_ok;
 }
