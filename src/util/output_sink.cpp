@@ -152,7 +152,6 @@ std::size_t remove_stale_temps(const fs::path& dir, std::chrono::seconds min_age
   if (ec) {
     return 0;
   }
-  const auto now = std::chrono::system_clock::now();
   std::size_t removed = 0;
   for (; it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = path_utf8(it->path().filename());

@@ -11,11 +11,16 @@ namespace planctl::workbook {
 namespace {
 
 std::string with_thousands(std::size_t n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t i = digits.size(); i > 3; i -= 3) {
-    digits.insert(i - 3, ",");
+  // Built forwards rather than by insert(), which GCC 12 flags with a false -Wrestrict.
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
   }
-  return digits;
+  return out;
 }
 
 } // namespace
