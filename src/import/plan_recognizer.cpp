@@ -923,8 +923,9 @@ private:
     }
     const std::size_t depth = *found;
     m_open.resize(depth);
-    const std::optional<std::size_t> parent =
-        depth == 0 ? std::nullopt : std::optional<std::size_t>(m_open.back());
+    // The parent's node (none at depth 0; an index, not an optional, which GCC 12 flags with a
+    // false -Wmaybe-uninitialized once m_nodes grows below).
+    const std::size_t parent = depth == 0 ? 0 : m_open.back();
     ImportedItem item;
     item.style = label.style;
     item.line = line.line;
@@ -943,7 +944,7 @@ private:
                            line.auto_label + line.text,
                            !split_heading_text,
                            text_on_line});
-    std::vector<std::size_t>& siblings = parent ? m_nodes[*parent].children : m_roots;
+    std::vector<std::size_t>& siblings = depth == 0 ? m_roots : m_nodes[parent].children;
     siblings.push_back(m_nodes.size() - 1);
     m_open.push_back(m_nodes.size() - 1);
     const int expected = static_cast<int>(siblings.size());
