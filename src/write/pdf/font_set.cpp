@@ -1,6 +1,7 @@
 // Finding the faces: fontconfig by family name (the GB/T 9704 names first, then Debian faces
 // that cover GB 2312 in full), each face checked for its embedding permission (OS/2 fsType) and
 // for Chinese glyphs before it is used.
+#include <planctl/util/utf8.hpp>
 #include <planctl/write/pdf/font_set.hpp>
 
 #include <cairo-ft.h>
@@ -270,6 +271,7 @@ cairo_font_face_t* memory_cairo_face(hb_blob_t* blob, bool bold) {
 DocumentFaces::~DocumentFaces() {
   for (Entry& e : entries_) {
     hb_set_destroy(e.glyphs);
+    hb_set_destroy(e.unicodes);
   }
 }
 
@@ -282,26 +284,54 @@ DocumentFaces::Entry& DocumentFaces::entry(LoadedFace& face) {
   Entry e;
   e.face = &face;
   e.glyphs = hb_set_create();
+  e.unicodes = hb_set_create();
   entries_.push_back(e);
   return entries_.back();
 }
 
-void DocumentFaces::use(const ShapedRun& run) {
+void DocumentFaces::use(const ShapedRun& run, std::string_view text) {
   Entry& e = entry(*run.face);
-  for (const unsigned g : run.glyphs) {
+  for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+    const unsigned g = run.glyphs[i];
     hb_set_add(e.glyphs, g);
+    if (e.unicodes == nullptr) {
+      continue;
+    }
+    // The glyph must be the nominal glyph of its cluster's one character (runs are shaped left
+    // to right: clusters do not decrease), or the document's glyphs are cut by glyph id.
+    const std::size_t n = run.glyphs.size();
+    const bool alone = (i == 0 || run.clusters[i - 1] != run.clusters[i]) &&
+                       (i + 1 == n || run.clusters[i + 1] > run.clusters[i]);
+    std::size_t pos = run.clusters[i];
+    const std::size_t end = i + 1 < n ? run.clusters[i + 1] : text.size();
+    const char32_t cp = alone && pos < end ? util::next_code_point(text, pos) : 0;
+    hb_codepoint_t nominal = 0;
+    if (cp != 0 && pos == end && hb_font_get_nominal_glyph(run.face->hb, cp, &nominal) != 0 &&
+        nominal == g) {
+      hb_set_add(e.unicodes, cp);
+    } else {
+      hb_set_destroy(e.unicodes);
+      e.unicodes = nullptr;
+    }
   }
 }
 
 namespace {
 
-// `face` cut down to `glyphs` (glyph ids kept), or null when hb-subset fails.
-hb_blob_t* cut_face(const LoadedFace& face, const hb_set_t* glyphs) {
+// `face` cut down to `glyphs` (glyph ids kept), or null when hb-subset fails. When `unicodes`
+// is given (characters whose nominal glyphs are `glyphs`), the cut is asked for by character:
+// given glyph ids, hb-subset reads the face's whole cmap (some 45,000 characters in a Noto
+// CJK face) to find which characters to keep, about half of a small cut's work.
+hb_blob_t* cut_face(const LoadedFace& face, const hb_set_t* glyphs, const hb_set_t* unicodes) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) {
     return nullptr;
   }
-  hb_set_union(hb_subset_input_glyph_set(input), glyphs);
+  if (unicodes != nullptr) {
+    hb_set_union(hb_subset_input_unicode_set(input), unicodes);
+  } else {
+    hb_set_union(hb_subset_input_glyph_set(input), glyphs);
+  }
   // Glyph ids kept: the runs were shaped with the whole face. Desubroutinised: each glyph's
   // charstring stands alone, the same whatever else the cut holds (cairo copies it as it is).
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING |
@@ -314,8 +344,22 @@ hb_blob_t* cut_face(const LoadedFace& face, const hb_set_t* glyphs) {
         "SVG ", "CBDT", "CBLC", "sbix", "EBDT", "EBLC", "DSIG", "meta", "morx", "kerx", "kern"}) {
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   }
-  hb_face_t* subset = hb_subset_or_fail(hb_font_get_face(face.hb), input);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(hb_font_get_face(face.hb), input);
   hb_subset_input_destroy(input);
+  if (plan == nullptr) {
+    return nullptr;
+  }
+  // Every glyph wanted is in the plan (by character, each is a nominal glyph: checked here).
+  const hb_map_t* kept = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  hb_codepoint_t g = HB_SET_VALUE_INVALID;
+  while (hb_set_next(glyphs, &g) != 0) {
+    if (hb_map_has(kept, g) == 0) {
+      hb_subset_plan_destroy(plan);
+      return nullptr;
+    }
+  }
+  hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);
+  hb_subset_plan_destroy(plan);
   if (subset == nullptr) {
     return nullptr;
   }
@@ -336,13 +380,29 @@ cairo_font_face_t* DocumentFaces::cairo_face(LoadedFace& face, bool bold) {
         hb_set_union(wanted, face.cut_glyphs);
       }
       hb_set_union(wanted, e.glyphs);
-      if (hb_blob_t* blob = cut_face(face, wanted)) {
+      hb_set_t* characters = nullptr; // by character when all glyphs so far are nominal
+      if (e.unicodes != nullptr && (face.cut_glyphs == nullptr || face.cut_unicodes != nullptr)) {
+        characters = hb_set_create();
+        if (face.cut_unicodes != nullptr) {
+          hb_set_union(characters, face.cut_unicodes);
+        }
+        hb_set_union(characters, e.unicodes);
+      }
+      hb_blob_t* blob = cut_face(face, wanted, characters);
+      if (blob == nullptr && characters != nullptr) {
+        hb_set_destroy(characters);
+        characters = nullptr;
+        blob = cut_face(face, wanted, nullptr);
+      }
+      if (blob != nullptr) {
         cairo_font_face_t* regular = memory_cairo_face(blob, false);
         cairo_font_face_t* emboldened = memory_cairo_face(blob, true);
         hb_blob_destroy(blob);
         if (regular != nullptr && emboldened != nullptr) {
           face.drop_cut();
           face.cut_glyphs = wanted;
+          face.cut_unicodes = characters;
+          characters = nullptr;
           face.cut_regular = regular;
           face.cut_bold = emboldened;
           wanted = nullptr;
@@ -355,6 +415,7 @@ cairo_font_face_t* DocumentFaces::cairo_face(LoadedFace& face, bool bold) {
         }
       }
       hb_set_destroy(wanted);
+      hb_set_destroy(characters);
     }
     e.whole = face.cut_glyphs == nullptr || !hb_set_is_subset(e.glyphs, face.cut_glyphs);
   }
@@ -367,6 +428,8 @@ cairo_font_face_t* DocumentFaces::cairo_face(LoadedFace& face, bool bold) {
 void LoadedFace::drop_cut() {
   hb_set_destroy(cut_glyphs);
   cut_glyphs = nullptr;
+  hb_set_destroy(cut_unicodes);
+  cut_unicodes = nullptr;
   for (cairo_font_face_t** f : {&cut_regular, &cut_bold}) {
     if (*f != nullptr) {
       cairo_font_face_destroy(*f);

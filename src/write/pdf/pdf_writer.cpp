@@ -192,11 +192,13 @@ std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
   for (const typeset::Page& page : pages) {
     for (const typeset::Line& line : page.lines) {
       for (const typeset::Piece& piece : line.pieces) {
-        faces.use(fonts.shape(cairo_text(piece.text), piece.style));
+        const std::string text = cairo_text(piece.text);
+        faces.use(fonts.shape(text, piece.style), text);
       }
     }
     for (const typeset::Piece& piece : page.extras) {
-      faces.use(fonts.shape(cairo_text(piece.text), piece.style));
+      const std::string text = cairo_text(piece.text);
+      faces.use(fonts.shape(text, piece.style), text);
     }
   }
   // Every picture's surface made before drawing, so that a photo cairo refuses stops here.

@@ -28,6 +28,9 @@ struct LoadedFace {
   // outlines. Desubroutinised: a glyph's outline does not depend on which other glyphs the cut
   // holds, so a document's bytes do not depend on the documents written before it.
   hb_set_t* cut_glyphs = nullptr;
+  // The characters whose nominal glyphs (cmap) are all of cut_glyphs, when they are; null when
+  // the cut holds a glyph no character maps to (then it is cut by glyph ids, slower).
+  hb_set_t* cut_unicodes = nullptr;
   cairo_font_face_t* cut_regular = nullptr;
   cairo_font_face_t* cut_bold = nullptr;
   void drop_cut();
@@ -53,8 +56,8 @@ public:
   DocumentFaces(const DocumentFaces&) = delete;
   DocumentFaces& operator=(const DocumentFaces&) = delete;
 
-  // Notes the glyphs of `run` as used.
-  void use(const ShapedRun& run);
+  // Notes the glyphs of `run`, shaped from `text`, as used.
+  void use(const ShapedRun& run, std::string_view text);
   // The cairo face to draw `face` with (emboldened when `bold`); the whole face when it could
   // not be cut down.
   cairo_font_face_t* cairo_face(LoadedFace& face, bool bold);
@@ -63,6 +66,7 @@ private:
   struct Entry {
     LoadedFace* face = nullptr;
     hb_set_t* glyphs = nullptr;
+    hb_set_t* unicodes = nullptr; // the characters of the glyphs, while each is a nominal glyph
     bool made = false;
     bool whole = false; // drawn with the whole face (no cut could be made)
   };
