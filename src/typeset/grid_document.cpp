@@ -159,20 +159,21 @@ void set_signature(Setter& s, const layout::Signature& sig, bool keep_last) {
   }
 }
 
-// One table of an attachment page: 4号仿宋 (小四 for a table wider than the page), columns as
-// wide as their text allows within the type area, rows of wrapped cells between rules on the
-// grid's lines, the header row (黑体) repeated at the top of every page. `used` is the page's
-// next line.
-void set_table(Setter& s, const layout::AttachmentPage& page, int used, const Measure& measure) {
+// One table of an attachment page: 4号仿宋, columns as wide as their text allows within the
+// type area of `frame` (a landscape page's for a wide table), rows of wrapped cells between
+// rules on the grid's lines, the header row (黑体) repeated at the top of every page. `used` is
+// the page's next line.
+void set_table(Setter& s, const layout::AttachmentPage& page, const Frame& frame, int used,
+               const Measure& measure) {
   const std::size_t columns = page.header.size();
   if (columns == 0) {
     return;
   }
-  const double size = page.wide ? 12 : k_small_size;
+  const double size = k_small_size;
   const Style body{Face::fang, size};
   const Style head{Face::hei, size};
   const double pad = size / 4; // points of space inside each side of a cell
-  const double area = Geometry::area_width;
+  const double area = frame.area_width;
   std::vector<double> natural(columns, 2 * size + 2 * pad);
   const auto widen = [&](const std::vector<std::string>& row, const Style& st) {
     for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
@@ -243,8 +244,8 @@ void set_table(Setter& s, const layout::AttachmentPage& page, int used, const Me
   used += static_cast<int>(header.size());
   for (const auto& row : page.rows) {
     std::vector<PendingLine> lines = row_lines(row, false);
-    if (used + static_cast<int>(lines.size()) > Geometry::lines &&
-        lines.size() + header.size() <= static_cast<std::size_t>(Geometry::lines)) {
+    if (used + static_cast<int>(lines.size()) > frame.lines &&
+        lines.size() + header.size() <= static_cast<std::size_t>(frame.lines)) {
       // A new page, the header row first.
       for (std::size_t k = 0; k < header.size(); ++k) {
         PendingLine pl = header[k];
@@ -256,20 +257,25 @@ void set_table(Setter& s, const layout::AttachmentPage& page, int used, const Me
     for (PendingLine& pl : lines) {
       s.lines.push_back(std::move(pl));
     }
-    used = (used + static_cast<int>(lines.size()) - 1) % Geometry::lines + 1;
+    used = (used + static_cast<int>(lines.size()) - 1) % frame.lines + 1;
   }
 }
 
+// An attachment page: on A4 landscape pages when its table is wider than the type area
+// (`wide`, decided in layout, as the .docx writer's landscape section), the title centred and
+// the table laid out in the landscape type area.
 void set_attachment_page(Setter& s, const layout::AttachmentPage& page, const Measure& measure) {
+  const Frame frame = Frame::of(page.wide);
   const std::size_t first = s.lines.size();
   s.placed({{page.label, Style{Face::hei}}}, LineRole::attachments, Geometry::left, true);
   s.lines[first].new_page = true;
   s.blank(true, false);
-  const std::size_t title = s.lines.size();
-  s.centred(page.title, Style{Face::title, k_title_size}, LineRole::title, true);
+  s.centred(page.title, Style{Face::title, k_title_size}, LineRole::title, true, frame.area_width);
   s.blank(true, false);
-  set_table(s, page, static_cast<int>(s.lines.size() - first), measure);
-  (void)title;
+  set_table(s, page, frame, static_cast<int>(s.lines.size() - first), measure);
+  for (std::size_t k = first; k < s.lines.size(); ++k) {
+    s.lines[k].landscape = page.wide;
+  }
 }
 
 // The 版记 (§7.4) at the foot of a page: 抄送 in 4号仿宋 one character in from both edges, the
@@ -316,14 +322,16 @@ std::vector<PendingLine> imprint_lines(Setter& s, const layout::Imprint& imprint
 
 void detail::number_page(Page& page, int number, const Measure& measure) {
   // `— N —` (§7.5): 4号 half-width 宋体 digits between em dashes, 7 mm below the type area,
-  // odd pages one character in from the right, even pages one character in from the left.
+  // odd pages one character in from the right, even pages one character in from the left; on a
+  // landscape page the same under its own type area.
+  const Frame frame = Frame::of(page.landscape);
   page.number = number;
   const Style song{Face::song, k_small_size};
   const std::string digits = " " + std::to_string(number) + " ";
   const double w = 2 * k_small_size + measure(digits, song);
-  double x = number % 2 == 1 ? Geometry::left + Geometry::area_width - k_small_size - w
+  double x = number % 2 == 1 ? Geometry::left + frame.area_width - k_small_size - w
                              : Geometry::left + k_small_size;
-  const double y = Geometry::top + Geometry::area_height + 7 * Geometry::mm + 0.88 * k_small_size;
+  const double y = Geometry::top + frame.area_height + 7 * Geometry::mm + 0.88 * k_small_size;
   page.extras.push_back(Piece{"—", song, x, y, k_small_size, true, k_small_size});
   page.extras.push_back(Piece{digits, song, x + k_small_size, y, w - 2 * k_small_size, false});
   page.extras.push_back(
@@ -408,7 +416,7 @@ std::vector<Page> set_pages(const layout::Document& doc, const Measure& measure)
     // needed) without page numbers.
     const int need = static_cast<int>(imprint.size());
     const int foot = Geometry::lines - need;
-    const bool fits = !pages.empty() && numbered % 2 == 0 &&
+    const bool fits = !pages.empty() && numbered % 2 == 0 && !pages.back().landscape &&
                       (pages.back().lines.empty() || pages.back().lines.back().index < foot - 1);
     if (!fits) {
       if (numbered % 2 == 0) {

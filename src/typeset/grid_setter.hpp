@@ -105,9 +105,11 @@ public:
   }
 
   // Centred lines of `text` in `style` (a title): broken evenly into as few lines as fit.
-  void centred(const std::string& text, const Style& style, LineRole role, bool keep) {
+  // `area` is the type area's width in points (a landscape page's is wider).
+  void centred(const std::string& text, const Style& style, LineRole role, bool keep,
+               double area = Geometry::area_width) {
     const double cell = style.size;
-    const double per_line = Geometry::area_width / cell;
+    const double per_line = area / cell;
     const std::vector<Unit> units = make_units({{text, style}}, measure_, per_line, cell);
     double total = 0;
     for (const Unit& u : units) {
@@ -118,7 +120,7 @@ public:
     for (const BrokenLine& line : break_lines(units, 0, 0, n > 1 ? target : per_line)) {
       PendingLine pl;
       pl.line.role = role;
-      const double x = Geometry::left + (Geometry::area_width - line.width() * cell) / 2;
+      const double x = Geometry::left + (area - line.width() * cell) / 2;
       pl.line.pieces = pieces(line, x, cell);
       pl.keep_with_next = keep;
       lines.push_back(std::move(pl));

@@ -36,18 +36,23 @@ std::vector<Page> paginate(const std::vector<PendingLine>& lines, int first_page
   int start = first_page_start;
   while (i < lines.size()) {
     // A blank line that would open a page is left out.
-    while (i < lines.size() && lines[i].drop_at_top && !lines[i].new_page) {
+    while (i < lines.size() && lines[i].drop_at_top && !lines[i].new_page &&
+           !(i > 0 && lines[i].landscape != lines[i - 1].landscape)) {
       ++i;
     }
     if (i == lines.size()) {
       break;
     }
-    const std::size_t room = static_cast<std::size_t>(Geometry::lines - start);
+    const bool landscape = lines[i].landscape;
+    const std::size_t room = static_cast<std::size_t>(Frame::of(landscape).lines - start);
+    const auto opens_page = [&](std::size_t k) {
+      return lines[k].new_page || lines[k].landscape != landscape;
+    };
     std::size_t end = i + 1;
-    while (end < lines.size() && end - i < room && !lines[end].new_page) {
+    while (end < lines.size() && end - i < room && !opens_page(end)) {
       ++end;
     }
-    if (end < lines.size() && !lines[end].new_page) {
+    if (end < lines.size() && !opens_page(end)) {
       // The page is full: end it before the kept chain that crosses the break.
       std::size_t b = end;
       while (b > i + 1 && lines[b - 1].keep_with_next) {
@@ -58,6 +63,7 @@ std::vector<Page> paginate(const std::vector<PendingLine>& lines, int first_page
       }
     }
     Page page;
+    page.landscape = landscape;
     for (std::size_t k = i; k < end; ++k) {
       place(page, lines[k], start + static_cast<int>(k - i));
     }

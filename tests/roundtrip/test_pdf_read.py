@@ -1,7 +1,9 @@
 """planctl's own PDF read back with poppler (pdfinfo, pdffonts, pdftotext -bbox-layout,
 pdfdetach), over every example and a generated district sample: A4, title and author, every
 font embedded as a subset, the text equal to the DOCX-ready text's (whitespace and page
-numbers aside), at most 22 lines a page inside the 156 × 225 mm type area, no line against the
+numbers aside), at most 22 lines a page inside the 156 × 225 mm type area (13 inside the
+243 × 138 mm type area of an A4 landscape page, which only a table's pages may be; the bureau
+example's task table is on landscape pages, docs/pdf.md), no line against the
 Chinese breaking rules, no page holding only the sign-off, page numbers `— N —` 7 mm under the
 type area (odd pages right, even pages left, one character in), the plan file attached, and the
 same bytes on a second run (outputs.md "PDF", docs/pdf.md)."""
@@ -21,6 +23,9 @@ MM = 72 / 25.4
 LEFT, TOP = 28 * MM, 37 * MM
 RIGHT, BOTTOM = LEFT + 156 * MM, TOP + 225 * MM
 CELL = 156 * MM / 28
+# An A4 landscape page (a task table wider than the type area): the same margins, turned.
+L_RIGHT, L_BOTTOM = LEFT + (297 - 28 - 26) * MM, TOP + (210 - 37 - 35) * MM
+L_LINES = 13
 TOL = 1.0  # points: glyph boxes poppler reports around the cells
 
 NO_START = "，。、；：？！）》」』”’…—"
@@ -93,18 +98,25 @@ def check_pdf(pdf, txt_path, problems):
     numbered = 0
     signoff = sign_off_lines(txt)
     for index, (width, height, lines) in enumerate(pages, start=1):
-        if abs(width - 595.276) > 0.5 or abs(height - 841.89) > 0.5:
-            problems.append(f"{name} page {index}: {width} x {height}, not A4 portrait")
-        inside = [ln for ln in lines if ln[3] <= BOTTOM + TOL]
-        below = [ln for ln in lines if ln[1] > BOTTOM]
+        landscape = abs(width - 841.89) <= 0.5 and abs(height - 595.276) <= 0.5
+        if landscape:
+            right, bottom, most = L_RIGHT, L_BOTTOM, L_LINES
+            if "\t" not in txt:
+                problems.append(f"{name} page {index}: landscape in a document with no table")
+        else:
+            right, bottom, most = RIGHT, BOTTOM, 22
+            if abs(width - 595.276) > 0.5 or abs(height - 841.89) > 0.5:
+                problems.append(f"{name} page {index}: {width} x {height}, not A4")
+        inside = [ln for ln in lines if ln[3] <= bottom + TOL]
+        below = [ln for ln in lines if ln[1] > bottom]
         baselines = sorted({round(ln[3]) for ln in inside})
-        if len(baselines) > 22:
-            problems.append(f"{name} page {index}: {len(baselines)} lines, more than 22")
+        if len(baselines) > most:
+            problems.append(f"{name} page {index}: {len(baselines)} lines, more than {most}")
         for x0, y0, x1, y1, text in inside:
-            if x0 < LEFT - TOL or x1 > RIGHT + TOL or y0 < TOP - 30:
+            if x0 < LEFT - TOL or x1 > right + TOL or y0 < TOP - 30:
                 problems.append(f"{name} page {index}: line outside the type area "
                                 f"({x0:.1f},{y0:.1f})-({x1:.1f},{y1:.1f}): {text}")
-            if (x1 - x0) > 28 * CELL + TOL:
+            if (x1 - x0) > 28 * CELL + TOL and not landscape:
                 problems.append(f"{name} page {index}: line wider than 28 cells: {text}")
             if text and text[0] in NO_START:
                 problems.append(f"{name} page {index}: line starts with {text[0]}: {text}")
@@ -120,12 +132,12 @@ def check_pdf(pdf, txt_path, problems):
             x0, y0, x1, y1, text = below[0]
             if norm(text) != f"—{index}—":
                 problems.append(f"{name} page {index}: page number reads {text!r}")
-            if abs(y0 - (BOTTOM + 7 * MM)) > 6:  # the box top is the face ascent, not the dash
+            if abs(y0 - (bottom + 7 * MM)) > 6:  # the box top is the face ascent, not the dash
                 problems.append(f"{name} page {index}: page number at y {y0:.1f}, "
-                                f"not 7 mm below the type area ({BOTTOM + 7 * MM:.1f})")
-            if index % 2 == 1 and abs(x1 - (RIGHT - 14)) > 2:
+                                f"not 7 mm below the type area ({bottom + 7 * MM:.1f})")
+            if index % 2 == 1 and abs(x1 - (right - 14)) > 2:
                 problems.append(f"{name} page {index}: odd page number ends at {x1:.1f}, "
-                                f"not one character from the right ({RIGHT - 14:.1f})")
+                                f"not one character from the right ({right - 14:.1f})")
             if index % 2 == 0 and abs(x0 - (LEFT + 14)) > 2:
                 problems.append(f"{name} page {index}: even page number starts at {x0:.1f}, "
                                 f"not one character from the left ({LEFT + 14:.1f})")
@@ -150,6 +162,36 @@ def check_pdf(pdf, txt_path, problems):
                  min(len(got), len(want)))
         problems.append(f"{name}: text differs from {txt_path.name} at {i}:\n"
                         f"  pdf {got[max(0, i - 20):i + 40]!r}\n  txt {want[max(0, i - 20):i + 40]!r}")
+
+
+def page_size(pdf, n):
+    """(width, height) in points of page `n`, as `pdfinfo -f N -l N` gives it."""
+    info = run("pdfinfo", "-f", str(n), "-l", str(n), str(pdf))
+    m = re.search(rf"^Page\s+{n} size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+    return (float(m.group(1)), float(m.group(2))) if m else None
+
+
+def check_landscape(pdf, txt, problems):
+    """The pages from the attachment's `附件` label to the last holding the table's header row
+    (every header cell) are A4 landscape; the others portrait."""
+    header = [norm(c) for c in next(ln for ln in txt.split("\n") if "\t" in ln).split("\t")]
+    texts = run("pdftotext", str(pdf), "-").split("\f")
+    first = next((k for k, t in enumerate(texts, start=1)
+                  if t.strip() and re.fullmatch(r"附件\d*", t.strip().split("\n")[0].strip())),
+                 None)
+    with_table = [k for k, t in enumerate(texts, start=1) if all(c in norm(t) for c in header)]
+    if first is None or not with_table:
+        problems.append(f"{pdf.name}: no attachment page with the task table")
+        return
+    wide = set(range(first, max(with_table) + 1))
+    if len(wide) < 2:
+        problems.append(f"{pdf.name}: the task table takes {len(wide)} page, expected it to run on")
+    count = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(pdf)), re.M).group(1))
+    for n in range(1, count + 1):
+        size = page_size(pdf, n)
+        want = (841.89, 595.276) if n in wide else (595.276, 841.89)
+        if size is None or abs(size[0] - want[0]) > 0.5 or abs(size[1] - want[1]) > 0.5:
+            problems.append(f"{pdf.name} page {n}: {size}, expected {want[0]} x {want[1]}")
 
 
 def main():
@@ -180,6 +222,17 @@ def main():
                     continue
                 check_pdf(pdf, txt, problems)
                 checked += 1
+        # The bureau example's task table is wider than the type area: its attachment pages
+        # (from `附件` to the last page of the table) are A4 landscape, the others portrait.
+        bureau = out / "examples" / "pingan-guangongwei-issued.plan.pdf"
+        for folder in rendered.values():
+            if (folder / bureau.name).exists():
+                bureau = folder / bureau.name
+        if bureau.exists():
+            check_landscape(bureau, bureau.with_suffix(".txt").read_text(encoding="utf-8"),
+                            problems)
+        else:
+            problems.append(f"no {bureau.name} among the examples' outputs")
         # The same bytes on a second run.
         example = source / "examples" / "pingan-no2-2020.yaml"
         again = out / "again"

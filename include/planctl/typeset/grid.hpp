@@ -54,6 +54,30 @@ struct Geometry {
   }
 };
 
+// The page a line is set on: A4 portrait, or A4 landscape (297 × 210 mm) for an attachment
+// table wider than the type area. A landscape page keeps the portrait page's margins (top 37,
+// bottom 35, left 28, right 26 mm, as the .docx writer's landscape section) and line pitch:
+// its type area is 243 × 138 mm, 13 lines of 43 cells; the grid's top-left corner is the same.
+struct Frame {
+  double page_width = Geometry::page_width;
+  double page_height = Geometry::page_height;
+  double area_width = Geometry::area_width;
+  double area_height = Geometry::area_height;
+  int lines = Geometry::lines;
+
+  static constexpr Frame portrait() { return Frame{}; }
+  static constexpr Frame landscape() {
+    return Frame{Geometry::page_height, Geometry::page_width,
+                 Geometry::page_height - Geometry::left - 26 * Geometry::mm,
+                 Geometry::page_width - Geometry::top - 35 * Geometry::mm,
+                 static_cast<int>((Geometry::page_width - Geometry::top - 35 * Geometry::mm) /
+                                  Geometry::pitch)};
+  }
+  static constexpr Frame of(bool landscape_page) {
+    return landscape_page ? landscape() : portrait();
+  }
+};
+
 // Text placed on a page: `text` starts at `x` (points from the page's left edge) on the baseline
 // `y` (points from the top) and takes `width` points. `grid` text is set one character a cell,
 // each `advance` points on from the last (a squeezed mark is a piece of its own, half a cell).
@@ -168,10 +192,13 @@ struct PendingLine {
   bool keep_with_next = false;
   bool new_page = false;    // starts a new page (an attachment page)
   bool drop_at_top = false; // a blank line that is left out when it would open a page
+  bool landscape = false;   // set on an A4 landscape page (Frame::landscape); a line whose
+                            // kind differs from the line before it starts a new page
 };
 
-// Lines onto pages of `Geometry::lines`: a page ends only between lines that are not kept
-// together (a page that cannot hold a whole kept chain breaks it at the page's end).
+// Lines onto pages of their frame's lines (22 portrait, 13 landscape): a page ends only between
+// lines that are not kept together (a page that cannot hold a whole kept chain breaks it at the
+// page's end).
 std::vector<Page> paginate(const std::vector<PendingLine>& lines, int first_page_start = 0);
 
 // ---- the whole document ----

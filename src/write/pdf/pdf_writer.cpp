@@ -216,6 +216,9 @@ std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
   }
   cairo_t* cr = cairo_create(surface);
   for (const typeset::Page& page : pages) {
+    // Each page's own size (A4 landscape for a wide attachment table), set before it is drawn.
+    const typeset::Frame frame = typeset::Frame::of(page.landscape);
+    cairo_pdf_surface_set_size(surface, frame.page_width, frame.page_height);
     draw_rules(cr, page.rules);
     for (const typeset::Line& line : page.lines) {
       for (const typeset::Piece& piece : line.pieces) {
