@@ -4,6 +4,7 @@
 #include <planctl/util/utf8.hpp>
 #include <planctl/write/pdf/font_set.hpp>
 
+#include <algorithm>
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
@@ -143,9 +144,39 @@ bool same_name(const char* a, const char* b) {
                             reinterpret_cast<const FcChar8*>(b)) == 0;
 }
 
+// Whether any installed face has `family` among its family names: one listing of the
+// families, made once, spares a match (about 1.8 M instructions each, sorting every installed
+// face) for each of the GB/T 9704 names, which are seldom installed. A family no face has
+// cannot be matched (find_face keeps only a match of the family itself).
+bool installed(const char* family) {
+  static const std::vector<std::string> families = [] {
+    std::vector<std::string> names;
+    FcPattern* pattern = FcPatternCreate();
+    FcObjectSet* objects = FcObjectSetBuild(FC_FAMILY, nullptr);
+    if (FcFontSet* set = FcFontList(fc_config(), pattern, objects)) {
+      for (int i = 0; i < set->nfont; ++i) {
+        FcChar8* name = nullptr;
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &name) == FcResultMatch;
+             ++k) {
+          names.emplace_back(reinterpret_cast<const char*>(name));
+        }
+      }
+      FcFontSetDestroy(set);
+    }
+    FcObjectSetDestroy(objects);
+    FcPatternDestroy(pattern);
+    return names;
+  }();
+  return std::any_of(families.begin(), families.end(),
+                     [&](const std::string& name) { return same_name(name.c_str(), family); });
+}
+
 // The file and face index fontconfig has for `family` itself (not a substitute it would offer).
 bool find_face(const Candidate& c, std::string& file, int& index, std::string& family) {
   const std::lock_guard<std::mutex> lock(fc_mutex());
+  if (!installed(c.family)) {
+    return false;
+  }
   FcConfig* config = fc_config();
   FcPattern* pattern = FcPatternCreate();
   FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(c.family));
