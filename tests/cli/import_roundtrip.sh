@@ -27,6 +27,18 @@ for ((i = 1; i <= 200; i += step)); do
   cp "$T/gen/school-$(printf %03d "$i").yaml" "$T/plans/"
 done
 
+# same_text NAME SOURCE DIR STEM: DIR/STEM.plan.txt and .plan.md, rendered from the file imported
+# from SOURCE, are byte for byte the .plan.txt and .plan.md of $txt and $md.
+same_text() {
+  local name="$1" source="$2" dir="$3" stem="$4" ext
+  for ext in txt md; do
+    local want
+    [[ $ext == txt ]] && want=$txt || want=$md
+    cmp -s "$want" "$dir/$stem.plan.$ext" ||
+      { diff "$want" "$dir/$stem.plan.$ext" | head -20 >&2; fail "$name: .plan.$ext differs after importing .plan.$source"; }
+  done
+}
+
 # without_source IN OUT: the package IN without its customXml parts (the plan file it carries).
 without_source() {
   /usr/bin/python3 - "$1" "$2" <<'PY'
@@ -58,10 +70,7 @@ for f in "$T"/official/*.yaml; do
   mkdir -p "$T/o/$name/again"
   run render "$T/o/$name/imported.yaml" -o "$T/o/$name/again" --format md,txt
   [[ $CODE == 0 ]] || fail "$name: render of the file imported from .plan.txt exited $CODE"
-  cmp -s "$txt" "$T/o/$name/again/imported.plan.txt" ||
-    { diff "$txt" "$T/o/$name/again/imported.plan.txt" | head -20 >&2; fail "$name: .plan.txt differs after importing .plan.txt"; }
-  cmp -s "$md" "$T/o/$name/again/imported.plan.md" ||
-    { diff "$md" "$T/o/$name/again/imported.plan.md" | head -20 >&2; fail "$name: .plan.md differs after importing .plan.txt"; }
+  same_text "$name" txt "$T/o/$name/again" imported
   official_checked=$((official_checked + 1))
 done
 (( official_checked >= 2 )) || fail "only $official_checked sealed documents made the round trip through their .txt"
@@ -89,10 +98,7 @@ for plan in "$T"/plans/*.yaml; do
     mkdir -p "$T/b/$name-$kind"
     run render "$T/a/$name/imported-$kind.yaml" -o "$T/b/$name-$kind" --format md,txt
     [[ $CODE == 0 ]] || fail "$name: render of the file imported from .plan.$kind exited $CODE"
-    cmp -s "$txt" "$T/b/$name-$kind/imported-$kind.plan.txt" ||
-      { diff "$txt" "$T/b/$name-$kind/imported-$kind.plan.txt" | head -20 >&2; fail "$name: .plan.txt differs after importing .plan.$kind"; }
-    cmp -s "$md" "$T/b/$name-$kind/imported-$kind.plan.md" ||
-      { diff "$md" "$T/b/$name-$kind/imported-$kind.plan.md" | head -20 >&2; fail "$name: .plan.md differs after importing .plan.$kind"; }
+    same_text "$name" "$kind" "$T/b/$name-$kind" "imported-$kind"
     checked=$((checked + 1))
   done
 done
