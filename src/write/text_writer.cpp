@@ -264,6 +264,11 @@ std::string to_text(const layout::Bulletin& bulletin) {
   for (const layout::CopyLine& line : bulletin.copy_lines) {
     append_line(out, "\u3000", line.label + "：" + line.text);
   }
+  // The blank line after the last item separates it from the foot; without a foot (the
+  // combined bulletin) the text ends with the item, as every other .txt ends with its last line.
+  if (bulletin.copy_lines.empty() && out.ends_with("\n\n")) {
+    out.pop_back();
+  }
   return out;
 }
 

@@ -102,7 +102,6 @@ cat >expected.txt <<'TXT'
 　　本报讯 6月20日，平安二中举办读书分享会。共120人参加。
 【图：分享会】
 【图：举办读书分享会】
-
 TXT
 diff expected.txt out/district-bulletin-2020-06.txt || fail "the combined bulletin's text is not as expected"
 # Each picture once beside the Markdown, under the district's names.
