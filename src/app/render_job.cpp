@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -29,10 +30,10 @@ std::string document_name(const std::string& stem, const char* kind, OutputForma
   return stem + "." + kind + "." + format_name(format);
 }
 
-// Stages one document in every text and Word format asked for.
+// Stages one document in every format asked for; `pdf` is its PDF when asked for.
 void stage_document(const layout::Document& doc, std::string_view source, const std::string& stem,
                     const char* kind, const std::vector<OutputFormat>& formats,
-                    util::OutputSink& sink) {
+                    const std::string* pdf, util::OutputSink& sink) {
   if (wants(formats, OutputFormat::md)) {
     sink.write(document_name(stem, kind, OutputFormat::md), write::to_markdown(doc));
   }
@@ -45,12 +46,28 @@ void stage_document(const layout::Document& doc, std::string_view source, const 
         [&](const std::filesystem::path& path) { write::write_docx(doc, path, source); });
   }
   if (wants(formats, OutputFormat::pdf)) {
-#if PLANCTL_HAVE_PDF
-    sink.write(document_name(stem, kind, OutputFormat::pdf), write::to_pdf(doc, source));
-#else
-    throw std::logic_error("this planctl was built without the PDF writer"); // refused earlier
-#endif
+    if (pdf == nullptr) {
+      throw std::logic_error("this planctl was built without the PDF writer"); // refused earlier
+    }
+    sink.write(document_name(stem, kind, OutputFormat::pdf), *pdf);
   }
+}
+
+// The PDFs of `docs` when asked for (none otherwise): drawn together, so that each face is
+// cut once for the plan and its report (write::to_pdfs).
+std::vector<std::string> document_pdfs(const std::vector<const layout::Document*>& docs,
+                                       std::string_view source,
+                                       const std::vector<OutputFormat>& formats) {
+#if PLANCTL_HAVE_PDF
+  if (wants(formats, OutputFormat::pdf)) {
+    return write::to_pdfs(docs, source);
+  }
+#else
+  (void)docs;
+  (void)source;
+  (void)formats;
+#endif
+  return {};
 }
 
 } // namespace
@@ -145,10 +162,19 @@ std::vector<std::string> render_plan_file(const model::PlanFile& plan, std::stri
       wants(options.formats, OutputFormat::docx) || wants(options.formats, OutputFormat::pdf);
   const bool any_workbook = wants(options.formats, OutputFormat::xlsx);
   auto stage_documents = [&](util::OutputSink& into) {
-    stage_document(layout::layout_plan(plan, index, layout_options), source, stem, "plan",
-                   options.formats, into);
-    if (const auto report = layout::layout_report(plan, index, layout_options)) {
-      stage_document(*report, source, stem, "report", options.formats, into);
+    const layout::Document plan_doc = layout::layout_plan(plan, index, layout_options);
+    const std::optional<layout::Document> report =
+        layout::layout_report(plan, index, layout_options);
+    std::vector<const layout::Document*> docs{&plan_doc};
+    if (report) {
+      docs.push_back(&*report);
+    }
+    const std::vector<std::string> pdfs = document_pdfs(docs, source, options.formats);
+    stage_document(plan_doc, source, stem, "plan", options.formats,
+                   pdfs.empty() ? nullptr : &pdfs[0], into);
+    if (report) {
+      stage_document(*report, source, stem, "report", options.formats,
+                     pdfs.empty() ? nullptr : &pdfs[1], into);
     }
   };
   std::vector<std::string> warnings;

@@ -32,6 +32,12 @@ void write_docx(const layout::Document& doc, const std::filesystem::path& path,
 #endif
 std::string to_pdf(const layout::Document& doc, std::string_view source = {});
 
+// The documents `docs` as PDFs, as to_pdf() writes each, with each face cut once for all of
+// them (a plan and its report: the second document draws with the faces the first cut, so that
+// hb-subset and cairo's glyph loading run once); the bytes are those of to_pdf().
+std::vector<std::string> to_pdfs(const std::vector<const layout::Document*>& docs,
+                                 std::string_view source = {});
+
 // The sentences naming the faces the PDF writer uses in place of the GB/T 9704 ones on this
 // machine (and any refused for their embedding permission); empty when all are the real ones.
 std::vector<std::string> pdf_font_notes();

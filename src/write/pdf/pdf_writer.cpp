@@ -161,16 +161,57 @@ std::vector<std::string> pdf_font_notes() {
 }
 
 std::string to_pdf(const layout::Document& doc, std::string_view source) {
+  return std::move(to_pdfs({&doc}, source).front());
+}
+
+std::vector<std::string> to_pdfs(const std::vector<const layout::Document*>& docs,
+                                 std::string_view source) {
   pdf::FontSet& fonts = pdf::FontSet::for_thread();
   const typeset::Measure measure = [&](std::string_view text, const typeset::Style& style) {
     return fonts.shape(text, style).width;
   };
-  return pdf::pages_to_pdf(typeset::set_pages(doc, measure), doc.metadata, source, nullptr);
+  std::vector<std::vector<typeset::Page>> pages;
+  pages.reserve(docs.size());
+  for (const layout::Document* doc : docs) {
+    pages.push_back(typeset::set_pages(*doc, measure));
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    std::vector<const std::vector<typeset::Page>*> next;
+    for (std::size_t k = i + 1; k < docs.size(); ++k) {
+      next.push_back(&pages[k]);
+    }
+    out.push_back(pdf::pages_to_pdf(pages[i], docs[i]->metadata, source, nullptr, next));
+    std::vector<typeset::Page>().swap(pages[i]); // drawn: its memory back before the next
+  }
+  return out;
 }
+
+namespace {
+
+// Notes every glyph the pieces of `pages` draw as used by `faces`.
+void use_pages(pdf::FontSet& fonts, pdf::DocumentFaces& faces,
+               const std::vector<typeset::Page>& pages) {
+  for (const typeset::Page& page : pages) {
+    for (const typeset::Line& line : page.lines) {
+      for (const typeset::Piece& piece : line.pieces) {
+        const std::string text = cairo_text(piece.text);
+        faces.use(fonts.shape(text, piece.style), text);
+      }
+    }
+    for (const typeset::Piece& piece : page.extras) {
+      const std::string text = cairo_text(piece.text);
+      faces.use(fonts.shape(text, piece.style), text);
+    }
+  }
+}
+
+} // namespace
 
 std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
                               const layout::Metadata& metadata, std::string_view source,
-                              const std::vector<layout::Picture>* pictures) {
+                              const std::vector<layout::Picture>* pictures,
+                              const std::vector<const std::vector<typeset::Page>*>& next) {
   pdf::FontSet& fonts = pdf::FontSet::for_thread();
   const layout::Metadata& doc_metadata = metadata; // the properties and dates
   std::string out;
@@ -187,19 +228,12 @@ std::string pdf::pages_to_pdf(const std::vector<typeset::Page>& pages,
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "planctl");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
-  // The glyphs each face must hold, before any face is cut down to them.
+  // The glyphs each face must hold, before any face is cut down to them: this document's and
+  // those of the documents drawn next, so that one cut serves them all.
   pdf::DocumentFaces faces;
-  for (const typeset::Page& page : pages) {
-    for (const typeset::Line& line : page.lines) {
-      for (const typeset::Piece& piece : line.pieces) {
-        const std::string text = cairo_text(piece.text);
-        faces.use(fonts.shape(text, piece.style), text);
-      }
-    }
-    for (const typeset::Piece& piece : page.extras) {
-      const std::string text = cairo_text(piece.text);
-      faces.use(fonts.shape(text, piece.style), text);
-    }
+  use_pages(fonts, faces, pages);
+  for (const std::vector<typeset::Page>* later : next) {
+    use_pages(fonts, faces, *later);
   }
   // Every picture's surface made before drawing, so that a photo cairo refuses stops here.
   static const std::vector<layout::Picture> no_pictures;

@@ -15,9 +15,12 @@
 namespace planctl::write::pdf {
 
 // `pages` drawn into a PDF with the properties of `metadata`; `source` attached as plan.yaml
-// when not empty; the pages' images taken from `pictures` (none when null).
+// when not empty; the pages' images taken from `pictures` (none when null). The glyphs of the
+// pages in `next` (documents this thread draws next) go into the faces' cuts too, so that those
+// documents need no cut of their own; the bytes do not depend on them.
 std::string pages_to_pdf(const std::vector<typeset::Page>& pages, const layout::Metadata& metadata,
-                         std::string_view source, const std::vector<layout::Picture>* pictures);
+                         std::string_view source, const std::vector<layout::Picture>* pictures,
+                         const std::vector<const std::vector<typeset::Page>*>& next = {});
 
 // The cairo surfaces of the pictures drawn so far, one a picture, so that a photo shown twice
 // is embedded once. Destroyed only after the PDF surface is finished (cairo writes the images
