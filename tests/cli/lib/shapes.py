@@ -108,8 +108,9 @@ def repeated_task_refs(b):
 
 
 def repeated_owner(b):
-    # A person with a 10,000-character name, named 100 times by name in each task's owner list.
-    name = "名" * 10000
+    # A person with a name of up to 10,000 characters (a quarter of the file at most, so that a
+    # small file still holds tasks), named 100 times by name in each task's owner list.
+    name = "名" * min(10000, b // 12)
     refs = ", ".join(["p"] * 100)
     return fill(head(extra=f"people:\n  - {{id: p, name: {name}}}\n") + "  sections:\n",
                 lambda i: f"    - {{title: 任务{i}, id: t{i}, owner: [{refs}], due: 2020-12}}\n", b)[0]
