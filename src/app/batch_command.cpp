@@ -33,25 +33,10 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// `pdf` only where the PDF writer was built (PLANCTL_PDF; not on Windows, docs/windows.md).
-const std::string k_formats[] = {"md", "txt", "docx",
-#if PLANCTL_HAVE_PDF
-                                 "pdf",
-#endif
-                                 "xlsx"};
-// The default of --format: every format this build writes.
-std::string all_formats() {
-  std::string words;
-  for (const std::string& f : k_formats) {
-    words += (words.empty() ? "" : ",") + f;
-  }
-  return words;
-}
-
 struct BatchCliOptions {
   std::vector<std::string> inputs;
   std::string out_dir;
-  std::vector<std::string> formats{std::begin(k_formats), std::end(k_formats)}; // all of them
+  std::vector<std::string> formats{format_words().begin(), format_words().end()}; // all of them
   std::string as_of;
   unsigned jobs = 0;
   bool keep_punctuation = false;
@@ -370,8 +355,8 @@ Handler setup_batch(CLI::App& cmd) {
       ->type_name("FORMAT")
       ->allow_extra_args(false)
       ->delimiter(',')
-      ->check(one_of(k_formats, "format"))
-      ->default_str(all_formats());
+      ->check(one_of(format_words(), "format"))
+      ->default_str(default_format_list());
   cmd.add_option("--as-of", o->as_of,
                  "Date task states are computed for\n(default: today, or SOURCE_DATE_EPOCH's day)")
       ->type_name("YYYY-MM-DD")

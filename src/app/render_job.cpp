@@ -88,6 +88,27 @@ const char* format_name(OutputFormat format) {
   return "";
 }
 
+std::span<const std::string> format_words() {
+  static const std::string words[] = {
+    "md",
+    "txt",
+    "docx",
+#if PLANCTL_HAVE_PDF
+    "pdf",
+#endif
+    "xlsx"
+  };
+  return words;
+}
+
+std::string default_format_list() {
+  std::string list;
+  for (const std::string& f : format_words()) {
+    list += (list.empty() ? "" : ",") + f;
+  }
+  return list;
+}
+
 std::vector<OutputFormat> formats_named(const std::vector<std::string>& words) {
   std::vector<OutputFormat> formats;
   for (OutputFormat f : {OutputFormat::md, OutputFormat::txt, OutputFormat::docx, OutputFormat::pdf,

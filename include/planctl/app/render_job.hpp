@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,13 @@ enum class OutputFormat { md, txt, docx, pdf, xlsx };
 
 // The `--format` word of `format` (`md`, `txt`, `docx`, `pdf`, `xlsx`).
 const char* format_name(OutputFormat format);
+
+// The `--format` words of the formats this build writes, in the order outputs are written:
+// `pdf` only where the PDF writer was built (PLANCTL_PDF; not on Windows, docs/windows.md).
+std::span<const std::string> format_words();
+
+// The default of `render` and `batch`'s --format: every word of format_words(), comma-separated.
+std::string default_format_list();
 
 // The formats named in `words` (`--format` words), in the order outputs are written; CLI11 has
 // already refused any other word.
