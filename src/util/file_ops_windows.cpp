@@ -64,28 +64,20 @@ Handle create_new(const std::filesystem::path& path, Error& error) {
 
 Handle open_regular(const std::filesystem::path& path, Error& error) {
   // FILE_FLAG_OPEN_REPARSE_POINT: a symbolic link or junction is opened itself, not followed.
-  const HANDLE file = ::CreateFileW(
-      path.c_str(), GENERIC_READ | GENERIC_WRITE,
-      FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr, OPEN_EXISTING,
-      FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT | FILE_FLAG_BACKUP_SEMANTICS, nullptr);
-  if (file == INVALID_HANDLE_VALUE) {
-    // Read-only access suffices for hashing a file we may not write.
-    const HANDLE ro = ::CreateFileW(
-        path.c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+  const auto open = [&](DWORD access) {
+    return ::CreateFileW(
+        path.c_str(), access, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
         OPEN_EXISTING,
         FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT | FILE_FLAG_BACKUP_SEMANTICS, nullptr);
-    if (ro == INVALID_HANDLE_VALUE) {
+  };
+  HANDLE file = open(GENERIC_READ | GENERIC_WRITE);
+  if (file == INVALID_HANDLE_VALUE) {
+    // Read-only access suffices for hashing a file we may not write.
+    file = open(GENERIC_READ);
+    if (file == INVALID_HANDLE_VALUE) {
       fail(error);
       return k_no_handle;
     }
-    BY_HANDLE_FILE_INFORMATION info{};
-    if (!::GetFileInformationByHandle(ro, &info) ||
-        (info.dwFileAttributes & (FILE_ATTRIBUTE_DIRECTORY | FILE_ATTRIBUTE_REPARSE_POINT)) != 0) {
-      ::CloseHandle(ro);
-      error.text = "not a plain file";
-      return k_no_handle;
-    }
-    return handle_of(ro);
   }
   BY_HANDLE_FILE_INFORMATION info{};
   if (!::GetFileInformationByHandle(file, &info) ||
